@@ -1,0 +1,80 @@
+# coopcentre: `make run` serves the site with demo data; `make test` runs the whole suite.
+# Both need only Python 3.11 and git: everything else is installed into .venv here.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test migrate demo worker beat postcodes lint format vendor bench check-deploy clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PIP) install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	@echo "coopcentre is on http://$(HOST):$(PORT)/ (demo log-in: demo@coopcentre.localhost / demo-password-2026)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run >/dev/null
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+
+format: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+worker: install
+	$(VENV)/bin/celery -A coopcentre worker --loglevel=INFO --concurrency=$${CONCURRENCY:-2}
+
+beat: install
+	$(VENV)/bin/celery -A coopcentre beat --loglevel=INFO --schedule=$${BEAT_SCHEDULE_FILE:-.celerybeat-schedule}
+
+# Every live UK postcode (1.79M rows): full-postcode precision and small areas.
+postcodes: migrate
+	$(MANAGE) import_postcodes ../shared/data/uk_postcodes.csv.gz
+
+check-deploy: install
+	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=coopcentre.example \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+# Re-vendor the front-end packages pinned in package.json into static/vendor (needs npm).
+vendor:
+	npm ci --no-audit --no-fund
+	rm -rf static/vendor && mkdir -p static/vendor/pico static/vendor/leaflet
+	cp node_modules/@picocss/pico/css/pico.min.css node_modules/@picocss/pico/LICENSE.md static/vendor/pico/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+		node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
+
+bench: install-test
+	$(PY) bench/postcodes.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache

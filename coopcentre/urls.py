@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from core import views as core_views
+
+admin.site.site_header = "coopcentre staff"
+admin.site.site_title = "coopcentre staff"
+admin.site.index_title = "Moderation and operations"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("near/", core_views.near, name="near"),
+    path("about/data/", core_views.about_data, name="about-data"),
+    path("admin/", admin.site.urls),
+    path("accounts/profile/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("events/", include("events.urls")),
+    path("spaces/", include("spaces.urls")),
+    path("help/", include("matching.urls")),
+    path("wellbeing/", include("wellbeing_index.urls")),
+    path("api/wellbeing/", include("wellbeing_index.api_urls")),
+    path("communities/", include("communities.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

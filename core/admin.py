@@ -1,0 +1,121 @@
+"""Admin building blocks shared by every moderated listing, and the decision history."""
+
+import csv
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.http import StreamingHttpResponse
+from django.template.response import TemplateResponse
+
+from .models import ModerationDecision, ModerationStatus
+from .moderation import listing_moderate
+
+
+class RejectForm(forms.Form):
+    note = forms.CharField(
+        label="Reason (sent to the submitter)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )
+
+
+class ModerationAdminMixin:
+    """Mix into a ModelAdmin of a ``Moderated`` model: filters and bulk actions."""
+
+    moderation_list_filter = ("moderation_status", "is_featured")
+    actions = ["approve_selected", "reject_selected", "feature_selected"]
+
+    def get_list_filter(self, request):
+        return tuple(self.moderation_list_filter) + tuple(super().get_list_filter(request))
+
+    def get_readonly_fields(self, request, obj=None):
+        extra = ("submitted_by", "submitted_at", "reviewed_by", "reviewed_at")
+        return tuple(super().get_readonly_fields(request, obj)) + extra
+
+    def _decide(self, request, queryset, decision, note="", featured=None):
+        count = 0
+        for listing in queryset.select_related("submitted_by"):
+            listing_moderate(
+                listing=listing, decision=decision, by=request.user, note=note, featured=featured
+            )
+            count += 1
+        return count
+
+    @admin.action(description="Approve selected (emails the submitter)")
+    def approve_selected(self, request, queryset):
+        count = self._decide(request, queryset, ModerationStatus.APPROVED)
+        self.message_user(request, f"Approved {count}; submitters will be emailed.")
+
+    @admin.action(description="Feature selected (approves them too)")
+    def feature_selected(self, request, queryset):
+        count = self._decide(request, queryset, ModerationStatus.APPROVED, featured=True)
+        self.message_user(request, f"Featured {count}.")
+
+    @admin.action(description="Reject selected (asks for a reason, emails the submitter)")
+    def reject_selected(self, request, queryset):
+        if "apply" in request.POST:
+            form = RejectForm(request.POST)
+            if form.is_valid():
+                count = self._decide(
+                    request, queryset, ModerationStatus.REJECTED, note=form.cleaned_data["note"]
+                )
+                self.message_user(request, f"Rejected {count}; submitters will be emailed.")
+                return None
+            self.message_user(request, "Give a reason for the rejection.", messages.ERROR)
+        else:
+            form = RejectForm()
+        return TemplateResponse(
+            request,
+            "admin/core/reject_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Reject listings",
+                "queryset": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def export_csv(filename: str, header: list[str], rows):
+    """Stream ``rows`` (an iterable of lists) as a CSV download, in bounded memory."""
+    writer = csv.writer(Echo())
+
+    def lines():
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@admin.register(ModerationDecision)
+class ModerationDecisionAdmin(admin.ModelAdmin):
+    list_display = (
+        "listing_name",
+        "content_type",
+        "decision",
+        "featured",
+        "decided_by",
+        "decided_at",
+        "emailed_at",
+    )
+    list_filter = ("decision", "content_type", "featured")
+    search_fields = ("listing_name", "note", "recipient_email")
+    list_select_related = ("content_type", "decided_by")
+    date_hierarchy = "decided_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,100 @@
+"""Shared building blocks: moderation of member-submitted listings.
+
+Every listing that members submit (spaces, events, communities, schemes) inherits
+``Moderated``; each decision staff take is also kept as a ``ModerationDecision`` row, the
+listing's moderation history and the record that its submitter was emailed exactly once.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+
+class ModerationStatus(models.TextChoices):
+    PENDING = "pending", "Awaiting review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class ModeratedQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(moderation_status=ModerationStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(moderation_status=ModerationStatus.PENDING)
+
+    def featured(self):
+        return self.approved().filter(is_featured=True)
+
+
+class Moderated(models.Model):
+    """Fields and behaviour shared by every moderated listing."""
+
+    moderation_status = models.CharField(
+        "moderation",
+        max_length=10,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.PENDING,
+        db_index=True,
+    )
+    is_featured = models.BooleanField("featured", default=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_note = models.TextField("reason", blank=True, max_length=2000)
+
+    objects = ModeratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_approved(self) -> bool:
+        return self.moderation_status == ModerationStatus.APPROVED
+
+    def is_visible_to(self, user) -> bool:
+        """Approved listings are public; others only to their submitter and staff."""
+        if self.is_approved:
+            return True
+        return bool(user.is_authenticated and (user.is_staff or user.pk == self.submitted_by_id))
+
+
+class ModerationDecision(models.Model):
+    """One staff decision on one listing: the history, and the email record."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    listing = GenericForeignKey("content_type", "object_id")
+    listing_name = models.CharField(max_length=300)
+    decision = models.CharField(max_length=10, choices=ModerationStatus.choices)
+    featured = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+    recipient_email = models.EmailField(blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: {self.listing_name}"

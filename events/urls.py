@@ -1,0 +1,9 @@
+from django.urls import path
+
+from core.views import coming_soon
+
+app_name = "events"
+
+urlpatterns = [
+    path("", coming_soon, {"title": "Events"}, name="index"),
+]

@@ -1,0 +1,3 @@
+app_name = "wellbeing_api"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class WellbeingIndexConfig(AppConfig):
+    name = "wellbeing_index"
