@@ -46,10 +46,22 @@ def skip_or_fail(reason: str):
 # Celery and cache
 
 
+def _clear_cache():
+    """Empty the site cache. On Redis, delete only the site's keys: a FLUSHDB would also
+    delete the Celery broker's queue bindings under a running worker."""
+    if django_settings.REDIS_URL:
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _eager_tasks_and_clean_cache(request):
     """Run tasks in-process unless the test starts a real worker; start from an empty cache."""
-    cache.clear()
+    _clear_cache()
     eager = request.node.get_closest_marker("worker") is None
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = eager
