@@ -5,5 +5,6 @@ from core.views import coming_soon
 app_name = "communities"
 
 urlpatterns = [
-    path("", coming_soon, {"title": "Communities"}, name="index"),
+    path("", coming_soon, {"title": "communities"}, name="index"),
+    path("<slug:slug>/", coming_soon, name="group-detail"),
 ]

@@ -5,5 +5,6 @@ from core.views import coming_soon
 app_name = "spaces"
 
 urlpatterns = [
-    path("", coming_soon, {"title": "Spaces"}, name="index"),
+    path("", coming_soon, {"title": "spaces"}, name="index"),
+    path("<slug:slug>/", coming_soon, name="space-detail"),
 ]

@@ -1,0 +1,34 @@
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from core.models import Moderated, ModeratedQuerySet
+from postcodes.geo import NearQuerySet
+from postcodes.models import Located
+
+
+class SpaceQuerySet(NearQuerySet, ModeratedQuerySet):
+    pass
+
+
+class Space(Moderated, Located):
+    """A place where a community meets: a hall, a park, a library."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    description = models.TextField(blank=True, max_length=10_000)
+    tags = TaggableManager(blank=True, help_text="Interests, separated by commas.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SpaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="space_lat_lon")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("spaces:space-detail", kwargs={"slug": self.slug})
