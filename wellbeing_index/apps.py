@@ -1,5 +1,20 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _ensure_structure(sender, using="default", **kwargs):
+    # The 3 pillars and 9 domains are the index's fixed shape: make sure a migrated (or
+    # flushed) database always has them.
+    from .structure import structure_ensure
+
+    structure_ensure()
 
 
 class WellbeingIndexConfig(AppConfig):
     name = "wellbeing_index"
+    verbose_name = "Wellbeing index"
+
+    def ready(self):
+        post_migrate.connect(
+            _ensure_structure, sender=self, dispatch_uid="wellbeing-index-structure"
+        )

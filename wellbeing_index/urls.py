@@ -1,9 +1,26 @@
 from django.urls import path
 
-from core.views import coming_soon
+from . import views
+from .models import Level
 
 app_name = "wellbeing_index"
 
 urlpatterns = [
-    path("", coming_soon, {"title": "Wellbeing index"}, name="index"),
+    path("", views.index, name="index"),
+    path("methodology/", views.methodology, name="methodology"),
+    path("compare/", views.compare, name="compare"),
+    path("councils/", views.council_list, name="council-list"),
+    path(
+        "councils/<str:code>/",
+        views.area_detail,
+        {"level": Level.LOCAL_AUTHORITY.value},
+        name="council-detail",
+    ),
+    path(
+        "neighbourhoods/<str:code>/",
+        views.area_detail,
+        {"level": Level.NEIGHBOURHOOD.value},
+        name="neighbourhood-detail",
+    ),
+    path("<str:postcode>/", views.postcode_detail, name="postcode"),
 ]

@@ -1,0 +1,164 @@
+"""The JSON API: the same figures as the postcode page, open to any web page (CORS)."""
+
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from postcodes.parsing import InvalidPostcode, OutsideUK, UnknownPostcode, parse
+from postcodes.services import lookup
+
+from .forms import EditionForm
+from .services import edition_pick, postcode_reports
+from .services.reports import IndicatorLine, Report, Score
+from .signposting import BY_NATION, SAMARITANS
+from .views import OUTSIDE_INDEX, postcode_slug
+
+ATTRIBUTION = (
+    "Contains National Statistics data © Crown copyright and database right 2025. English "
+    "Indices of Deprivation (MHCLG), Welsh Index of Multiple Deprivation (Welsh Government), "
+    "Scottish Index of Multiple Deprivation (Scottish Government), Northern Ireland Multiple "
+    "Deprivation Measure (NISRA), ONS personal well-being: Open Government Licence v3.0."
+)
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type",
+    "Access-Control-Max-Age": "86400",
+}
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    for header, value in CORS_HEADERS.items():
+        response[header] = value
+    if status == 200:
+        response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def _error(status: int, code: str, message: str, postcode: str) -> JsonResponse:
+    return _json(
+        {"status": status, "error": code, "message": message, "postcode": postcode},
+        status=status,
+    )
+
+
+def _score(score: Score) -> dict:
+    return {"score": score.value, "uk_average": score.uk, "nation_average": score.nation}
+
+
+def _indicator(line: IndicatorLine) -> dict:
+    info = line.info
+    return {
+        "code": info.code,
+        "name": info.name,
+        "value": line.value,
+        "unit": info.unit,
+        "score": line.score,
+        "uk_average_score": line.uk_score,
+        "nation_average_score": line.nation_score,
+        "uk_average_value": line.uk_value,
+        "nation_average_value": line.nation_value,
+        "better": info.direction,
+        "ranked": info.ranking,
+        "year": info.year,
+        "period": info.period,
+        "source": info.source,
+        "source_url": info.source_url,
+        "licence": info.licence,
+    }
+
+
+def _area(area) -> dict | None:
+    if area is None:
+        return None
+    return {"code": area.code, "name": area.name, "level": area.level, "nation": area.nation}
+
+
+def report_as_dict(report: Report) -> dict:
+    """Every figure of a report, as plain JSON-ready data."""
+    return {
+        "area": _area(report.area),
+        "parent": _area(report.parent),
+        "edition": report.edition_year,
+        "overall": _score(report.overall),
+        "pillars": [
+            {
+                "slug": p.slug,
+                "name": p.name,
+                **_score(p.score),
+                "domains": [d.slug for d in p.domains],
+            }
+            for p in report.pillars
+        ],
+        "domains": [
+            {
+                "slug": d.slug,
+                "name": d.name,
+                "pillar": d.info.pillar,
+                **_score(d.score),
+                "measured": d.measured,
+                "indicators": [_indicator(i) for i in d.indicators],
+            }
+            for d in report.domains
+        ],
+        "personal_wellbeing": [_indicator(i) for i in report.wellbeing],
+        "strongest": [d.slug for d in report.strongest],
+        "weakest": [d.slug for d in report.weakest],
+    }
+
+
+@require_http_methods(["GET", "HEAD", "OPTIONS"])
+def postcode_api(request, postcode: str):
+    """``GET /api/wellbeing/<postcode>``: the index of a postcode's area, as JSON.
+
+    400 for a malformed postcode, 404 for an unknown one or one outside the index (Isle of
+    Man, Channel Islands); the status is repeated in the body with an error code and message.
+    """
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+        for header, value in CORS_HEADERS.items():
+            response[header] = value
+        return response
+    form = EditionForm(request.GET)
+    if not form.is_valid():
+        return _error(400, "invalid_year", "year must be a year, like 2025.", postcode)
+    year = form.cleaned_data["year"]
+    if year is not None and edition_pick(year) is None:
+        return _error(404, "unknown_edition", f"There is no {year} edition of the index.", postcode)
+    try:
+        location = lookup(parse(postcode))
+    except OutsideUK as error:
+        return _error(404, "outside_index", f"{error} {OUTSIDE_INDEX}", postcode)
+    except InvalidPostcode as error:
+        return _error(400, "invalid_postcode", str(error), postcode)
+    except UnknownPostcode as error:
+        return _error(404, "unknown_postcode", str(error), postcode)
+    reports = postcode_reports(location=location, year=year)
+    if reports.report is None:
+        return _error(
+            404, "no_data", f"The index has no figures for {location.postcode} yet.", postcode
+        )
+    line = BY_NATION.get(location.nation)
+    page = reverse(
+        "wellbeing_index:postcode", kwargs={"postcode": postcode_slug(location.postcode)}
+    )
+    data = {
+        "status": 200,
+        "postcode": location.postcode,
+        "precision": location.precision,
+        "nation": location.nation,
+        "council": {"code": location.lad_code, "name": location.lad_name},
+        **report_as_dict(reports.report),
+        "council_report": report_as_dict(reports.council) if reports.council else None,
+        "support": [
+            {"name": s.name, "phone": s.phone, "hours": s.hours, "url": s.url}
+            for s in filter(None, (line, SAMARITANS))
+        ],
+        "links": {
+            "page": request.build_absolute_uri(page),
+            "methodology": request.build_absolute_uri(reverse("wellbeing_index:methodology")),
+        },
+        "attribution": ATTRIBUTION,
+    }
+    return _json(data)

@@ -1,0 +1,501 @@
+"""Reading the index: the report of one area, as the pages and the API show it.
+
+Scores are computed once per area by ``compute_index`` and stored; what this module adds at
+request time is cheap: the edition (one cache read), the edition's catalogue of pillars,
+domains, indicators and averages (held per process), and the area's stored scores (cached per
+area). A new computation changes the edition's ``computed_at``, which is part of every key,
+so nothing stale is ever served.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+
+from postcodes.services import Location
+
+from ..models import (
+    Area,
+    AreaScore,
+    Benchmark,
+    Direction,
+    Domain,
+    Edition,
+    Indicator,
+    Level,
+    Pillar,
+    Ranking,
+)
+
+EDITIONS_CACHE_KEY = "wellbeing:editions"
+EDITIONS_TIMEOUT = 600
+AREA_TIMEOUT = 24 * 3600
+_MISSING = "-"  # cached marker: "this area has no scores in this edition"
+
+
+# ---------------------------------------------------------------------------------------
+# Editions and their catalogue
+
+
+@dataclass(frozen=True)
+class EditionRef:
+    pk: int
+    year: int
+    stamp: float  # computed_at, as a timestamp: part of every cache key
+
+    @property
+    def key(self) -> str:
+        return f"{self.pk}:{self.stamp:.0f}"
+
+
+def editions_available() -> list[EditionRef]:
+    """Computed, published editions, newest first (read through the cache)."""
+    refs = cache.get(EDITIONS_CACHE_KEY)
+    if refs is None:
+        refs = [
+            EditionRef(pk=pk, year=year, stamp=computed_at.timestamp())
+            for pk, year, computed_at in Edition.objects.computed()
+            .order_by("-year")
+            .values_list("pk", "year", "computed_at")
+        ]
+        cache.set(EDITIONS_CACHE_KEY, refs, EDITIONS_TIMEOUT)
+    return refs
+
+
+def edition_pick(year: int | None = None) -> EditionRef | None:
+    """The latest computed edition, or the one of ``year``; None when there is none."""
+    refs = editions_available()
+    if year is None:
+        return refs[0] if refs else None
+    return next((r for r in refs if r.year == year), None)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    code: str
+    name: str
+    domain: str  # slug, or "" when shown beside the domains
+    level: str
+    unit: str
+    direction: str
+    ranking: str
+    source: str
+    source_url: str
+    licence: str
+    year: int
+    period: str
+    description: str
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.direction == Direction.HIGHER
+
+    @property
+    def within_nation(self) -> bool:
+        return self.ranking == Ranking.NATION
+
+
+@dataclass(frozen=True)
+class DomainInfo:
+    slug: str
+    name: str
+    pillar: str
+    description: str
+    tags: tuple[str, ...]
+
+
+@dataclass
+class Catalogue:
+    edition: EditionRef
+    pillars: list[tuple[str, str]]
+    domains: list[DomainInfo]
+    indicators: dict[str, IndicatorInfo]
+    benchmarks: dict[tuple[str, str], dict]
+    indicators_by_domain: dict[str, list[str]] = field(default_factory=dict)
+    beside: list[str] = field(default_factory=list)
+    scored_domains: dict[str, set[str]] = field(default_factory=dict)  # level → domain slugs
+
+
+_catalogues: dict[str, Catalogue] = {}
+_catalogue_lock = threading.Lock()
+
+
+def catalogue_for(edition: EditionRef) -> Catalogue:
+    """Pillars, domains, indicators and averages of ``edition``, read once per process."""
+    catalogue = _catalogues.get(edition.key)
+    if catalogue is not None:
+        return catalogue
+    with _catalogue_lock:
+        pillars = list(Pillar.objects.order_by("order").values_list("slug", "name"))
+        domains = [
+            DomainInfo(d.slug, d.name, d.pillar.slug, d.description, tuple(d.tag_list))
+            for d in Domain.objects.select_related("pillar").order_by("pillar__order", "order")
+        ]
+        indicators = {}
+        for i in (
+            Indicator.objects.filter(edition_id=edition.pk)
+            .select_related("domain")
+            .order_by("order", "code")
+        ):
+            indicators[i.code] = IndicatorInfo(
+                code=i.code,
+                name=i.name,
+                domain=i.domain.slug if i.domain_id else "",
+                level=i.level,
+                unit=i.unit,
+                direction=i.direction,
+                ranking=i.ranking,
+                source=i.source,
+                source_url=i.source_url,
+                licence=i.licence,
+                year=i.year,
+                period=i.period,
+                description=i.description,
+            )
+        benchmarks = {
+            (b.level, b.nation): b.averages for b in Benchmark.objects.filter(edition_id=edition.pk)
+        }
+        catalogue = Catalogue(
+            edition=edition,
+            pillars=pillars,
+            domains=domains,
+            indicators=indicators,
+            benchmarks=benchmarks,
+        )
+        for info in indicators.values():
+            if info.domain:
+                catalogue.indicators_by_domain.setdefault(info.domain, []).append(info.code)
+                catalogue.scored_domains.setdefault(info.level, set()).add(info.domain)
+            else:
+                catalogue.beside.append(info.code)
+        # Keep only the newest few catalogues: old computations are never asked for again.
+        if len(_catalogues) > 8:
+            _catalogues.clear()
+        _catalogues[edition.key] = catalogue
+    return catalogue
+
+
+def catalogues_clear() -> None:
+    with _catalogue_lock:
+        _catalogues.clear()
+
+
+# ---------------------------------------------------------------------------------------
+# The report of one area
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float | None
+    uk: float | None
+    nation: float | None
+
+    @property
+    def has_data(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class AreaInfo:
+    code: str
+    name: str
+    level: str
+    nation: str
+
+    @property
+    def level_label(self) -> str:
+        return Level(self.level).label if self.level in Level.values else self.level
+
+    @property
+    def url(self) -> str:
+        return Area(code=self.code, level=self.level).get_absolute_url()
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    info: IndicatorInfo
+    value: float | None
+    score: float | None
+    uk_value: float | None
+    nation_value: float | None
+    uk_score: float | None
+    nation_score: float | None
+
+
+@dataclass(frozen=True)
+class DomainLine:
+    info: DomainInfo
+    score: Score
+    indicators: tuple[IndicatorLine, ...]
+    measured: bool  # does the open data score this domain at this level at all?
+
+    @property
+    def slug(self) -> str:
+        return self.info.slug
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+
+@dataclass(frozen=True)
+class PillarLine:
+    slug: str
+    name: str
+    score: Score
+    domains: tuple[DomainLine, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    edition_year: int
+    area: AreaInfo
+    parent: AreaInfo | None
+    overall: Score
+    pillars: tuple[PillarLine, ...]
+    domains: tuple[DomainLine, ...]
+    wellbeing: tuple[IndicatorLine, ...]
+    strongest: tuple[DomainLine, ...]
+    weakest: tuple[DomainLine, ...]
+    unmeasured: tuple[DomainLine, ...]
+
+    @property
+    def nation(self) -> str:
+        return self.area.nation
+
+    @property
+    def has_scores(self) -> bool:
+        return self.overall.value is not None
+
+    @property
+    def within_nation(self) -> bool:
+        return any(i.info.within_nation for d in self.domains for i in d.indicators)
+
+    @property
+    def help_tags(self) -> list[str]:
+        tags: list[str] = []
+        for domain in self.weakest:
+            tags += [t for t in domain.info.tags if t not in tags]
+        return tags
+
+
+def _area_cache_key(edition: EditionRef, level: str, code: str) -> str:
+    return f"wellbeing:area:{edition.key}:{level}:{code}"
+
+
+def _area_payloads(edition: EditionRef, wanted: list[tuple[str, str]]) -> dict:
+    """Stored scores of (level, code) areas: ``{(level, code): (area, parent, scores)}``."""
+    keys = {_area_cache_key(edition, level, code): (level, code) for level, code in wanted}
+    found = cache.get_many(list(keys))
+    payloads = {keys[k]: v for k, v in found.items() if v != _MISSING}
+    missing = [keys[k] for k in keys if k not in found]
+    if missing:
+        rows = (
+            AreaScore.objects.filter(edition_id=edition.pk, area__code__in={c for _, c in missing})
+            .select_related("area__parent")
+            .only(
+                "scores",
+                "area__code",
+                "area__name",
+                "area__level",
+                "area__nation",
+                "area__parent__code",
+                "area__parent__name",
+                "area__parent__level",
+                "area__parent__nation",
+            )
+        )
+        fresh = {}
+        for row in rows:
+            area = row.area
+            key = (area.level, area.code)
+            if key not in missing:
+                continue
+            parent = area.parent
+            fresh[key] = (
+                AreaInfo(area.code, area.name, area.level, area.nation),
+                AreaInfo(parent.code, parent.name, parent.level, parent.nation) if parent else None,
+                row.scores,
+            )
+        cache.set_many(
+            {
+                _area_cache_key(edition, level, code): fresh.get((level, code), _MISSING)
+                for level, code in missing
+            },
+            AREA_TIMEOUT,
+        )
+        payloads.update(fresh)
+    return payloads
+
+
+def _report_build(catalogue: Catalogue, area: AreaInfo, parent, scores: dict) -> Report:
+    uk = catalogue.benchmarks.get((area.level, ""), {})
+    home = catalogue.benchmarks.get((area.level, area.nation), {})
+    indicator_scores = scores.get("i", {})
+
+    def line(code: str) -> IndicatorLine | None:
+        pair = indicator_scores.get(code)
+        if pair is None:
+            return None
+        uk_pair = uk.get("i", {}).get(code) or (None, None)
+        home_pair = home.get("i", {}).get(code) or (None, None)
+        return IndicatorLine(
+            info=catalogue.indicators[code],
+            value=pair[0],
+            score=pair[1],
+            uk_value=uk_pair[0],
+            nation_value=home_pair[0],
+            uk_score=uk_pair[1],
+            nation_score=home_pair[1],
+        )
+
+    measured = catalogue.scored_domains.get(area.level, set())
+    domain_lines = []
+    for info in catalogue.domains:
+        lines = tuple(
+            filter(None, (line(c) for c in catalogue.indicators_by_domain.get(info.slug, ())))
+        )
+        domain_lines.append(
+            DomainLine(
+                info=info,
+                score=Score(
+                    scores.get("d", {}).get(info.slug),
+                    uk.get("d", {}).get(info.slug),
+                    home.get("d", {}).get(info.slug),
+                ),
+                indicators=lines,
+                measured=info.slug in measured,
+            )
+        )
+    pillar_lines = tuple(
+        PillarLine(
+            slug=slug,
+            name=name,
+            score=Score(
+                scores.get("p", {}).get(slug),
+                uk.get("p", {}).get(slug),
+                home.get("p", {}).get(slug),
+            ),
+            domains=tuple(d for d in domain_lines if d.info.pillar == slug),
+        )
+        for slug, name in catalogue.pillars
+    )
+    with_data = sorted(
+        (d for d in domain_lines if d.score.has_data), key=lambda d: (d.score.value, d.name)
+    )
+    weakest = tuple(with_data[:3])
+    strongest = tuple(sorted(with_data[-3:], key=lambda d: -d.score.value))
+    if len(with_data) < 6:
+        # Too few scored domains for two distinct groups of three: split them.
+        half = (len(with_data) + 1) // 2
+        weakest = tuple(with_data[:half])
+        strongest = tuple(reversed(with_data[half:]))
+    return Report(
+        edition_year=catalogue.edition.year,
+        area=area,
+        parent=parent,
+        overall=Score(scores.get("o"), uk.get("o"), home.get("o")),
+        pillars=pillar_lines,
+        domains=tuple(domain_lines),
+        wellbeing=tuple(filter(None, (line(c) for c in catalogue.beside))),
+        strongest=strongest,
+        weakest=weakest,
+        unmeasured=tuple(d for d in domain_lines if not d.measured),
+    )
+
+
+def area_report(*, level: str, code: str, year: int | None = None) -> Report | None:
+    """The report of one area (``level``, ``code``) in the latest edition or ``year``'s.
+
+    Returns None when no computed edition has scores for that area.
+    """
+    edition = edition_pick(year)
+    if edition is None:
+        return None
+    payload = _area_payloads(edition, [(level, code)]).get((level, code))
+    if payload is None:
+        return None
+    return _report_build(catalogue_for(edition), *payload)
+
+
+@dataclass(frozen=True)
+class PostcodeReports:
+    """What the index knows about a postcode: the finest area with scores, and its council."""
+
+    location: Location
+    report: Report | None  # the finest area with scores (neighbourhood, else council)
+    council: Report | None  # the council's report when ``report`` is a neighbourhood's
+
+    @property
+    def is_neighbourhood(self) -> bool:
+        return self.report is not None and self.report.area.level == Level.NEIGHBOURHOOD
+
+
+def postcode_reports(*, location: Location, year: int | None = None) -> PostcodeReports:
+    """Reports for a looked-up postcode: its neighbourhood (when the full postcode directory
+    gives its small area and that has scores) and its council area."""
+    edition = edition_pick(year)
+    if edition is None:
+        return PostcodeReports(location=location, report=None, council=None)
+    wanted = [(Level.LOCAL_AUTHORITY.value, location.lad_code)]
+    if location.small_area_code:
+        wanted.insert(0, (Level.NEIGHBOURHOOD.value, location.small_area_code))
+    payloads = _area_payloads(edition, wanted)
+    catalogue = catalogue_for(edition)
+    reports = [_report_build(catalogue, *payloads[key]) for key in wanted if key in payloads]
+    if not reports:
+        return PostcodeReports(location=location, report=None, council=None)
+    main = reports[0]
+    council = reports[1] if len(reports) > 1 else None
+    return PostcodeReports(location=location, report=main, council=council)
+
+
+def council_neighbourhoods(*, code: str, year: int | None = None) -> list[tuple[AreaInfo, dict]]:
+    """The neighbourhoods of one council with their overall and pillar scores, lowest first."""
+    edition = edition_pick(year)
+    if edition is None:
+        return []
+    rows = (
+        AreaScore.objects.filter(
+            edition_id=edition.pk,
+            area__level=Level.NEIGHBOURHOOD,
+            area__parent__level=Level.LOCAL_AUTHORITY,
+            area__parent__code=code,
+        )
+        .select_related("area")
+        .only("overall", "scores", "area__code", "area__name", "area__level", "area__nation")
+        .order_by("overall", "area__code")
+    )
+    return [
+        (
+            AreaInfo(r.area.code, r.area.name, r.area.level, r.area.nation),
+            {"overall": r.overall, **r.scores.get("p", {})},
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    label: str
+    kind: str  # "overall", "pillar" or "domain"
+    first: float | None
+    second: float | None
+
+    @property
+    def difference(self) -> float | None:
+        if self.first is None or self.second is None:
+            return None
+        return self.first - self.second
+
+
+def reports_compare(*, first: Report, second: Report) -> list[CompareRow]:
+    """Rows to compare two reports: overall, then each pillar followed by its domains."""
+    rows = [CompareRow("Overall", "overall", first.overall.value, second.overall.value)]
+    for p, q in zip(first.pillars, second.pillars, strict=True):
+        rows.append(CompareRow(p.name, "pillar", p.score.value, q.score.value))
+        rows += [
+            CompareRow(d.name, "domain", d.score.value, e.score.value)
+            for d, e in zip(p.domains, q.domains, strict=True)
+        ]
+    return rows

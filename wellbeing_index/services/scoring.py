@@ -1,0 +1,196 @@
+"""Computing the index from raw values, in one pass per edition.
+
+* Each indicator becomes a 0-100 score by percentile rank among all areas of its level that
+  have a value (100 = best, 0 = worst, the indicator's direction respected, tied values
+  sharing the mean of their ranks): ``score = (rank - 1) / (n - 1) * 100``; a lone value or
+  a group of equal values scores 50. Indicators measured on each nation's own scale are
+  ranked within their nation.
+* A domain is the mean of its indicators' scores, a pillar the mean of its domains, the
+  overall score the mean of the pillars; anything without data is left out (no data is not 0).
+* The UK and each nation's averages of every score (and of raw values where they are on one
+  scale) are stored per level.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from statistics import fmean
+
+import numpy as np
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from scipy.stats import rankdata
+
+from ..models import (
+    Area,
+    AreaScore,
+    Benchmark,
+    Direction,
+    Domain,
+    Edition,
+    Indicator,
+    IndicatorValue,
+    Ranking,
+)
+
+ROUND = 2
+
+
+@dataclass
+class ComputeResult:
+    edition: Edition
+    areas: int
+    indicators: int
+    values: int
+
+
+def percentile_scores(values, *, higher_is_better: bool = True) -> np.ndarray:
+    """0-100 percentile rank of each value among ``values`` (ties averaged; 100 = best)."""
+    data = np.asarray(values, dtype=float)
+    n = data.size
+    if n == 0:
+        return np.empty(0)
+    if n == 1:
+        return np.array([50.0])
+    ranks = rankdata(data if higher_is_better else -data, method="average")
+    return (ranks - 1.0) / (n - 1.0) * 100.0
+
+
+def _mean(numbers) -> float | None:
+    numbers = [x for x in numbers if x is not None]
+    return fmean(numbers) if numbers else None
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(float(x), ROUND)
+
+
+def index_compute(*, edition: Edition) -> ComputeResult:
+    """Recompute every score, UK and nation average of ``edition`` in one transaction.
+
+    Replaces the edition's ``AreaScore`` and ``Benchmark`` rows, stamps ``computed_at`` and
+    drops cached reports, so the site shows the new figures straight away.
+    """
+    with transaction.atomic():
+        # One computation per edition at a time: a second one waits for this one's commit.
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        indicators = {
+            i.pk: i for i in Indicator.objects.filter(edition=edition).select_related("domain")
+        }
+        domains = list(Domain.objects.select_related("pillar"))
+        by_indicator: dict[int, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        value_count = 0
+        for indicator_id, area_id, value in (
+            IndicatorValue.objects.filter(indicator__edition=edition)
+            .values_list("indicator_id", "area_id", "value")
+            .iterator(chunk_size=20_000)
+        ):
+            ids, vals = by_indicator[indicator_id]
+            ids.append(area_id)
+            vals.append(value)
+            value_count += 1
+        areas = {
+            pk: (level, nation)
+            for pk, level, nation in Area.objects.values_list("pk", "level", "nation")
+        }
+
+        # Indicator scores, per area: {area_id: {code: [raw, score]}}.
+        per_area: dict[int, dict[str, list]] = defaultdict(dict)
+        for indicator_id, (ids, vals) in by_indicator.items():
+            indicator = indicators[indicator_id]
+            higher = indicator.direction == Direction.HIGHER
+            groups: dict[str, list[int]] = defaultdict(list)
+            for position, area_id in enumerate(ids):
+                key = areas[area_id][1] if indicator.ranking == Ranking.NATION else ""
+                groups[key].append(position)
+            vals_array = np.asarray(vals, dtype=float)
+            for positions in groups.values():
+                scores = percentile_scores(vals_array[positions], higher_is_better=higher)
+                for position, score in zip(positions, scores, strict=True):
+                    per_area[ids[position]][indicator.code] = [vals[position], _r(score)]
+
+        # Domains, pillars and overall, per area.
+        codes_by_domain: dict[str, list[str]] = defaultdict(list)
+        for indicator in indicators.values():
+            if indicator.domain_id:
+                codes_by_domain[indicator.domain.slug].append(indicator.code)
+        pillars: dict[str, list[str]] = defaultdict(list)
+        for domain in domains:
+            pillars[domain.pillar.slug].append(domain.slug)
+
+        rows = []
+        for area_id, indicator_scores in per_area.items():
+            domain_scores = {}
+            for slug, codes in codes_by_domain.items():
+                mean = _mean(indicator_scores[c][1] for c in codes if c in indicator_scores)
+                if mean is not None:
+                    domain_scores[slug] = _r(mean)
+            pillar_scores = {}
+            for slug, members in pillars.items():
+                mean = _mean(domain_scores.get(d) for d in members)
+                if mean is not None:
+                    pillar_scores[slug] = _r(mean)
+            overall = _r(_mean(pillar_scores.values()))
+            scores = {"o": overall, "p": pillar_scores, "d": domain_scores, "i": indicator_scores}
+            rows.append(AreaScore(edition=edition, area_id=area_id, overall=overall, scores=scores))
+
+        benchmarks = _benchmarks(edition, rows, areas, indicators)
+        AreaScore.objects.filter(edition=edition).delete()
+        AreaScore.objects.bulk_create(rows, batch_size=2000)
+        Benchmark.objects.filter(edition=edition).delete()
+        Benchmark.objects.bulk_create(benchmarks)
+        edition.computed_at = timezone.now()
+        edition.save(update_fields=["computed_at"])
+        transaction.on_commit(reports_cache_clear)
+    return ComputeResult(
+        edition=edition, areas=len(rows), indicators=len(by_indicator), values=value_count
+    )
+
+
+def _benchmarks(edition, rows, areas, indicators) -> list[Benchmark]:
+    """UK-wide and per-nation averages of every score, for each level."""
+    ranking = {i.code: i.ranking for i in indicators.values()}
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in rows:
+        level, nation = areas[row.area_id]
+        groups[(level, "")].append(row.scores)
+        groups[(level, nation)].append(row.scores)
+    benchmarks = []
+    for (level, nation), members in groups.items():
+        overall = _r(_mean(m["o"] for m in members))
+        pillar_keys = {k for m in members for k in m["p"]}
+        domain_keys = {k for m in members for k in m["d"]}
+        indicator_keys = {k for m in members for k in m["i"]}
+        indicator_averages = {}
+        for code in indicator_keys:
+            pairs = [m["i"][code] for m in members if code in m["i"]]
+            # Raw values measured on each nation's own scale have no meaningful UK mean.
+            raw = (
+                None
+                if (not nation and ranking.get(code) == Ranking.NATION)
+                else _r(_mean(p[0] for p in pairs))
+            )
+            indicator_averages[code] = [raw, _r(_mean(p[1] for p in pairs))]
+        averages = {
+            "o": overall,
+            "p": {k: _r(_mean(m["p"].get(k) for m in members)) for k in pillar_keys},
+            "d": {k: _r(_mean(m["d"].get(k) for m in members)) for k in domain_keys},
+            "i": indicator_averages,
+        }
+        benchmarks.append(
+            Benchmark(
+                edition=edition,
+                level=level,
+                nation=nation,
+                area_count=len(members),
+                averages=averages,
+            )
+        )
+    return benchmarks
+
+
+def reports_cache_clear() -> None:
+    """Forget which edition is current, so every process picks up new scores."""
+    from .reports import EDITIONS_CACHE_KEY
+
+    cache.delete(EDITIONS_CACHE_KEY)

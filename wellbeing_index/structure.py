@@ -1,0 +1,118 @@
+"""The fixed shape of the index: 3 pillars and 9 domains, as in the original index.
+
+Created (or refreshed, leaving staff edits of the help tags alone) after every migrate and
+before every import, so a fresh database, a test database and production all have it.
+"""
+
+from django.db import transaction
+
+PILLARS = [
+    (
+        "people",
+        "People",
+        "How people are doing: what they learn, how healthy they are and how they make a living.",
+        [
+            (
+                "education",
+                "Education & Learning",
+                "Qualifications, skills and learning at every age.",
+                "learning, education, skills, tutoring, homework club, library, reading, "
+                "adult learning, digital skills",
+            ),
+            (
+                "health",
+                "Health",
+                "Physical and mental health, disability and how long people live in good health.",
+                "health, wellbeing, mental health, exercise, sport, walking, running, "
+                "peer support, healthy eating",
+            ),
+            (
+                "economy",
+                "Economy, Work & Employment",
+                "Incomes, jobs and whether people can make ends meet.",
+                "jobs, employment, work, careers, money advice, debt advice, benefits advice, "
+                "food bank, community pantry, skills",
+            ),
+        ],
+    ),
+    (
+        "place",
+        "Place",
+        "The place itself: things to do, getting around, homes and surroundings.",
+        [
+            (
+                "culture",
+                "Culture, Heritage & Leisure",
+                "Arts, heritage, libraries, sport and leisure within reach.",
+                "arts, culture, heritage, music, theatre, crafts, history, leisure, sport",
+            ),
+            (
+                "transport",
+                "Transport, Mobility & Connectivity",
+                "Getting to services, shops, schools and GPs, and being connected.",
+                "transport, community transport, cycling, lift share, walking, "
+                "digital inclusion, internet",
+            ),
+            (
+                "housing",
+                "Housing, Space & Environment",
+                "Decent, affordable homes, clean air and green space.",
+                "housing, environment, green space, gardening, allotment, community garden, "
+                "litter pick, repair cafe, nature",
+            ),
+        ],
+    ),
+    (
+        "relationships",
+        "Relationships",
+        "How people get on: safety and trust, fairness, and a say in what happens.",
+        [
+            (
+                "relationships-trust",
+                "Relationships & Trust",
+                "Feeling safe, low crime, knowing and trusting neighbours.",
+                "neighbours, befriending, social, coffee morning, community safety, "
+                "community, lunch club, loneliness",
+            ),
+            (
+                "equality",
+                "Equality",
+                "Fair chances whatever your background, gender, disability or age.",
+                "equality, inclusion, disability, refugees, lgbtq, women, older people, "
+                "young people",
+            ),
+            (
+                "voice",
+                "Voice & Participation",
+                "Volunteering, voting and having a say in local decisions.",
+                "volunteering, residents association, campaign, co-operative, civic, "
+                "community organising",
+            ),
+        ],
+    ),
+]
+
+
+def structure_ensure() -> None:
+    """Create or refresh the 3 pillars and 9 domains; staff-edited help tags are kept."""
+    from .models import Domain, Pillar
+
+    with transaction.atomic():
+        for p_order, (p_slug, p_name, p_description, domains) in enumerate(PILLARS):
+            pillar, _ = Pillar.objects.update_or_create(
+                slug=p_slug,
+                defaults={"name": p_name, "order": p_order, "description": p_description},
+            )
+            for d_order, (d_slug, d_name, d_description, tags) in enumerate(domains):
+                domain, created = Domain.objects.update_or_create(
+                    slug=d_slug,
+                    defaults={
+                        "pillar": pillar,
+                        "name": d_name,
+                        "order": d_order,
+                        "description": d_description,
+                    },
+                )
+                if created or not domain.help_tags:
+                    domain.help_tags = " ".join(tags.split())
+                    domain.save(update_fields=["help_tags"])

@@ -1,0 +1,250 @@
+"""Pages of the wellbeing index. Views are thin: the services read the index."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from postcodes.parsing import InvalidPostcode, OutsideUK, PostcodeError, UnknownPostcode, parse
+from postcodes.services import lookup
+
+from .filters import CouncilScoreFilter, IndicatorFilter
+from .forms import CompareForm, EditionForm, IndexSearchForm
+from .models import AreaScore, Indicator, Level
+from .services import (
+    area_report,
+    council_neighbourhoods,
+    edition_pick,
+    postcode_reports,
+)
+from .services.nearby import help_nearby
+from .services.reports import catalogue_for, editions_available, reports_compare
+from .signposting import ALL_LINES, SAMARITANS, support_lines_for
+
+COUNCILS_PER_PAGE = 50
+OUTSIDE_INDEX = (
+    "The wellbeing index covers England, Scotland, Wales and Northern Ireland: the Isle of "
+    "Man, Guernsey and Jersey are outside it."
+)
+
+
+def postcode_slug(postcode: str) -> str:
+    """The compact form used in shareable addresses: ``M1 1AD`` → ``M11AD``."""
+    return postcode.replace(" ", "").upper()
+
+
+def _year(request) -> int | None:
+    form = EditionForm(request.GET)
+    if not form.is_valid():
+        raise Http404("There is no such edition of the index.")
+    year = form.cleaned_data["year"]
+    if year is not None and edition_pick(year) is None:
+        raise Http404("There is no such edition of the index.")
+    return year
+
+
+def _common(nations=()) -> dict:
+    return {"support_lines": support_lines_for(nations=nations), "samaritans": SAMARITANS}
+
+
+@require_GET
+def index(request):
+    """The start page: a postcode search (which leads to the postcode's page)."""
+    form = IndexSearchForm(request.GET or None)
+    if request.GET and form.is_valid():
+        return redirect(
+            "wellbeing_index:postcode",
+            postcode=postcode_slug(form.cleaned_data["postcode"].postcode),
+        )
+    edition = edition_pick()
+    context = {
+        "form": form,
+        "edition": edition,
+        "catalogue": catalogue_for(edition) if edition else None,
+        "outside_index": OUTSIDE_INDEX
+        if "postcode" in form.errors and _is_outside(request)
+        else "",
+        **_common(),
+    }
+    return render(
+        request, "wellbeing_index/index.html", context, status=400 if request.GET else 200
+    )
+
+
+def _is_outside(request) -> bool:
+    try:
+        parse(request.GET.get("postcode", ""))
+    except OutsideUK:
+        return True
+    except PostcodeError:
+        return False
+    return False
+
+
+def _postcode_problem(request, typed: str, *, status: int, outside: bool = False):
+    form = IndexSearchForm({"postcode": typed})
+    form.is_valid()
+    return render(
+        request,
+        "wellbeing_index/postcode_problem.html",
+        {
+            "form": form,
+            "typed": typed,
+            "outside_index": OUTSIDE_INDEX if outside else "",
+            **_common(),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def postcode_detail(request, postcode: str):
+    """The shareable page of one postcode: its area's scores, strengths, gaps and help."""
+    year = _year(request)
+    try:
+        parsed = parse(postcode)
+    except OutsideUK:
+        return _postcode_problem(request, postcode, status=404, outside=True)
+    except InvalidPostcode:
+        return _postcode_problem(request, postcode, status=400)
+    slug = postcode_slug(str(parsed))
+    if slug != postcode:
+        url = reverse("wellbeing_index:postcode", kwargs={"postcode": slug})
+        query = request.GET.urlencode()
+        return redirect(f"{url}?{query}" if query else url, permanent=True)
+    try:
+        location = lookup(parsed)
+    except UnknownPostcode:
+        return _postcode_problem(request, postcode, status=404)
+    reports = postcode_reports(location=location, year=year)
+    report = reports.report
+    nearby = help_nearby(point=location.point, tags=report.help_tags) if report else None
+    context = {
+        "location": location,
+        "reports": reports,
+        "report": report,
+        "council": reports.council,
+        "nearby": nearby,
+        "slug": slug,
+        "year": year,
+        "editions": editions_available(),
+        "asked_full_postcode": parsed.is_full,
+        "compare_form": CompareForm(initial={"a": location.postcode}),
+        **_common([location.nation]),
+    }
+    return render(request, "wellbeing_index/postcode_detail.html", context)
+
+
+@require_GET
+def area_detail(request, code: str, level: str):
+    """A council area's or a neighbourhood's page, by its GSS code."""
+    year = _year(request)
+    report = area_report(level=level, code=code, year=year)
+    if report is None:
+        raise Http404("There are no index figures for that area.")
+    neighbourhoods = (
+        council_neighbourhoods(code=code, year=year) if level == Level.LOCAL_AUTHORITY else []
+    )
+    parent = (
+        area_report(level=report.parent.level, code=report.parent.code, year=year)
+        if report.parent
+        else None
+    )
+    context = {
+        "report": report,
+        "council": parent,
+        "neighbourhoods": neighbourhoods,
+        "year": year,
+        **_common([report.nation]),
+    }
+    return render(request, "wellbeing_index/area_detail.html", context)
+
+
+@require_GET
+def council_list(request):
+    """Every council area with its scores, filtered by nation or name."""
+    year = _year(request)
+    edition = edition_pick(year)
+    queryset = (
+        AreaScore.objects.filter(
+            edition_id=edition.pk if edition else None, area__level=Level.LOCAL_AUTHORITY
+        )
+        .select_related("area")
+        .only("overall", "scores", "area__code", "area__name", "area__level", "area__nation")
+        .order_by("area__name")
+    )
+    filterset = CouncilScoreFilter(request.GET or None, queryset=queryset)
+    page = Paginator(filterset.qs, COUNCILS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "edition": edition,
+        "catalogue": catalogue_for(edition) if edition else None,
+        "query": query.urlencode(),
+        **_common(),
+    }
+    return render(request, "wellbeing_index/council_list.html", context)
+
+
+@require_GET
+def compare(request):
+    """Two postcodes side by side, domain by domain."""
+    form = CompareForm(request.GET or None)
+    first = second = None
+    if request.GET and form.is_valid():
+        first = postcode_reports(location=form.cleaned_data["a"])
+        second = postcode_reports(location=form.cleaned_data["b"])
+    pair = _comparable(first, second) if first else None
+    rows = reports_compare(first=pair[0], second=pair[1]) if pair else []
+    nations = [r.location.nation for r in (first, second) if r]
+    context = {
+        "form": form,
+        "first": first,
+        "second": second,
+        "pair": pair,
+        "rows": rows,
+        **_common(nations),
+    }
+    status = 400 if request.GET and not form.is_valid() else 200
+    return render(request, "wellbeing_index/compare.html", context, status=status)
+
+
+def _comparable(first, second):
+    """The two reports to compare, at the same level: neighbourhoods when both have one,
+    else council areas."""
+    if first.report is None or second.report is None:
+        return None
+    if first.is_neighbourhood and second.is_neighbourhood:
+        return first.report, second.report
+    return (first.council or first.report, second.council or second.report)
+
+
+@require_GET
+def methodology(request):
+    """What the index measures, each indicator and its source, and how scores are made."""
+    edition = edition_pick()
+    catalogue = catalogue_for(edition) if edition else None
+    queryset = (
+        Indicator.objects.filter(edition_id=edition.pk if edition else None)
+        .select_related("domain")
+        .order_by("order", "code")
+    )
+    filterset = IndicatorFilter(request.GET or None, queryset=queryset)
+    scored = (
+        set().union(*catalogue.scored_domains.values())
+        if catalogue and catalogue.scored_domains
+        else set()
+    )
+    context = {
+        "edition": edition,
+        "catalogue": catalogue,
+        "filter": filterset,
+        "indicators": filterset.qs,
+        "unscored": [d for d in catalogue.domains if d.slug not in scored] if catalogue else [],
+        "support_lines": list(ALL_LINES),
+        "samaritans": SAMARITANS,
+    }
+    return render(request, "wellbeing_index/methodology.html", context)
