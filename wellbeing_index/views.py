@@ -101,7 +101,6 @@ def _postcode_problem(request, typed: str, *, status: int, outside: bool = False
 @require_GET
 def postcode_detail(request, postcode: str):
     """The shareable page of one postcode: its area's scores, strengths, gaps and help."""
-    year = _year(request)
     try:
         parsed = parse(postcode)
     except OutsideUK:
@@ -113,6 +112,7 @@ def postcode_detail(request, postcode: str):
         url = reverse("wellbeing_index:postcode", kwargs={"postcode": slug})
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url, permanent=True)
+    year = _year(request)
     try:
         location = lookup(parsed)
     except UnknownPostcode:

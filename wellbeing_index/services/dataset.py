@@ -458,43 +458,44 @@ def _filtered_copy(path: Path, out: Path, keep) -> Path:
     return out
 
 
+def dataset_subset(*, councils: set[str], work_dir: Path) -> tuple[Path, Path]:
+    """Copies of the default areas and values files keeping all 361 council areas but only
+    the neighbourhoods of ``councils`` (GSS codes): a quick partial load for tests and demos,
+    scored among the neighbourhoods loaded. Returns (areas path, values path)."""
+    keep = {
+        r["code"]
+        for r in _read_csv(AREAS_FILE)
+        if r["level"] == Level.LOCAL_AUTHORITY or r["parent_code"] in councils
+    }
+    work_dir = Path(work_dir)
+    return (
+        _filtered_copy(AREAS_FILE, work_dir / "areas.csv.gz", lambda r: r["code"] in keep),
+        _filtered_copy(VALUES_FILE, work_dir / "values.csv.gz", lambda r: r["area_code"] in keep),
+    )
+
+
 def dataset_load_default(
-    *, force: bool = False, councils: set[str] | None = None, work_dir: Path | None = None
+    *, force: bool = False, areas_path: Path = AREAS_FILE, values_path: Path = VALUES_FILE
 ) -> str:
     """Import the shipped default data set and compute the index; returns what it did.
 
     Skips everything when the edition already holds exactly these files (by checksum),
-    unless ``force``. ``councils`` (GSS codes) keeps all 361 council areas but only the
-    neighbourhoods of those councils: a quick partial load for tests and demos, scored
-    among the neighbourhoods loaded.
+    unless ``force``. Other ``areas_path``/``values_path`` (see ``dataset_subset``) load a
+    part of it, always, without recording a checksum.
     """
     from .importing import indicators_import
     from .scoring import index_compute
 
-    digest = default_digest()
+    is_default = (Path(areas_path), Path(values_path)) == (AREAS_FILE, VALUES_FILE)
+    digest = default_digest() if is_default else ""
     if (
-        councils is None
+        is_default
         and not force
         and Edition.objects.filter(
             year=DEFAULT_EDITION, source_digest=digest, computed_at__isnull=False
         ).exists()
     ):
         return "The default wellbeing data set is already loaded and computed."
-    areas_path, values_path = AREAS_FILE, VALUES_FILE
-    if councils is not None:
-        if work_dir is None:
-            raise ValueError("A partial load needs a work_dir for its filtered files.")
-        keep_areas = {
-            r["code"]
-            for r in _read_csv(AREAS_FILE)
-            if r["level"] == Level.LOCAL_AUTHORITY or r["parent_code"] in councils
-        }
-        areas_path = _filtered_copy(
-            AREAS_FILE, Path(work_dir) / "areas.csv.gz", lambda r: r["code"] in keep_areas
-        )
-        values_path = _filtered_copy(
-            VALUES_FILE, Path(work_dir) / "values.csv.gz", lambda r: r["area_code"] in keep_areas
-        )
     result = indicators_import(
         values_path=values_path,
         definitions_path=DEFINITIONS_FILE,
@@ -505,7 +506,7 @@ def dataset_load_default(
     edition = result.edition
     if not edition.title:
         edition.title = f"{DEFAULT_EDITION} edition (open data from 2017 to 2025)"
-    edition.source_digest = digest if councils is None else ""
+    edition.source_digest = digest
     edition.save(update_fields=["title", "source_digest"])
     computed = index_compute(edition=edition)
     return (

@@ -1,0 +1,227 @@
+"""The shareable postcode page: /wellbeing/<postcode>/."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from communities.models import Group
+from events.models import Event
+from postcodes.services import lookup
+from spaces.models import Space
+from wellbeing_index.models import AreaScore, Level
+
+FOUR_NATIONS = [
+    ("M11AD", "M1 1AD", "Manchester", "England", "Mind", "0300 123 3393"),
+    ("EH11YZ", "EH1 1YZ", "City of Edinburgh", "Scotland", "SAMH", "0344 800 0550"),
+    ("CF101EP", "CF10 1EP", "Cardiff", "Wales", "Mind", "0300 123 3393"),
+    ("BT15GS", "BT1 5GS", "Belfast", "Northern Ireland", "Inspire", "028 9032 8474"),
+]
+
+
+def page(client, path):
+    response = client.get(path)
+    return response, response.content.decode()
+
+
+@pytest.mark.parametrize(("slug", "postcode", "council", "nation", "line", "phone"), FOUR_NATIONS)
+def test_the_page_shows_the_neighbourhood_index_in_all_four_nations(
+    client, city_postcodes, default_index, slug, postcode, council, nation, line, phone
+):
+    response, html = page(client, f"/wellbeing/{slug}/")
+    assert response.status_code == 200
+    assert f"<h1>Wellbeing index for {postcode}</h1>" in html
+    small_area = lookup(postcode).small_area_code
+    assert f"Your neighbourhood (small area {small_area}) in {council}, {nation}" in html
+    score = AreaScore.objects.get(area__level=Level.NEIGHBOURHOOD, area__code=small_area)
+    assert f"<strong>{score.overall:.0f}</strong> out of 100" in html
+    # Bars (SVG) with the same figures in a table beside them.
+    assert html.count('<svg class="wellbeing-chart"') == 2
+    assert '<caption id="domains-caption">' in html
+    for name in ["People", "Place", "Relationships", "Health", "Voice &amp; Participation"]:
+        assert f">{name}<" in html
+    assert f"{nation} average" in html
+    # Deprivation is ranked within the nation, and the page says so.
+    assert f"among {nation}'s neighbourhoods only" in html
+    # Signposting for this nation, with its number.
+    assert f"<strong>{line}</strong>" in html
+    assert phone in html
+    # The council as a whole, and its personal wellbeing.
+    assert f"{council} as a whole" in html
+    assert f"Personal wellbeing in {council}" in html
+
+
+def test_domains_without_open_data_show_no_data_not_zero(client, city_postcodes, default_index):
+    _, html = page(client, "/wellbeing/M11AD/")
+    row = re.search(r'<a href="#domain-equality">Equality</a></th>(.*?)</tr>', html).group(1)
+    assert row.count("no data") == 3
+    assert ">0<" not in row
+    assert "The open data cannot yet score" in html
+    assert re.search(r"<summary>Equality: no data</summary>", html)
+
+
+def test_strongest_and_weakest_domains_are_listed(client, city_postcodes, default_index):
+    location = lookup("M1 1AD")
+    scores = AreaScore.objects.get(
+        area__level=Level.NEIGHBOURHOOD, area__code=location.small_area_code
+    ).scores["d"]
+    _, html = page(client, "/wellbeing/M11AD/")
+    weakest_html = html.split("<h3>Weakest</h3>")[1].split("</ol>")[0]
+    strongest_html = html.split("<h3>Strongest</h3>")[1].split("</ol>")[0]
+    lowest = min(scores, key=scores.get)
+    highest = max(scores, key=scores.get)
+    assert f'href="#domain-{lowest}"' in weakest_html
+    assert f'href="#domain-{highest}"' in strongest_html
+    assert weakest_html.count("<li>") == 3
+    assert strongest_html.count("<li>") == 3
+
+
+def test_each_domain_drills_down_to_its_indicators(client, city_postcodes, default_index):
+    _, html = page(client, "/wellbeing/CF101EP/")
+    drill = html.split('<details id="domain-housing">')[1].split("</details>")[0]
+    assert "Housing (WIMD 2019)" in drill
+    assert "Physical environment (WIMD 2019)" in drill
+    assert "decile within Wales (1 = most deprived, 10 = least)" in drill
+    assert "2019" in drill
+    assert "Welsh Index of Multiple Deprivation 2019, Welsh Government" in drill
+    assert "Open Government Licence v3.0" in drill
+    assert "ranked within Wales" in drill
+
+
+def test_a_postcode_district_shows_its_council_area(client, default_index):
+    response, html = page(client, "/wellbeing/EH1/")
+    assert response.status_code == 200
+    assert "City of Edinburgh council area, Scotland" in html
+    assert "is a postcode district" in html
+    assert "SAMH" in html
+
+
+def test_a_postcode_missing_from_the_directory_falls_back_to_its_council(
+    client, city_postcodes, default_index
+):
+    # A well-formed postcode of a real district that is not (or no longer) in use.
+    response, html = page(client, "/wellbeing/M19ZZ/")
+    assert response.status_code == 200
+    assert "We don't have M1 9ZZ in our postcode list" in html
+    assert "Manchester council area, England" in html
+
+
+def test_without_the_full_postcode_directory_the_council_is_shown(client, default_index):
+    response, html = page(client, "/wellbeing/BT15GS/")
+    assert response.status_code == 200
+    assert "Belfast council area, Northern Ireland" in html
+    assert "Inspire" in html
+
+
+def test_other_spellings_redirect_to_the_shareable_address(client, db):
+    response = client.get("/wellbeing/m1 1ad/", {"year": "2025"})
+    assert response.status_code == 301
+    assert response["Location"] == "/wellbeing/M11AD/?year=2025"
+
+
+def test_a_malformed_postcode_is_a_400_that_keeps_what_was_typed(client, db):
+    response, html = page(client, "/wellbeing/<b>HELLO/")
+    assert response.status_code == 400
+    assert "is not a UK postcode" in html
+    assert 'value="&lt;b&gt;HELLO"' in html
+    assert "<b>HELLO" not in html
+
+
+def test_an_unknown_postcode_is_a_404_with_an_explanation(client, db):
+    response, html = page(client, "/wellbeing/AB11AA/")
+    assert response.status_code == 404
+    assert "We can&#x27;t find AB1 1AA in the UK postcode list" in html
+
+
+@pytest.mark.parametrize(
+    ("postcode", "place"),
+    [("IM11AA", "the Isle of Man"), ("JE23AB", "Jersey"), ("GY11AA", "Guernsey")],
+)
+def test_crown_dependencies_are_outside_the_index(client, db, postcode, place):
+    response, html = page(client, f"/wellbeing/{postcode}/")
+    assert response.status_code == 404
+    assert "<h1>Outside the wellbeing index</h1>" in html
+    assert place in html
+    assert "the Isle of Man, Guernsey and Jersey are outside it" in html
+
+
+def test_before_the_index_is_computed_the_page_says_so(client, db):
+    response, html = page(client, "/wellbeing/M1/")
+    assert response.status_code == 200
+    assert "The index has no figures for M1 yet" in html
+    assert "Mind" in html  # signposting is on every page
+
+
+def test_an_unknown_edition_is_a_404(client, default_index):
+    assert client.get("/wellbeing/M1/", {"year": "1999"}).status_code == 404
+    assert client.get("/wellbeing/M1/", {"year": "soon"}).status_code == 404
+    assert client.get("/wellbeing/M1/", {"year": "2025"}).status_code == 200
+
+
+def _near(model, location, km_north, **fields):
+    item = model(moderation_status="approved", **fields)
+    item.set_location(location)
+    item.latitude += km_north / 111.2
+    item.save()
+    return item
+
+
+def test_whats_near_you_that_helps_lists_tagged_spaces_events_and_groups(
+    client, city_postcodes, default_index
+):
+    location = lookup("M1 1AD")
+    small_area = location.small_area_code
+    weakest = sorted(
+        AreaScore.objects.get(area__code=small_area).scores["d"].items(), key=lambda kv: kv[1]
+    )[0][0]
+    from wellbeing_index.models import Domain
+
+    tag = Domain.objects.get(slug=weakest).tag_list[0]
+    helpful = _near(Space, location, 1, name="Ancoats Hall", slug="ancoats-hall")
+    helpful.tags.add(tag)
+    off_topic = _near(Space, location, 1, name="Chess Club Room", slug="chess-room")
+    off_topic.tags.add("chess")
+    far = _near(Space, location, 40, name="Far Away Hall", slug="far-hall")
+    far.tags.add(tag)
+    pending = _near(Space, location, 1, name="Pending Hall", slug="pending-hall")
+    pending.moderation_status = "pending"
+    pending.save()
+    pending.tags.add(tag)
+    soon = timezone.now() + timedelta(days=3)
+    event = _near(
+        Event,
+        location,
+        2,
+        title="Saturday clean-up",
+        slug="clean-up",
+        starts_at=soon,
+        ends_at=soon + timedelta(hours=2),
+    )
+    event.tags.add(tag.title())  # tags typed in another case still match
+    group = _near(Group, location, 3, name="Ancoats Neighbours", slug="ancoats-neighbours")
+    group.tags.add(tag)
+
+    _, html = page(client, "/wellbeing/M11AD/")
+    nearby = html.split('id="nearby-heading"')[1].split("</section>")[0]
+    assert "Ancoats Hall" in nearby
+    assert "Saturday clean-up" in nearby
+    assert "Ancoats Neighbours" in nearby
+    assert "Chess Club Room" not in nearby
+    assert "Far Away Hall" not in nearby
+    assert "Pending Hall" not in nearby
+
+
+def test_when_nothing_nearby_fits_it_suggests_browsing(client, city_postcodes, default_index):
+    _, html = page(client, "/wellbeing/EH11YZ/")
+    assert "Nothing nearby is tagged for these yet" in html
+
+
+def test_the_page_needs_few_queries_and_fewer_once_the_area_is_cached(
+    client, city_postcodes, default_index, django_assert_max_num_queries
+):
+    client.get("/wellbeing/M11AD/")
+    # Postcode lookup, then the nearby spaces, events and groups; the area's scores come
+    # from the cache.
+    with django_assert_max_num_queries(4):
+        assert client.get("/wellbeing/M11AD/").status_code == 200
