@@ -39,12 +39,15 @@ def main():
     seconds = time.perf_counter() - start
     print(f"imported: {count} rows in {seconds:.1f} s")
     print(f"import_rows_per_s: {count / seconds:.0f}")
-    print(f"peak_memory_mb: {peak_rss_mb():.0f} (Python + Django before the import: "
-          f"{baseline:.0f})")
+    print(
+        f"peak_memory_mb: {peak_rss_mb():.0f} (Python + Django before the import: {baseline:.0f})"
+    )
     start = time.perf_counter()
     again = postcodes_import(path=source)
-    print(f"re-run (upsert) of {again} rows: {time.perf_counter() - start:.1f} s; "
-          f"rows now {Postcode.objects.count()}")
+    print(
+        f"re-run (upsert) of {again} rows: {time.perf_counter() - start:.1f} s; "
+        f"rows now {Postcode.objects.count()}"
+    )
 
     clear_cache()
     rng = random.Random(2026)

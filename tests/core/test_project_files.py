@@ -25,8 +25,14 @@ def test_compose_file_runs_web_worker_beat_postgres_and_redis():
 def test_every_environment_variable_the_settings_read_is_in_the_readme():
     settings_source = (ROOT / "coopcentre" / "settings.py").read_text()
     names = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', settings_source))
-    assert {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "SECRET_KEY", "DEBUG",
-            "ALLOWED_HOSTS"} <= names
+    assert {
+        "DATABASE_URL",
+        "REDIS_URL",
+        "EMAIL_URL",
+        "SECRET_KEY",
+        "DEBUG",
+        "ALLOWED_HOSTS",
+    } <= names
     readme = (ROOT / "README.md").read_text()
     missing = sorted(n for n in names if f"`{n}`" not in readme)
     assert not missing, f"README does not document: {missing}"
