@@ -1,5 +1,6 @@
 """The JSON API: the same figures as the postcode page, open to any web page (CORS)."""
 
+from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -19,6 +20,8 @@ ATTRIBUTION = (
     "Scottish Index of Multiple Deprivation (Scottish Government), Northern Ireland Multiple "
     "Deprivation Measure (NISRA), ONS personal well-being: Open Government Licence v3.0."
 )
+FIGURES_TIMEOUT = 24 * 3600
+_UNSET = object()
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, OPTIONS",
@@ -108,6 +111,26 @@ def report_as_dict(report: Report) -> dict:
     }
 
 
+def _figures(location, year) -> tuple[dict, dict | None] | None:
+    """The JSON-ready figures of a postcode's neighbourhood and council. The same for every
+    postcode of the area, so worked out once per area and computation, then cached."""
+    edition = edition_pick(year)
+    if edition is None:
+        return None
+    key = f"wellbeing:api:{edition.key}:{location.small_area_code or '-'}:{location.lad_code}"
+    figures = cache.get(key, _UNSET)
+    if figures is _UNSET:
+        reports = postcode_reports(location=location, year=year)
+        figures = None
+        if reports.report:
+            figures = (
+                report_as_dict(reports.report),
+                report_as_dict(reports.council) if reports.council else None,
+            )
+        cache.set(key, figures, FIGURES_TIMEOUT)
+    return figures
+
+
 @require_http_methods(["GET", "HEAD", "OPTIONS"])
 def postcode_api(request, postcode: str):
     """``GET /api/wellbeing/<postcode>``: the index of a postcode's area, as JSON.
@@ -134,11 +157,12 @@ def postcode_api(request, postcode: str):
         return _error(400, "invalid_postcode", str(error), postcode)
     except UnknownPostcode as error:
         return _error(404, "unknown_postcode", str(error), postcode)
-    reports = postcode_reports(location=location, year=year)
-    if reports.report is None:
+    figures = _figures(location, year)
+    if figures is None:
         return _error(
             404, "no_data", f"The index has no figures for {location.postcode} yet.", postcode
         )
+    main, council = figures
     line = BY_NATION.get(location.nation)
     page = reverse(
         "wellbeing_index:postcode", kwargs={"postcode": postcode_slug(location.postcode)}
@@ -149,8 +173,8 @@ def postcode_api(request, postcode: str):
         "precision": location.precision,
         "nation": location.nation,
         "council": {"code": location.lad_code, "name": location.lad_name},
-        **report_as_dict(reports.report),
-        "council_report": report_as_dict(reports.council) if reports.council else None,
+        **main,
+        "council_report": council,
         "support": [
             {"name": s.name, "phone": s.phone, "hours": s.hours, "url": s.url}
             for s in filter(None, (line, SAMARITANS))

@@ -1,9 +1,13 @@
 """Pages of the wellbeing index. Views are thin: the services read the index."""
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from postcodes.parsing import InvalidPostcode, OutsideUK, PostcodeError, UnknownPostcode, parse
@@ -23,6 +27,9 @@ from .services.reports import catalogue_for, editions_available, reports_compare
 from .signposting import ALL_LINES, SAMARITANS, support_lines_for
 
 COUNCILS_PER_PAGE = 50
+FIGURES_TIMEOUT = 24 * 3600
+# Pages shared between cookie-less visitors are kept as long as the nearby-places snapshot.
+SHARED_PAGE_TIMEOUT = 120
 OUTSIDE_INDEX = (
     "The wellbeing index covers England, Scotland, Wales and Northern Ireland: the Isle of "
     "Man, Guernsey and Jersey are outside it."
@@ -35,6 +42,8 @@ def postcode_slug(postcode: str) -> str:
 
 
 def _year(request) -> int | None:
+    if "year" not in request.GET:
+        return None
     form = EditionForm(request.GET)
     if not form.is_valid():
         raise Http404("There is no such edition of the index.")
@@ -98,6 +107,64 @@ def _postcode_problem(request, typed: str, *, status: int, outside: bool = False
     )
 
 
+_links: dict[str, str] = {}
+
+
+def _wellbeing_links() -> dict[str, str]:
+    """Addresses every postcode page links to, worked out once per process."""
+    if not _links:
+        _links.update(
+            index=reverse("wellbeing_index:index"),
+            methodology=reverse("wellbeing_index:methodology"),
+            compare=reverse("wellbeing_index:compare"),
+            api=reverse("wellbeing_api:postcode", kwargs={"postcode": "-"})[:-1],
+        )
+    return _links
+
+
+def _postcode_figures(location, year):
+    """The reports and rendered figures of a postcode's areas, as ``(report, council, body)``.
+
+    They are the same for every postcode of the same neighbourhood (and council), so they
+    are worked out once per area and computation, then read back with one cache lookup.
+    """
+    edition = edition_pick(year)
+    if edition is None:
+        return None, None, ""
+    key = f"wellbeing:figures:{edition.key}:{location.small_area_code or '-'}:{location.lad_code}"
+    figures = cache.get(key)
+    if figures is None:
+        reports = postcode_reports(location=location, year=year)
+        body = ""
+        if reports.report:
+            body = render_to_string(
+                "wellbeing_index/includes/postcode_body.html",
+                {"report": reports.report, "council": reports.council},
+            )
+        figures = (reports.report, reports.council, body)
+        cache.set(key, figures, FIGURES_TIMEOUT)
+    report, council, body = figures
+    # Rendered by our own template, with autoescaping on.
+    return report, council, mark_safe(body)  # noqa: S308
+
+
+def _shared_page_key(request, slug: str, year: int | None) -> str | None:
+    """A visitor who sends no cookies (not logged in, no messages waiting) sees exactly what
+    every such visitor sees, so that page can come from the cache; anyone else gets their own."""
+    if request.COOKIES:
+        return None
+    edition = edition_pick(year)
+    return f"wellbeing:page:{edition.key if edition else '-'}:{slug}:{year or ''}"
+
+
+def _shared_page(html: bytes) -> HttpResponse:
+    response = HttpResponse(html)
+    # The page differs for visitors with a session (log-in links, messages): keep shared
+    # caches from giving this copy to them.
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
 @require_GET
 def postcode_detail(request, postcode: str):
     """The shareable page of one postcode: its area's scores, strengths, gaps and help."""
@@ -113,27 +180,36 @@ def postcode_detail(request, postcode: str):
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url, permanent=True)
     year = _year(request)
+    shared_key = _shared_page_key(request, slug, year)
+    if shared_key and (html := cache.get(shared_key)) is not None:
+        return _shared_page(html)
     try:
         location = lookup(parsed)
     except UnknownPostcode:
         return _postcode_problem(request, postcode, status=404)
-    reports = postcode_reports(location=location, year=year)
-    report = reports.report
+    report, council, body = _postcode_figures(location, year)
     nearby = help_nearby(point=location.point, tags=report.help_tags) if report else None
+    links = _wellbeing_links()
     context = {
         "location": location,
-        "reports": reports,
         "report": report,
-        "council": reports.council,
+        "council": council,
+        "is_neighbourhood": bool(report and report.area.level == Level.NEIGHBOURHOOD),
+        "body": body,
         "nearby": nearby,
+        "links": links,
+        "page_url": f"{links['index']}{slug}/",
+        "api_url": f"{links['api']}{slug}",
         "slug": slug,
         "year": year,
         "editions": editions_available(),
         "asked_full_postcode": parsed.is_full,
-        "compare_form": CompareForm(initial={"a": location.postcode}),
         **_common([location.nation]),
     }
-    return render(request, "wellbeing_index/postcode_detail.html", context)
+    response = render(request, "wellbeing_index/postcode_detail.html", context)
+    if shared_key and not response.cookies:
+        cache.set(shared_key, response.content, SHARED_PAGE_TIMEOUT)
+    return response
 
 
 @require_GET

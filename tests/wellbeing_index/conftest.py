@@ -11,6 +11,20 @@ from wellbeing_index.services.dataset import dataset_load_default, dataset_subse
 
 from .factories import AreaFactory, EditionFactory, IndicatorFactory, values_set
 
+
+@pytest.fixture(autouse=True)
+def _fresh_process_state():
+    """Forget per-process snapshots (nearby places, edition catalogues) between tests."""
+    from wellbeing_index.services.nearby import snapshot_clear
+    from wellbeing_index.services.reports import catalogues_clear
+
+    snapshot_clear()
+    catalogues_clear()
+    yield
+    snapshot_clear()
+    catalogues_clear()
+
+
 # Manchester, City of Edinburgh, Cardiff, Belfast: the four cities of the postcode sample.
 CITY_COUNCILS = {"E08000003", "S12000036", "W06000015", "N09000003"}
 

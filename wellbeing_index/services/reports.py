@@ -8,6 +8,7 @@ so nothing stale is ever served.
 """
 
 import threading
+import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -29,6 +30,9 @@ from ..models import (
 
 EDITIONS_CACHE_KEY = "wellbeing:editions"
 EDITIONS_TIMEOUT = 600
+# Each process also remembers the list for a few seconds, saving a cache round trip per page;
+# a new computation reaches every process within this time.
+EDITIONS_LOCAL_SECONDS = 5.0
 AREA_TIMEOUT = 24 * 3600
 _MISSING = "-"  # cached marker: "this area has no scores in this edition"
 
@@ -45,11 +49,18 @@ class EditionRef:
 
     @property
     def key(self) -> str:
-        return f"{self.pk}:{self.stamp:.0f}"
+        return f"{self.pk}:{self.stamp:.6f}"
+
+
+_editions_memo: tuple[float, list[EditionRef] | None] = (0.0, None)
 
 
 def editions_available() -> list[EditionRef]:
     """Computed, published editions, newest first (read through the cache)."""
+    global _editions_memo
+    remembered_at, remembered = _editions_memo
+    if remembered is not None and time.monotonic() - remembered_at < EDITIONS_LOCAL_SECONDS:
+        return remembered
     refs = cache.get(EDITIONS_CACHE_KEY)
     if refs is None:
         refs = [
@@ -59,6 +70,7 @@ def editions_available() -> list[EditionRef]:
             .values_list("pk", "year", "computed_at")
         ]
         cache.set(EDITIONS_CACHE_KEY, refs, EDITIONS_TIMEOUT)
+    _editions_memo = (time.monotonic(), refs)
     return refs
 
 
@@ -176,8 +188,11 @@ def catalogue_for(edition: EditionRef) -> Catalogue:
 
 
 def catalogues_clear() -> None:
+    """Forget this process's catalogues and its memory of the editions."""
+    global _editions_memo
     with _catalogue_lock:
         _catalogues.clear()
+        _editions_memo = (0.0, None)
 
 
 # ---------------------------------------------------------------------------------------
@@ -249,6 +264,7 @@ class PillarLine:
 @dataclass(frozen=True)
 class Report:
     edition_year: int
+    edition_key: str
     area: AreaInfo
     parent: AreaInfo | None
     overall: Score
@@ -262,6 +278,11 @@ class Report:
     @property
     def nation(self) -> str:
         return self.area.nation
+
+    @property
+    def cache_key(self) -> str:
+        """Names this area's figures in this computation: for caching rendered fragments."""
+        return f"{self.edition_key}:{self.area.level}:{self.area.code}"
 
     @property
     def has_scores(self) -> bool:
@@ -392,6 +413,7 @@ def _report_build(catalogue: Catalogue, area: AreaInfo, parent, scores: dict) ->
         strongest = tuple(reversed(with_data[half:]))
     return Report(
         edition_year=catalogue.edition.year,
+        edition_key=catalogue.edition.key,
         area=area,
         parent=parent,
         overall=Score(scores.get("o"), uk.get("o"), home.get("o")),
