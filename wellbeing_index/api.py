@@ -1,6 +1,10 @@
 """The JSON API: the same figures as the postcode page, open to any web page (CORS)."""
 
+import json
+import zlib
+
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -21,6 +25,8 @@ ATTRIBUTION = (
     "Deprivation Measure (NISRA), ONS personal well-being: Open Government Licence v3.0."
 )
 FIGURES_TIMEOUT = 24 * 3600
+RESPONSE_TIMEOUT = 300
+_UNSET = object()
 _UNSET = object()
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -30,13 +36,21 @@ CORS_HEADERS = {
 }
 
 
-def _json(data: dict, status: int = 200) -> JsonResponse:
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+def _headers(response: HttpResponse, status: int) -> HttpResponse:
     for header, value in CORS_HEADERS.items():
         response[header] = value
     if status == 200:
-        response["Cache-Control"] = "public, max-age=300"
+        response["Cache-Control"] = f"public, max-age={RESPONSE_TIMEOUT}"
     return response
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    return _headers(response, status)
+
+
+def _json_response(body: bytes) -> HttpResponse:
+    return _headers(HttpResponse(body, content_type="application/json"), 200)
 
 
 def _error(status: int, code: str, message: str, postcode: str) -> JsonResponse:
@@ -111,24 +125,38 @@ def report_as_dict(report: Report) -> dict:
     }
 
 
-def _figures(location, year) -> tuple[dict, dict | None] | None:
-    """The JSON-ready figures of a postcode's neighbourhood and council. The same for every
-    postcode of the area, so worked out once per area and computation, then cached."""
+def _figures_json(location, year) -> bytes | None:
+    """The figures of a postcode's neighbourhood and council as a JSON object (bytes). The
+    same for every postcode of the area: serialised once per area and computation, cached
+    compressed (a few KB)."""
     edition = edition_pick(year)
     if edition is None:
         return None
-    key = f"wellbeing:api:{edition.key}:{location.small_area_code or '-'}:{location.lad_code}"
-    figures = cache.get(key, _UNSET)
-    if figures is _UNSET:
+    key = (
+        f"wellbeing:api:figures:{edition.key}:{location.small_area_code or '-'}:{location.lad_code}"
+    )
+    packed = cache.get(key, _UNSET)
+    if packed is _UNSET:
         reports = postcode_reports(location=location, year=year)
-        figures = None
+        packed = None
         if reports.report:
-            figures = (
-                report_as_dict(reports.report),
-                report_as_dict(reports.council) if reports.council else None,
-            )
-        cache.set(key, figures, FIGURES_TIMEOUT)
-    return figures
+            figures = {
+                **report_as_dict(reports.report),
+                "council_report": report_as_dict(reports.council) if reports.council else None,
+            }
+            packed = zlib.compress(_dumps(figures))
+        cache.set(key, packed, FIGURES_TIMEOUT)
+    return zlib.decompress(packed) if packed is not None else None
+
+
+def _dumps(data: dict) -> bytes:
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+
+
+def _merged(*objects: bytes) -> bytes:
+    """JSON objects joined into one, keys in order (each part is a serialised dict)."""
+    inner = [o.strip()[1:-1].strip() for o in objects]
+    return b"{" + b", ".join(part for part in inner if part) + b"}"
 
 
 @require_http_methods(["GET", "HEAD", "OPTIONS"])
@@ -150,31 +178,36 @@ def postcode_api(request, postcode: str):
     if year is not None and edition_pick(year) is None:
         return _error(404, "unknown_edition", f"There is no {year} edition of the index.", postcode)
     try:
-        location = lookup(parse(postcode))
+        parsed = parse(postcode)
+        edition = edition_pick(year)
+        key = (
+            f"wellbeing:api:response:{edition.key if edition else '-'}:{request.get_host()}:"
+            f"{postcode_slug(str(parsed))}"
+        )
+        if (body := cache.get(key)) is not None:
+            return _json_response(body)
+        location = lookup(parsed)
     except OutsideUK as error:
         return _error(404, "outside_index", f"{error} {OUTSIDE_INDEX}", postcode)
     except InvalidPostcode as error:
         return _error(400, "invalid_postcode", str(error), postcode)
     except UnknownPostcode as error:
         return _error(404, "unknown_postcode", str(error), postcode)
-    figures = _figures(location, year)
+    figures = _figures_json(location, year)
     if figures is None:
         return _error(
             404, "no_data", f"The index has no figures for {location.postcode} yet.", postcode
         )
-    main, council = figures
     line = BY_NATION.get(location.nation)
-    page = reverse(
-        "wellbeing_index:postcode", kwargs={"postcode": postcode_slug(location.postcode)}
-    )
-    data = {
+    page = f"{reverse('wellbeing_index:index')}{postcode_slug(location.postcode)}/"
+    head = {
         "status": 200,
         "postcode": location.postcode,
         "precision": location.precision,
         "nation": location.nation,
         "council": {"code": location.lad_code, "name": location.lad_name},
-        **main,
-        "council_report": council,
+    }
+    tail = {
         "support": [
             {"name": s.name, "phone": s.phone, "hours": s.hours, "url": s.url}
             for s in filter(None, (line, SAMARITANS))
@@ -185,4 +218,7 @@ def postcode_api(request, postcode: str):
         },
         "attribution": ATTRIBUTION,
     }
-    return _json(data)
+    body = _merged(_dumps(head), figures, _dumps(tail))
+    # Everyone asking for this postcode gets the same answer until the next computation.
+    cache.set(key, body, RESPONSE_TIMEOUT)
+    return _json_response(body)

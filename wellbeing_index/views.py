@@ -1,5 +1,8 @@
 """Pages of the wellbeing index. Views are thin: the services read the index."""
 
+import zlib
+from dataclasses import dataclass
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -23,11 +26,12 @@ from .services import (
     postcode_reports,
 )
 from .services.nearby import help_nearby
-from .services.reports import catalogue_for, editions_available, reports_compare
+from .services.reports import AreaInfo, catalogue_for, editions_available, reports_compare
 from .signposting import ALL_LINES, SAMARITANS, support_lines_for
 
 COUNCILS_PER_PAGE = 50
 FIGURES_TIMEOUT = 24 * 3600
+_UNSET = object()
 # Pages shared between cookie-less visitors are kept as long as the nearby-places snapshot.
 SHARED_PAGE_TIMEOUT = 120
 OUTSIDE_INDEX = (
@@ -122,30 +126,54 @@ def _wellbeing_links() -> dict[str, str]:
     return _links
 
 
-def _postcode_figures(location, year):
-    """The reports and rendered figures of a postcode's areas, as ``(report, council, body)``.
+@dataclass(frozen=True)
+class PageFigures:
+    """What a postcode page needs of its areas' report: the rendered figures and a summary."""
 
-    They are the same for every postcode of the same neighbourhood (and council), so they
-    are worked out once per area and computation, then read back with one cache lookup.
-    """
+    area: AreaInfo
+    edition_year: int
+    weakest: tuple[str, ...]  # names of the weakest domains
+    help_tags: tuple[str, ...]
+    body: bytes  # the rendered figures, zlib-compressed (a cached copy is about 5 KB)
+
+    @property
+    def is_neighbourhood(self) -> bool:
+        return self.area.level == Level.NEIGHBOURHOOD
+
+    @property
+    def html(self) -> str:
+        # Rendered by our own template, with autoescaping on.
+        return mark_safe(zlib.decompress(self.body).decode())  # noqa: S308
+
+
+def _postcode_figures(location, year) -> PageFigures | None:
+    """The figures of a postcode's neighbourhood and council. They are the same for every
+    postcode of the area, so they are worked out and rendered once per area and computation,
+    then read back with one cache lookup."""
     edition = edition_pick(year)
     if edition is None:
-        return None, None, ""
-    key = f"wellbeing:figures:{edition.key}:{location.small_area_code or '-'}:{location.lad_code}"
-    figures = cache.get(key)
-    if figures is None:
+        return None
+    areas = f"{location.small_area_code or '-'}:{location.lad_code}"
+    key = f"wellbeing:page:figures:{edition.key}:{areas}"
+    figures = cache.get(key, _UNSET)
+    if figures is _UNSET:
         reports = postcode_reports(location=location, year=year)
-        body = ""
-        if reports.report:
-            body = render_to_string(
+        report = reports.report
+        figures = None
+        if report:
+            html = render_to_string(
                 "wellbeing_index/includes/postcode_body.html",
-                {"report": reports.report, "council": reports.council},
+                {"report": report, "council": reports.council},
             )
-        figures = (reports.report, reports.council, body)
+            figures = PageFigures(
+                area=report.area,
+                edition_year=report.edition_year,
+                weakest=tuple(d.name for d in report.weakest),
+                help_tags=tuple(report.help_tags),
+                body=zlib.compress(html.encode()),
+            )
         cache.set(key, figures, FIGURES_TIMEOUT)
-    report, council, body = figures
-    # Rendered by our own template, with autoescaping on.
-    return report, council, mark_safe(body)  # noqa: S308
+    return figures
 
 
 def _shared_page_key(request, slug: str, year: int | None) -> str | None:
@@ -187,15 +215,12 @@ def postcode_detail(request, postcode: str):
         location = lookup(parsed)
     except UnknownPostcode:
         return _postcode_problem(request, postcode, status=404)
-    report, council, body = _postcode_figures(location, year)
-    nearby = help_nearby(point=location.point, tags=report.help_tags) if report else None
+    figures = _postcode_figures(location, year)
+    nearby = help_nearby(point=location.point, tags=list(figures.help_tags)) if figures else None
     links = _wellbeing_links()
     context = {
         "location": location,
-        "report": report,
-        "council": council,
-        "is_neighbourhood": bool(report and report.area.level == Level.NEIGHBOURHOOD),
-        "body": body,
+        "figures": figures,
         "nearby": nearby,
         "links": links,
         "page_url": f"{links['index']}{slug}/",
