@@ -26,6 +26,8 @@ ATTRIBUTION = (
 )
 FIGURES_TIMEOUT = 24 * 3600
 RESPONSE_TIMEOUT = 300
+# Answers kept server-side (compressed) for a burst of the same question, briefly.
+RESPONSE_CACHE_SECONDS = 60
 _UNSET = object()
 _UNSET = object()
 CORS_HEADERS = {
@@ -184,8 +186,8 @@ def postcode_api(request, postcode: str):
             f"wellbeing:api:response:{edition.key if edition else '-'}:{request.get_host()}:"
             f"{postcode_slug(str(parsed))}"
         )
-        if (body := cache.get(key)) is not None:
-            return _json_response(body)
+        if (packed := cache.get(key)) is not None:
+            return _json_response(zlib.decompress(packed))
         location = lookup(parsed)
     except OutsideUK as error:
         return _error(404, "outside_index", f"{error} {OUTSIDE_INDEX}", postcode)
@@ -220,5 +222,5 @@ def postcode_api(request, postcode: str):
     }
     body = _merged(_dumps(head), figures, _dumps(tail))
     # Everyone asking for this postcode gets the same answer until the next computation.
-    cache.set(key, body, RESPONSE_TIMEOUT)
+    cache.set(key, zlib.compress(body, 1), RESPONSE_CACHE_SECONDS)
     return _json_response(body)

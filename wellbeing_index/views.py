@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
@@ -32,8 +32,9 @@ from .signposting import ALL_LINES, SAMARITANS, support_lines_for
 COUNCILS_PER_PAGE = 50
 FIGURES_TIMEOUT = 24 * 3600
 _UNSET = object()
-# Pages shared between cookie-less visitors are kept as long as the nearby-places snapshot.
-SHARED_PAGE_TIMEOUT = 120
+# Pages shared between cookie-less visitors are kept briefly (compressed, about 7 KB each):
+# enough for a link shared many times, not so long that a crawler fills the cache.
+SHARED_PAGE_TIMEOUT = 60
 OUTSIDE_INDEX = (
     "The wellbeing index covers England, Scotland, Wales and Northern Ireland: the Isle of "
     "Man, Guernsey and Jersey are outside it."
@@ -186,10 +187,14 @@ def _shared_page_key(request, slug: str, year: int | None) -> str | None:
 
 
 def _shared_page(html: bytes) -> HttpResponse:
-    response = HttpResponse(html)
+    return _shareable(HttpResponse(html))
+
+
+def _shareable(response: HttpResponse) -> HttpResponse:
     # The page differs for visitors with a session (log-in links, messages): keep shared
-    # caches from giving this copy to them.
+    # caches from giving this copy to them, and let browsers and proxies keep it briefly.
     patch_vary_headers(response, ["Cookie"])
+    patch_cache_control(response, public=True, max_age=SHARED_PAGE_TIMEOUT)
     return response
 
 
@@ -209,8 +214,8 @@ def postcode_detail(request, postcode: str):
         return redirect(f"{url}?{query}" if query else url, permanent=True)
     year = _year(request)
     shared_key = _shared_page_key(request, slug, year)
-    if shared_key and (html := cache.get(shared_key)) is not None:
-        return _shared_page(html)
+    if shared_key and (packed := cache.get(shared_key)) is not None:
+        return _shared_page(zlib.decompress(packed))
     try:
         location = lookup(parsed)
     except UnknownPostcode:
@@ -233,7 +238,8 @@ def postcode_detail(request, postcode: str):
     }
     response = render(request, "wellbeing_index/postcode_detail.html", context)
     if shared_key and not response.cookies:
-        cache.set(shared_key, response.content, SHARED_PAGE_TIMEOUT)
+        cache.set(shared_key, zlib.compress(response.content, 1), SHARED_PAGE_TIMEOUT)
+        _shareable(response)
     return response
 
 

@@ -246,13 +246,17 @@ def test_visitors_without_cookies_share_a_cached_page(
     with django_assert_num_queries(0):
         again = client.get("/wellbeing/CF101EP/")
     assert again.content == first.content
-    assert "Cookie" in again["Vary"]
+    for response in (first, again):
+        assert "Cookie" in response["Vary"]
+        assert "public" in response["Cache-Control"]
 
 
 def test_a_logged_in_member_gets_their_own_page_not_the_shared_one(
     client, member_client, city_postcodes, default_index
 ):
     client.get("/wellbeing/CF101EP/")  # cached for cookie-less visitors
-    html = member_client.get("/wellbeing/CF101EP/").content.decode()
+    response = member_client.get("/wellbeing/CF101EP/")
+    assert "public" not in response.get("Cache-Control", "")
+    html = response.content.decode()
     assert "Your profile" in html
     assert "Log in" not in html
