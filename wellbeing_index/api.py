@@ -25,9 +25,8 @@ ATTRIBUTION = (
     "Deprivation Measure (NISRA), ONS personal well-being: Open Government Licence v3.0."
 )
 FIGURES_TIMEOUT = 24 * 3600
+# Browsers and shared caches may keep an answer this long: the same for everyone.
 RESPONSE_TIMEOUT = 300
-# Answers kept server-side (compressed) for a burst of the same question, briefly.
-RESPONSE_CACHE_SECONDS = 60
 _UNSET = object()
 _UNSET = object()
 CORS_HEADERS = {
@@ -180,15 +179,7 @@ def postcode_api(request, postcode: str):
     if year is not None and edition_pick(year) is None:
         return _error(404, "unknown_edition", f"There is no {year} edition of the index.", postcode)
     try:
-        parsed = parse(postcode)
-        edition = edition_pick(year)
-        key = (
-            f"wellbeing:api:response:{edition.key if edition else '-'}:{request.get_host()}:"
-            f"{postcode_slug(str(parsed))}"
-        )
-        if (packed := cache.get(key)) is not None:
-            return _json_response(zlib.decompress(packed))
-        location = lookup(parsed)
+        location = lookup(parse(postcode))
     except OutsideUK as error:
         return _error(404, "outside_index", f"{error} {OUTSIDE_INDEX}", postcode)
     except InvalidPostcode as error:
@@ -220,7 +211,4 @@ def postcode_api(request, postcode: str):
         },
         "attribution": ATTRIBUTION,
     }
-    body = _merged(_dumps(head), figures, _dumps(tail))
-    # Everyone asking for this postcode gets the same answer until the next computation.
-    cache.set(key, zlib.compress(body, 1), RESPONSE_CACHE_SECONDS)
-    return _json_response(body)
+    return _json_response(_merged(_dumps(head), figures, _dumps(tail)))

@@ -32,9 +32,8 @@ from .signposting import ALL_LINES, SAMARITANS, support_lines_for
 COUNCILS_PER_PAGE = 50
 FIGURES_TIMEOUT = 24 * 3600
 _UNSET = object()
-# Pages shared between cookie-less visitors are kept briefly (compressed, about 7 KB each):
-# enough for a link shared many times, not so long that a crawler fills the cache.
-SHARED_PAGE_TIMEOUT = 60
+# How long browsers and shared caches may keep a postcode page seen without cookies.
+SHARED_PAGE_SECONDS = 120
 OUTSIDE_INDEX = (
     "The wellbeing index covers England, Scotland, Wales and Northern Ireland: the Isle of "
     "Man, Guernsey and Jersey are outside it."
@@ -177,24 +176,13 @@ def _postcode_figures(location, year) -> PageFigures | None:
     return figures
 
 
-def _shared_page_key(request, slug: str, year: int | None) -> str | None:
-    """A visitor who sends no cookies (not logged in, no messages waiting) sees exactly what
-    every such visitor sees, so that page can come from the cache; anyone else gets their own."""
-    if request.COOKIES:
-        return None
-    edition = edition_pick(year)
-    return f"wellbeing:page:{edition.key if edition else '-'}:{slug}:{year or ''}"
-
-
-def _shared_page(html: bytes) -> HttpResponse:
-    return _shareable(HttpResponse(html))
-
-
-def _shareable(response: HttpResponse) -> HttpResponse:
-    # The page differs for visitors with a session (log-in links, messages): keep shared
-    # caches from giving this copy to them, and let browsers and proxies keep it briefly.
+def _shareable(request, response: HttpResponse) -> HttpResponse:
+    """Let browsers and shared caches (a CDN) keep a page briefly when the visitor sent no
+    cookies: every such visitor sees the same page. A link shared many times is then served
+    from those caches; the server caches per area, not per address."""
     patch_vary_headers(response, ["Cookie"])
-    patch_cache_control(response, public=True, max_age=SHARED_PAGE_TIMEOUT)
+    if not request.COOKIES and not response.cookies:
+        patch_cache_control(response, public=True, max_age=SHARED_PAGE_SECONDS)
     return response
 
 
@@ -213,9 +201,6 @@ def postcode_detail(request, postcode: str):
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url, permanent=True)
     year = _year(request)
-    shared_key = _shared_page_key(request, slug, year)
-    if shared_key and (packed := cache.get(shared_key)) is not None:
-        return _shared_page(zlib.decompress(packed))
     try:
         location = lookup(parsed)
     except UnknownPostcode:
@@ -236,11 +221,7 @@ def postcode_detail(request, postcode: str):
         "asked_full_postcode": parsed.is_full,
         **_common([location.nation]),
     }
-    response = render(request, "wellbeing_index/postcode_detail.html", context)
-    if shared_key and not response.cookies:
-        cache.set(shared_key, zlib.compress(response.content, 1), SHARED_PAGE_TIMEOUT)
-        _shareable(response)
-    return response
+    return _shareable(request, render(request, "wellbeing_index/postcode_detail.html", context))
 
 
 @require_GET
