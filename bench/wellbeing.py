@@ -2,7 +2,7 @@
 
 Sets up its own PostgreSQL database (``coopcentre_bench_wellbeing``) with the full default
 data set (361 councils, 42,619 neighbourhoods), 10,000 random real postcodes from
-``uk_postcodes.csv.gz`` and up to three neighbours of each (other postcodes of the same
+``uk_postcodes.csv.gz`` and up to six neighbours of each (other postcodes of the same
 small area), starts gunicorn (DEBUG off, Redis cache, the site's own middleware) on port 8102
 and drives it with 20 concurrent clients, in short rounds taken in turn with a bare view at
 ``/bench/bare/`` (so a busy moment on the machine falls on all alike):
@@ -17,7 +17,7 @@ Prints requests per second of each and the ratios to the bare view. The last lin
 ``wellbeing_vs_bare: <ratio>``, is the page (the heavier of page and API) in phase 2: what
 the site sustains once each area's figures are computed, for any postcode of the area.
 
-    .venv/bin/python bench/wellbeing.py [--seconds 8] [--rounds 4] [--workers 5]
+    .venv/bin/python bench/wellbeing.py [--seconds 8] [--rounds 8] [--workers 5]
 """
 
 import argparse
@@ -67,11 +67,11 @@ def sample_postcodes(path: Path, count: int, seed: int = 2026) -> Path:
     return out
 
 
-NEIGHBOURS_PER_AREA = 3
+NEIGHBOURS_PER_AREA = 6
 
 
 def neighbour_postcodes(path: Path, sample: Path) -> Path:
-    """For each sampled postcode with a small area, up to three other live postcodes of that
+    """For each sampled postcode with a small area, up to six other live postcodes of that
     small area (its neighbours): visiting one needs the area's figures, not the same page."""
     out = sample.with_name(sample.stem + f"_neighbours{NEIGHBOURS_PER_AREA}.csv")
     if out.exists():
@@ -237,7 +237,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--workers", type=int, default=5)
-    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=8)
     args = parser.parse_args()
 
     url, postcodes, neighbours = prepare()

@@ -45,6 +45,10 @@ class Area(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
+    latitude = models.FloatField(
+        null=True, blank=True, help_text="Centre (mean position of its postcodes), WGS84."
+    )
+    longitude = models.FloatField(null=True, blank=True)
 
     objects = AreaQuerySet.as_manager()
 

@@ -1,7 +1,7 @@
 """Pages of the wellbeing index. Views are thin: the services read the index."""
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
@@ -32,8 +33,10 @@ from .signposting import ALL_LINES, SAMARITANS, support_lines_for
 COUNCILS_PER_PAGE = 50
 FIGURES_TIMEOUT = 24 * 3600
 _UNSET = object()
-# How long browsers and shared caches may keep a postcode page seen without cookies.
+# How long browsers and shared caches may keep a postcode page seen without cookies, and
+# how long the server keeps a neighbourhood's shared page (as long as the nearby snapshot).
 SHARED_PAGE_SECONDS = 120
+NEIGHBOURHOOD_PAGE_SECONDS = 120
 OUTSIDE_INDEX = (
     "The wellbeing index covers England, Scotland, Wales and Northern Ireland: the Isle of "
     "Man, Guernsey and Jersey are outside it."
@@ -135,6 +138,7 @@ class PageFigures:
     weakest: tuple[str, ...]  # names of the weakest domains
     help_tags: tuple[str, ...]
     body: bytes  # the rendered figures, zlib-compressed (a cached copy is about 5 KB)
+    key: str  # names the edition's computation and the (neighbourhood, council) pair
 
     @property
     def is_neighbourhood(self) -> bool:
@@ -171,6 +175,7 @@ def _postcode_figures(location, year) -> PageFigures | None:
                 weakest=tuple(d.name for d in report.weakest),
                 help_tags=tuple(report.help_tags),
                 body=zlib.compress(html.encode()),
+                key=f"{edition.key}:{areas}",
             )
         cache.set(key, figures, FIGURES_TIMEOUT)
     return figures
@@ -206,22 +211,60 @@ def postcode_detail(request, postcode: str):
     except UnknownPostcode:
         return _postcode_problem(request, postcode, status=404)
     figures = _postcode_figures(location, year)
-    nearby = help_nearby(point=location.point, tags=list(figures.help_tags)) if figures else None
+    if figures and figures.is_neighbourhood and figures.area.centre and not request.COOKIES:
+        return _shareable(request, _neighbourhood_page(request, location, slug, year, figures))
+    html = _postcode_page(request, location, slug, year, figures, parsed.is_full)
+    return _shareable(request, HttpResponse(html))
+
+
+def _postcode_page(request, location, slug, year, figures, asked_full_postcode) -> str:
+    # "What's near you" is measured from the neighbourhood's centre on a neighbourhood page
+    # (the same for all its postcodes), else from the postcode itself.
+    centre = figures.area.centre if figures and figures.is_neighbourhood else None
+    point = centre or location.point
+    nearby = help_nearby(point=point, tags=list(figures.help_tags)) if figures else None
     links = _wellbeing_links()
     context = {
         "location": location,
         "figures": figures,
         "nearby": nearby,
+        "nearby_from_neighbourhood": centre is not None,
         "links": links,
         "page_url": f"{links['index']}{slug}/",
         "api_url": f"{links['api']}{slug}",
         "slug": slug,
         "year": year,
         "editions": editions_available(),
-        "asked_full_postcode": parsed.is_full,
+        "asked_full_postcode": asked_full_postcode,
         **_common([location.nation]),
     }
-    return _shareable(request, render(request, "wellbeing_index/postcode_detail.html", context))
+    return render_to_string("wellbeing_index/postcode_detail.html", context, request)
+
+
+# Stand-ins for the postcode in a neighbourhood's shared page (private-use characters, which
+# no postcode, name or figure contains).
+POSTCODE_MARK = "\ue000"
+SLUG_MARK = "\ue001"
+
+
+def _neighbourhood_page(request, location, slug, year, figures) -> HttpResponse:
+    """The page of a full postcode with neighbourhood figures, for a visitor with no cookies.
+
+    Every postcode of a neighbourhood gets the same page but for the postcode itself, so it
+    is rendered once per neighbourhood (with stand-ins for the postcode), cached compressed
+    for as long as the nearby-places snapshot, and the postcode is put in on the way out.
+    """
+    key = f"wellbeing:page:neighbourhood:{figures.key}:{year or ''}"
+    packed = cache.get(key)
+    if packed is None:
+        stand_in = replace(location, postcode=POSTCODE_MARK)
+        html = _postcode_page(request, stand_in, SLUG_MARK, year, figures, True)
+        packed = zlib.compress(html.encode(), 1)
+        cache.set(key, packed, NEIGHBOURHOOD_PAGE_SECONDS)
+    html = zlib.decompress(packed).decode()
+    return HttpResponse(
+        html.replace(POSTCODE_MARK, escape(location.postcode)).replace(SLUG_MARK, escape(slug))
+    )
 
 
 @require_GET

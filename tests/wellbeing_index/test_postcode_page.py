@@ -256,3 +256,33 @@ def test_a_logged_in_members_page_is_not_for_shared_caches(
     html = response.content.decode()
     assert "Your profile" in html
     assert "Log in" not in html
+
+
+def test_postcodes_of_one_neighbourhood_share_a_page_but_each_shows_its_own_postcode(
+    client, member_client, city_postcodes, default_index
+):
+    from postcodes.models import Postcode
+
+    small_area = lookup("EH1 1YZ").small_area_code
+    first, second = (
+        Postcode.objects.filter(small_area_code=small_area)
+        .order_by("postcode")
+        .values_list("postcode", flat=True)[:2]
+    )
+    pages = {}
+    for postcode in (first, second):
+        slug = postcode.replace(" ", "")
+        html = client.get(f"/wellbeing/{slug}/").content.decode()
+        assert f"<title>Wellbeing index for {postcode} · coopcentre</title>" in html
+        assert f"<h1>Wellbeing index for {postcode}</h1>" in html
+        assert f'<input type="hidden" name="a" value="{postcode}">' in html
+        assert f'href="/wellbeing/{slug}/">Link to this page' in html
+        assert f'href="/api/wellbeing/{slug}">These figures as JSON' in html
+        assert "\ue000" not in html and "\ue001" not in html
+        pages[postcode] = html.replace(postcode, "POSTCODE").replace(slug, "SLUG")
+    assert pages[first] == pages[second]
+    # A member gets a page rendered for them, with the same figures.
+    member_html = member_client.get(f"/wellbeing/{first.replace(' ', '')}/").content.decode()
+    assert f"<h1>Wellbeing index for {first}</h1>" in member_html
+    assert "Your neighbourhood (small area" in member_html
+    assert "Your profile" in member_html

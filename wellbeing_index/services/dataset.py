@@ -366,17 +366,32 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
     councils = list(_read_csv(source / "uk_local_authority_wellbeing.csv"))
     council_names = {c["lad_code"]: c["lad_name"] for c in councils}
 
-    # Each small area's council (the one most of its postcodes are in) and commonest sector.
+    # Each small area's council (the one most of its postcodes are in), commonest sector,
+    # and centre (the mean position of its postcodes, like the districts'); councils' too.
     lad_votes: dict[str, Counter] = defaultdict(Counter)
     sector_votes: dict[str, Counter] = defaultdict(Counter)
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     for record in _read_csv(source / "uk_postcodes.csv.gz"):
         small_area = record["small_area_code"]
+        lat, lon = float(record["latitude"]), float(record["longitude"])
+        for code in filter(None, (small_area, record["lad_code"])):
+            total = sums[code]
+            total[0] += lat
+            total[1] += lon
+            total[2] += 1
         if small_area:
             lad_votes[small_area][record["lad_code"]] += 1
             sector_votes[small_area][record["postcode"][:-2]] += 1
 
+    def centre(code: str) -> tuple[str, str]:
+        if code not in sums:
+            return ("", "")
+        lat, lon, n = sums[code]
+        return (f"{lat / n:.5f}", f"{lon / n:.5f}")
+
     area_rows = [
         (c["lad_code"], c["lad_name"], Level.LOCAL_AUTHORITY.value, c["country"], "", "")
+        + centre(c["lad_code"])
         for c in sorted(councils, key=lambda c: c["lad_code"])
     ]
     value_rows = []
@@ -413,6 +428,7 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
                 parent,
                 Level.LOCAL_AUTHORITY.value if parent else "",
             )
+            + centre(code)
         )
         index = INDICES[NEIGHBOURHOOD_INDEX[r["dep_index"]]]
         for measure in index.domains:
@@ -426,7 +442,16 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
     counts = {
         "areas": _write_csv(
             out_dir / AREAS_FILE.name,
-            ["code", "name", "level", "nation", "parent_code", "parent_level"],
+            [
+                "code",
+                "name",
+                "level",
+                "nation",
+                "parent_code",
+                "parent_level",
+                "latitude",
+                "longitude",
+            ],
             area_rows,
         ),
         "indicators": _write_csv(

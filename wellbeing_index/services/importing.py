@@ -6,7 +6,7 @@ Three CSV files (each may be gzipped; UTF-8, with or without a byte-order mark):
   optionally ``ranking`` (uk | nation), ``source_url``, ``period``, ``description``, ``order``;
   an empty ``domain`` shows the indicator beside the domains without scoring it in them;
 * areas (optional): ``code, name, level, nation`` and optionally ``parent_code``,
-  ``parent_level`` (default: local_authority);
+  ``parent_level`` (default: local_authority), ``latitude`` and ``longitude`` (its centre);
 * values: ``area_code, indicator, value`` (an empty value means "no data" and is skipped).
 
 Every row is checked before anything is written; all problems are reported with their file
@@ -268,6 +268,18 @@ def _read_areas(path: Path, errors: _Errors, known: dict[tuple[str, str], int]) 
         seen.setdefault(key, line)
         if problems:
             continue
+        latitude, longitude = row.get("latitude", ""), row.get("longitude", "")
+        centre = (_parse_number(latitude), _parse_number(longitude))
+        if (latitude or longitude) and not (
+            centre[0] is not None
+            and centre[1] is not None
+            and -90 <= centre[0] <= 90
+            and -180 <= centre[1] <= 180
+        ):
+            errors.add(
+                name, line, f"centre {latitude!r}, {longitude!r} is not a latitude and longitude"
+            )
+            continue
         parent_code = row.get("parent_code", "")
         parent_level = row.get("parent_level", "") or Level.LOCAL_AUTHORITY
         areas.append(
@@ -278,6 +290,7 @@ def _read_areas(path: Path, errors: _Errors, known: dict[tuple[str, str], int]) 
                 "level": row["level"],
                 "nation": nation,
                 "parent": (parent_level, parent_code) if parent_code else None,
+                "centre": centre if latitude else (None, None),
             }
         )
     in_file = {(a["level"], a["code"]) for a in areas}
@@ -427,6 +440,8 @@ def _write_areas(areas: list[dict]) -> int:
                 level=a["level"],
                 nation=a["nation"],
                 parent_id=ids.get(a["parent"]) if a["parent"] else None,
+                latitude=a["centre"][0],
+                longitude=a["centre"][1],
             )
             for a in areas
             if a["level"] == level
@@ -436,7 +451,7 @@ def _write_areas(areas: list[dict]) -> int:
             batch_size=2000,
             update_conflicts=True,
             unique_fields=["level", "code"],
-            update_fields=["name", "nation", "parent"],
+            update_fields=["name", "nation", "parent", "latitude", "longitude"],
         )
         written += len(batch)
         ids.update(

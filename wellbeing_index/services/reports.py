@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from postcodes.geo import Point
 from postcodes.services import Location
 
 from ..models import (
@@ -216,6 +217,14 @@ class AreaInfo:
     name: str
     level: str
     nation: str
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def centre(self) -> Point | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return Point(self.latitude, self.longitude)
 
     @property
     def level_label(self) -> str:
@@ -320,6 +329,8 @@ def _area_payloads(edition: EditionRef, wanted: list[tuple[str, str]]) -> dict:
                 "area__name",
                 "area__level",
                 "area__nation",
+                "area__latitude",
+                "area__longitude",
                 "area__parent__code",
                 "area__parent__name",
                 "area__parent__level",
@@ -334,7 +345,9 @@ def _area_payloads(edition: EditionRef, wanted: list[tuple[str, str]]) -> dict:
                 continue
             parent = area.parent
             fresh[key] = (
-                AreaInfo(area.code, area.name, area.level, area.nation),
+                AreaInfo(
+                    area.code, area.name, area.level, area.nation, area.latitude, area.longitude
+                ),
                 AreaInfo(parent.code, parent.name, parent.level, parent.nation) if parent else None,
                 row.scores,
             )
