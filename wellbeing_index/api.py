@@ -16,7 +16,7 @@ from .forms import EditionForm
 from .services import edition_pick, postcode_reports
 from .services.reports import IndicatorLine, Report, Score
 from .signposting import BY_NATION, SAMARITANS
-from .views import OUTSIDE_INDEX, postcode_slug
+from .views import OUTSIDE_INDEX, POSTCODE_MARK, SLUG_MARK, _areas_key, postcode_slug
 
 ATTRIBUTION = (
     "Contains National Statistics data © Crown copyright and database right 2025. English "
@@ -133,9 +133,7 @@ def _figures_json(location, year) -> bytes | None:
     edition = edition_pick(year)
     if edition is None:
         return None
-    key = (
-        f"wellbeing:api:figures:{edition.key}:{location.small_area_code or '-'}:{location.lad_code}"
-    )
+    key = f"wellbeing:api:figures:{_areas_key(location, edition)}"
     packed = cache.get(key, _UNSET)
     if packed is _UNSET:
         reports = postcode_reports(location=location, year=year)
@@ -186,16 +184,35 @@ def postcode_api(request, postcode: str):
         return _error(400, "invalid_postcode", str(error), postcode)
     except UnknownPostcode as error:
         return _error(404, "unknown_postcode", str(error), postcode)
-    figures = _figures_json(location, year)
-    if figures is None:
-        return _error(
-            404, "no_data", f"The index has no figures for {location.postcode} yet.", postcode
-        )
+    edition = edition_pick(year)
+    # The answer is the same for every postcode of a neighbourhood (and council) but for the
+    # postcode itself: kept once per area pair, with stand-ins put right on the way out.
+    key = (
+        f"wellbeing:api:answer:{_areas_key(location, edition) if edition else '-'}:"
+        f"{location.precision}:{request.get_host()}"
+    )
+    packed = cache.get(key) if edition else None
+    if packed is None:
+        figures = _figures_json(location, year)
+        if figures is None:
+            return _error(
+                404, "no_data", f"The index has no figures for {location.postcode} yet.", postcode
+            )
+        packed = zlib.compress(_answer(request, location, figures), 1)
+        cache.set(key, packed, FIGURES_TIMEOUT)
+    body = zlib.decompress(packed).decode()
+    slug = postcode_slug(location.postcode)
+    return _json_response(
+        body.replace(POSTCODE_MARK, location.postcode).replace(SLUG_MARK, slug).encode()
+    )
+
+
+def _answer(request, location, figures: bytes) -> bytes:
+    """The whole answer for ``location``, with stand-ins for its postcode."""
     line = BY_NATION.get(location.nation)
-    page = f"{reverse('wellbeing_index:index')}{postcode_slug(location.postcode)}/"
     head = {
         "status": 200,
-        "postcode": location.postcode,
+        "postcode": POSTCODE_MARK,
         "precision": location.precision,
         "nation": location.nation,
         "council": {"code": location.lad_code, "name": location.lad_name},
@@ -206,9 +223,9 @@ def postcode_api(request, postcode: str):
             for s in filter(None, (line, SAMARITANS))
         ],
         "links": {
-            "page": request.build_absolute_uri(page),
+            "page": f"{request.build_absolute_uri(reverse('wellbeing_index:index'))}{SLUG_MARK}/",
             "methodology": request.build_absolute_uri(reverse("wellbeing_index:methodology")),
         },
         "attribution": ATTRIBUTION,
     }
-    return _json_response(_merged(_dumps(head), figures, _dumps(tail)))
+    return _merged(_dumps(head), figures, _dumps(tail))

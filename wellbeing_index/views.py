@@ -150,6 +150,11 @@ class PageFigures:
         return mark_safe(zlib.decompress(self.body).decode())  # noqa: S308
 
 
+def _areas_key(location, edition) -> str:
+    """Names a computation and the (neighbourhood, council) pair a postcode lies in."""
+    return f"{edition.key}:{location.small_area_code or '-'}:{location.lad_code}"
+
+
 def _postcode_figures(location, year) -> PageFigures | None:
     """The figures of a postcode's neighbourhood and council. They are the same for every
     postcode of the area, so they are worked out and rendered once per area and computation,
@@ -157,8 +162,8 @@ def _postcode_figures(location, year) -> PageFigures | None:
     edition = edition_pick(year)
     if edition is None:
         return None
-    areas = f"{location.small_area_code or '-'}:{location.lad_code}"
-    key = f"wellbeing:page:figures:{edition.key}:{areas}"
+    areas = _areas_key(location, edition)
+    key = f"wellbeing:page:figures:{areas}"
     figures = cache.get(key, _UNSET)
     if figures is _UNSET:
         reports = postcode_reports(location=location, year=year)
@@ -175,7 +180,7 @@ def _postcode_figures(location, year) -> PageFigures | None:
                 weakest=tuple(d.name for d in report.weakest),
                 help_tags=tuple(report.help_tags),
                 body=zlib.compress(html.encode()),
-                key=f"{edition.key}:{areas}",
+                key=areas,
             )
         cache.set(key, figures, FIGURES_TIMEOUT)
     return figures
@@ -210,8 +215,14 @@ def postcode_detail(request, postcode: str):
         location = lookup(parsed)
     except UnknownPostcode:
         return _postcode_problem(request, postcode, status=404)
+    shared = not request.COOKIES and location.small_area_code
+    if shared and (edition := edition_pick(year)):
+        # A neighbourhood's shared page, when a neighbour was here first: one cache read.
+        packed = cache.get(_neighbourhood_page_key(_areas_key(location, edition), year))
+        if packed is not None:
+            return _shareable(request, _personalised(packed, location, slug))
     figures = _postcode_figures(location, year)
-    if figures and figures.is_neighbourhood and figures.area.centre and not request.COOKIES:
+    if shared and figures and figures.is_neighbourhood and figures.area.centre:
         return _shareable(request, _neighbourhood_page(request, location, slug, year, figures))
     html = _postcode_page(request, location, slug, year, figures, parsed.is_full)
     return _shareable(request, HttpResponse(html))
@@ -252,15 +263,21 @@ def _neighbourhood_page(request, location, slug, year, figures) -> HttpResponse:
 
     Every postcode of a neighbourhood gets the same page but for the postcode itself, so it
     is rendered once per neighbourhood (with stand-ins for the postcode), cached compressed
-    for as long as the nearby-places snapshot, and the postcode is put in on the way out.
+    for as long as the nearby-places snapshot, and the postcode is put in on the way out
+    (``_personalised``).
     """
-    key = f"wellbeing:page:neighbourhood:{figures.key}:{year or ''}"
-    packed = cache.get(key)
-    if packed is None:
-        stand_in = replace(location, postcode=POSTCODE_MARK)
-        html = _postcode_page(request, stand_in, SLUG_MARK, year, figures, True)
-        packed = zlib.compress(html.encode(), 1)
-        cache.set(key, packed, NEIGHBOURHOOD_PAGE_SECONDS)
+    stand_in = replace(location, postcode=POSTCODE_MARK)
+    html = _postcode_page(request, stand_in, SLUG_MARK, year, figures, True)
+    packed = zlib.compress(html.encode(), 1)
+    cache.set(_neighbourhood_page_key(figures.key, year), packed, NEIGHBOURHOOD_PAGE_SECONDS)
+    return _personalised(packed, location, slug)
+
+
+def _neighbourhood_page_key(areas_key: str, year: int | None) -> str:
+    return f"wellbeing:page:neighbourhood:{areas_key}:{year or ''}"
+
+
+def _personalised(packed: bytes, location, slug: str) -> HttpResponse:
     html = zlib.decompress(packed).decode()
     return HttpResponse(
         html.replace(POSTCODE_MARK, escape(location.postcode)).replace(SLUG_MARK, escape(slug))

@@ -138,3 +138,26 @@ def test_the_api_needs_few_queries(
         body = client.get(f"/api/wellbeing/{neighbour.replace(' ', '')}").json()
     assert body["postcode"] == neighbour
     assert body["area"]["code"] == lookup("CF10 1EP").small_area_code
+
+
+def test_neighbours_get_the_same_figures_each_with_its_own_postcode(
+    client, city_postcodes, default_index
+):
+    from postcodes.models import Postcode
+
+    first, second = (
+        Postcode.objects.filter(small_area_code=lookup("BT1 5GS").small_area_code)
+        .order_by("postcode")
+        .values_list("postcode", flat=True)[:2]
+    )
+    answers = {}
+    for postcode in (first, second):
+        slug = postcode.replace(" ", "")
+        response = client.get(f"/api/wellbeing/{slug}")
+        assert "\ue000" not in response.content.decode()
+        body = response.json()
+        assert body["postcode"] == postcode
+        assert body["links"]["page"] == f"http://testserver/wellbeing/{slug}/"
+        answers[postcode] = {k: v for k, v in body.items() if k not in ("postcode", "links")}
+    assert answers[first] == answers[second]
+    assert answers[first]["nation"] == "Northern Ireland"
