@@ -4,6 +4,7 @@ from django.db import transaction
 from core.admin import export_csv
 
 from .models import Area, AreaScore, Benchmark, Domain, Edition, Indicator, IndicatorValue, Pillar
+from .services.scoring import reports_cache_clear
 from .tasks import compute_index
 
 
@@ -55,7 +56,7 @@ class EditionAdmin(admin.ModelAdmin):
     )
     list_filter = ("is_published",)
     readonly_fields = ("source_digest", "created_at", "imported_at", "computed_at")
-    actions = ["recompute"]
+    actions = ["recompute", "publish", "unpublish"]
 
     def get_queryset(self, request):
         from django.db.models import Count
@@ -65,6 +66,22 @@ class EditionAdmin(admin.ModelAdmin):
     @admin.display(description="indicators", ordering="indicator_total")
     def indicator_count(self, obj):
         return obj.indicator_total
+
+    @admin.action(description="Publish the selected editions (show them on the site)")
+    def publish(self, request, queryset):
+        count = queryset.update(is_published=True)
+        transaction.on_commit(reports_cache_clear)
+        self.message_user(request, f"Published {count} edition(s).", messages.SUCCESS)
+
+    @admin.action(description="Unpublish the selected editions")
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        transaction.on_commit(reports_cache_clear)
+        self.message_user(request, f"Unpublished {count} edition(s).", messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(reports_cache_clear)
 
     @admin.action(description="Recompute the index of the selected editions")
     def recompute(self, request, queryset):

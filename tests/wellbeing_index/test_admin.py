@@ -76,3 +76,18 @@ def test_staff_can_export_indicator_values(staff_client, hand_index):
         "E09000003,jobs,20.0",
         "W09000001,jobs,40.0",
     ]
+
+
+def test_staff_can_publish_and_unpublish_an_edition(staff_client, hand_index):
+    response = staff_client.post(
+        "/admin/wellbeing_index/edition/",
+        {"action": "unpublish", "_selected_action": [hand_index.edition.pk]},
+        follow=True,
+    )
+    assert "Unpublished 1 edition(s)." in response.content.decode()
+    assert not Edition.objects.get(pk=hand_index.edition.pk).is_published
+    staff_client.post(
+        "/admin/wellbeing_index/edition/",
+        {"action": "publish", "_selected_action": [hand_index.edition.pk]},
+    )
+    assert Edition.objects.get(pk=hand_index.edition.pk).is_published

@@ -278,3 +278,42 @@ def test_the_command_says_when_a_file_is_missing(db, files, tmp_path):
             "--definitions",
             str(files["definitions_path"]),
         )
+
+
+def test_a_new_edition_stays_hidden_until_published(
+    db, files, hand_index, django_capture_on_commit_callbacks
+):
+    from wellbeing_index.services import edition_pick
+
+    # The 2025 edition is on the site; a partial 2026 import must not replace it.
+    files["definitions_path"] = write(
+        files["definitions_path"].parent,
+        "definitions2026.csv",
+        DEFINITIONS.replace(",2024\n", ",2026\n").replace(",2025\n", ",2026\n"),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        result = indicators_import(**files)
+    assert result.edition.year == 2026
+    assert result.edition.is_published is False
+    assert Edition.objects.get(year=2026).computed_at is not None
+    assert edition_pick().year == 2025
+    with django_capture_on_commit_callbacks(execute=True):
+        indicators_import(**files, publish=True)
+    assert edition_pick().year == 2026
+
+
+def test_the_command_publishes_on_request_and_says_when_it_did_not(db, files, capsys):
+    args = [
+        "import_indicators",
+        str(files["values_path"]),
+        "--definitions",
+        str(files["definitions_path"]),
+        "--areas",
+        str(files["areas_path"]),
+        "--no-compute",
+    ]
+    call_command(*args)
+    assert "The 2025 edition is not published" in capsys.readouterr().out
+    call_command(*args, "--publish")
+    assert "not published" not in capsys.readouterr().out
+    assert Edition.objects.get(year=2025).is_published

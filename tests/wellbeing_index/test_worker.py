@@ -19,6 +19,7 @@ def test_a_worker_computes_the_index_after_an_import(celery_worker, tmp_path, cl
         values_path=write(tmp_path, "values.csv", VALUES),
         definitions_path=write(tmp_path, "definitions.csv", DEFINITIONS),
         areas_path=write(tmp_path, "areas.csv", AREAS),
+        publish=True,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

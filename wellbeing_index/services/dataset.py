@@ -527,6 +527,7 @@ def dataset_load_default(
         areas_path=areas_path,
         edition_year=DEFAULT_EDITION,
         compute=False,
+        publish=True,
     )
     edition = result.edition
     if not edition.title:

@@ -39,6 +39,7 @@ from ..models import (
     Ranking,
 )
 from ..structure import structure_ensure
+from .scoring import reports_cache_clear
 
 MAX_REPORTED_ERRORS = 50
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -365,10 +366,14 @@ def indicators_import(
     areas_path: Path | None = None,
     edition_year: int | None = None,
     compute: bool = True,
+    publish: bool | None = None,
 ) -> ImportResult:
     """Validate and import indicator definitions, areas (optional) and values, atomically.
 
-    ``edition_year`` defaults to the latest ``year`` in the definitions file. Raises
+    ``edition_year`` defaults to the latest ``year`` in the definitions file. A new edition
+    is not shown on the site until published (``publish=True`` here, or in the admin), so a
+    half-loaded year never replaces the current one; ``publish`` set either way also
+    (un)publishes an existing edition. Raises
     ``ImportFailed`` (with every problem and its line number) and writes nothing when any row
     is wrong. On success, replaces the values of every indicator in the values file, and when
     ``compute`` is true queues the index computation for after the commit.
@@ -389,7 +394,12 @@ def indicators_import(
 
     year = edition_year or max(d["year"] for d in definitions.values())
     with transaction.atomic():
-        edition, _ = Edition.objects.get_or_create(year=year)
+        edition, created = Edition.objects.get_or_create(
+            year=year, defaults={"is_published": bool(publish)}
+        )
+        if not created and publish is not None and edition.is_published != publish:
+            edition.is_published = publish
+            edition.save(update_fields=["is_published"])
         result = ImportResult(edition=edition, blank_values=blanks)
         if areas:
             result.areas_written = _write_areas(areas)
@@ -420,6 +430,8 @@ def indicators_import(
         result.indicator_codes = sorted(values)
         edition.imported_at = timezone.now()
         edition.save(update_fields=["imported_at"])
+        # Publishing may have changed which edition the site shows.
+        transaction.on_commit(reports_cache_clear)
         if compute:
             from ..tasks import compute_index
 

@@ -37,8 +37,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-compute", action="store_true", help="Do not recompute the index afterwards."
         )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Show the edition on the site (a new edition is hidden until published, "
+            "here or in the admin).",
+        )
 
-    def handle(self, *args, file, definitions, areas, edition, no_compute, **options):
+    def handle(self, *args, file, definitions, areas, edition, no_compute, publish, **options):
         for path in filter(None, (file, definitions, areas)):
             if not path.exists():
                 raise CommandError(f"{path} does not exist.")
@@ -49,6 +55,7 @@ class Command(BaseCommand):
                 areas_path=areas,
                 edition_year=edition,
                 compute=not no_compute,
+                publish=True if publish else None,
             )
         except ImportFailed as failure:
             raise CommandError(failure.summary()) from failure
@@ -63,3 +70,8 @@ class Command(BaseCommand):
         )
         if not no_compute:
             self.stdout.write("The index is being recomputed.")
+        if not result.edition.is_published:
+            self.stdout.write(
+                f"The {result.edition.year} edition is not published: publish it in the admin "
+                "(Wellbeing index → Editions) or re-run with --publish to show it on the site."
+            )
