@@ -47,6 +47,12 @@ class SpaceForm(forms.ModelForm):
         max_length=300,
         help_text="What happens there, separated by commas: gardening, youth club, music.",
     )
+    website = forms.URLField(
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a web address, like https://example.org."},
+    )
     photo = PhotoField(
         label="A photo (optional)",
         required=False,
@@ -85,7 +91,6 @@ class SpaceForm(forms.ModelForm):
         }
         error_messages = {
             "name": {"required": "Enter the name of the space."},
-            "website": {"invalid": "Enter a web address starting with https://"},
             "contact_email": {"invalid": "Enter an email address like name@example.org."},
             "capacity": {
                 "invalid": "Enter a number of people, like 60.",
@@ -216,6 +221,14 @@ class PhotoForm(forms.Form):
 
 
 class ThreatReportForm(forms.ModelForm):
+    evidence_url = forms.URLField(
+        label="A link to the evidence (optional)",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a web address, like https://example.org/notice."},
+    )
+
     class Meta:
         model = ThreatReport
         fields = ["what", "evidence", "evidence_url", "deadline"]
@@ -227,7 +240,6 @@ class ThreatReportForm(forms.ModelForm):
         labels = {
             "what": "What threatens the space?",
             "evidence": "How do you know?",
-            "evidence_url": "A link to the evidence (optional)",
             "deadline": "By when? (optional)",
         }
         help_texts = {
@@ -237,7 +249,6 @@ class ThreatReportForm(forms.ModelForm):
         }
         error_messages = {
             "what": {"required": "Tell us what threatens the space."},
-            "evidence_url": {"invalid": "Enter a web address starting with https://"},
             "deadline": {"invalid": "Enter a date like 31/03/2027."},
         }
 
