@@ -84,9 +84,10 @@ class SpaceQuerySet(NearQuerySet, ModeratedQuerySet):
     def accepting_pledges(self):
         return self.filter(status__in=Space.PLEDGE_STATUSES)
 
-    def for_listing(self):
-        """Only the columns a list or a map shows, with tags in one extra query."""
+    def for_listing(self, *extra: str):
+        """Only the columns a list or a map shows (and ``extra``), with tags in one query."""
         return self.only(
+            *extra,
             "name",
             "slug",
             "kind",

@@ -145,7 +145,8 @@ def endangered(request):
     queryset = (
         Space.objects.approved()
         .threatened()
-        .for_listing()
+        .for_listing("threat_summary")
+        .prefetch_related(None)
         .annotate(pledge_count=_pledge_total_subquery())
     )
     filterset = EndangeredFilter(request.GET or None, queryset=queryset)
