@@ -8,7 +8,7 @@ from taggit.utils import parse_tags
 
 from postcodes.forms import PostcodeField
 
-from .models import WEEKDAYS, Pledge, Space, Status, ThreatReport, TransferStage
+from .models import WEEKDAYS, Kind, Pledge, Space, Status, ThreatReport, TransferStage
 from .services.photos import PhotoError, photo_check
 from .services.submissions import MEMBER_FIELDS
 
@@ -91,6 +91,7 @@ class SpaceForm(forms.ModelForm):
         }
         error_messages = {
             "name": {"required": "Enter the name of the space."},
+            "kind": {"required": "Choose what kind of space it is."},
             "contact_email": {"invalid": "Enter an email address like name@example.org."},
             "capacity": {
                 "invalid": "Enter a number of people, like 60.",
@@ -111,6 +112,10 @@ class SpaceForm(forms.ModelForm):
                     error_messages={"invalid": "Enter a time like 09:30."},
                 )
         space = self.instance
+        if not space.pk:
+            # A new listing states its kind rather than silently becoming "Other".
+            self.fields["kind"].choices = [("", "Choose one…"), *Kind.choices]
+            self.initial["kind"] = ""
         if space.pk:
             self.initial.setdefault("postcode", space.postcode)
             self.initial.setdefault("tags", ", ".join(sorted(t.name for t in space.tags.all())))
