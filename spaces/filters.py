@@ -63,7 +63,21 @@ class TagFilter(django_filters.Filter):
     field_class = TagSlugField
 
 
-class SpaceFilter(django_filters.FilterSet):
+class FormClassOnce:
+    """Build a FilterSet's form class once per class, not on every request.
+
+    django-filter makes a new form class (and new fields) each time a FilterSet is made;
+    the class depends only on the declared filters, and forms copy their fields anyway.
+    """
+
+    def get_form_class(self):
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
+
+class SpaceFilter(FormClassOnce, django_filters.FilterSet):
     """Postcode and radius (nearest first), name, kind, interests, facilities and status."""
 
     postcode = PostcodeFilter(method="filter_near", label="Postcode")
@@ -144,7 +158,7 @@ class SpaceFilter(django_filters.FilterSet):
         return queryset.filter(**dict.fromkeys(value, True)) if value else queryset
 
 
-class EndangeredFilter(django_filters.FilterSet):
+class EndangeredFilter(FormClassOnce, django_filters.FilterSet):
     """Threatened spaces near a postcode; ordered by deadline in the view, soonest first."""
 
     postcode = PostcodeFilter(method="filter_near", label="Postcode")

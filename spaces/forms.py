@@ -133,7 +133,8 @@ class SpaceForm(forms.ModelForm):
     def clean_tags(self):
         names = []
         for tag in parse_tags(self.cleaned_data.get("tags", "")):
-            tag = " ".join(tag.lower().split())
+            # Lower case, single spaces, no control characters (they separate tags in SQL).
+            tag = " ".join("".join(ch for ch in tag.lower() if ch.isprintable()).split())
             if len(tag) > 50:
                 raise forms.ValidationError(f"“{tag[:50]}…” is too long for an interest.")
             if tag and tag not in names:

@@ -1,32 +1,53 @@
 """Spaces as GeoJSON (RFC 7946): what the maps draw and what the GeoJSON endpoint serves."""
 
+from .models import Space, Status
 
-def space_feature(space) -> dict:
-    """One space as a Feature: a Point at [longitude, latitude], with what a popup needs."""
-    properties = {
+
+def card_of(space: Space) -> dict:
+    """The few things a map needs of a space, in the shape ``selectors.space_cards`` makes."""
+    return {
+        "pk": space.pk,
         "name": space.name,
         "url": space.get_absolute_url(),
-        "summary": space.summary(),
         "kind": space.kind,
+        "kind_label": space.get_kind_display(),
         "status": space.status,
+        "status_label": space.get_status_display() if space.status != Status.OPEN else "",
+        "latitude": space.latitude,
+        "longitude": space.longitude,
+        "distance_km": getattr(space, "distance_km", None),
     }
-    distance = getattr(space, "distance_km", None)
-    if distance is not None:
-        properties["distance_km"] = round(distance, 2)
+
+
+def feature(card: dict) -> dict:
+    """One space as a Feature: a Point at [longitude, latitude], with what a popup needs."""
+    summary = card["kind_label"]
+    if card["status_label"]:
+        summary += f" · {card['status_label']}"
+    properties = {
+        "name": card["name"],
+        "url": card["url"],
+        "summary": summary,
+        "kind": card["kind"],
+        "status": card["status"],
+    }
+    if card.get("distance_km") is not None:
+        properties["distance_km"] = round(card["distance_km"], 2)
     return {
         "type": "Feature",
-        "id": space.pk,
+        "id": card["pk"],
         "geometry": {
             "type": "Point",
-            "coordinates": [round(space.longitude, 6), round(space.latitude, 6)],
+            "coordinates": [round(card["longitude"], 6), round(card["latitude"], 6)],
         },
         "properties": properties,
     }
 
 
-def feature_collection(spaces) -> dict:
-    """A FeatureCollection of the spaces that have a place on the map."""
+def feature_collection(cards) -> dict:
+    """A FeatureCollection of the cards (or spaces) that have a place on the map."""
+    cards = [c if isinstance(c, dict) else card_of(c) for c in cards]
     return {
         "type": "FeatureCollection",
-        "features": [space_feature(s) for s in spaces if s.latitude is not None],
+        "features": [feature(c) for c in cards if c["latitude"] is not None],
     }

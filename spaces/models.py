@@ -16,6 +16,8 @@ from core.models import Moderated, ModeratedQuerySet
 from postcodes.geo import NearQuerySet
 from postcodes.models import Located
 
+from .expressions import GreatCircleKm
+
 
 class Kind(models.TextChoices):
     PARK = "park", "Park or green space"
@@ -84,15 +86,21 @@ class SpaceQuerySet(NearQuerySet, ModeratedQuerySet):
     def accepting_pledges(self):
         return self.filter(status__in=Space.PLEDGE_STATUSES)
 
+    def with_distance(self, point):
+        """Annotate ``distance_km`` (great-circle) with the cheap-to-compile expression."""
+        return self.annotate(distance_km=GreatCircleKm(point, self.lat_field, self.lon_field))
+
     def for_listing(self, *extra: str):
-        """Only the columns a list or a map shows (and ``extra``), with tags in one query."""
+        """Only the columns a list or a map shows (and ``extra``).
+
+        Lists that need more read ``selectors.card_rows`` instead.
+        """
         return self.only(
             *extra,
             "name",
             "slug",
             "kind",
             "status",
-            "description",
             "address",
             "postcode",
             "latitude",
@@ -104,7 +112,9 @@ class SpaceQuerySet(NearQuerySet, ModeratedQuerySet):
             "kitchen",
             "wifi",
             "capacity",
-        ).prefetch_related("tags")
+            "cover_thumbnail",
+            "cover_alt",
+        )
 
 
 class Space(Moderated, Located):
@@ -164,6 +174,10 @@ class Space(Moderated, Located):
         "asset transfer stage", max_length=20, choices=TransferStage.choices, blank=True
     )
     status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The newest approved photo, copied here (by a signal on SpacePhoto) so that lists
+    # show a thumbnail without a query per page.
+    cover_thumbnail = models.CharField(max_length=200, blank=True, editable=False)
+    cover_alt = models.CharField(max_length=200, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -240,6 +254,25 @@ class Space(Moderated, Located):
         for slot in self.opening_hours or []:
             days[int(slot["day"])][1].append((slot["opens"], slot["closes"]))
         return days
+
+    def cover_refresh(self) -> None:
+        """Copy the newest approved photo's thumbnail onto the space (or clear it)."""
+        photo = (
+            self.photos.approved()
+            .order_by("-submitted_at", "-pk")
+            .values_list("thumbnail", "alt_text")
+            .first()
+        )
+        self.cover_thumbnail, self.cover_alt = photo or ("", "")
+        Space.objects.filter(pk=self.pk).update(
+            cover_thumbnail=self.cover_thumbnail, cover_alt=self.cover_alt
+        )
+
+    @property
+    def cover_url(self) -> str:
+        from django.core.files.storage import default_storage
+
+        return default_storage.url(self.cover_thumbnail) if self.cover_thumbnail else ""
 
     def summary(self) -> str:
         """One line for a map popup or a card: kind, and status when it is not just open."""

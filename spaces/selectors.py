@@ -1,20 +1,28 @@
 """Reads of the spaces app: ``spaces_near`` is public, for other capability apps to call."""
 
+import time
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from taggit.models import Tag, TaggedItem
 
 from core.models import ModerationStatus
 from postcodes.geo import Point
 from postcodes.models import LocalAuthority, Nation
 
-from .models import Pledge, Space, Status, StatusChange, name_key
+from .expressions import RECORD_SEPARATOR, UNIT_SEPARATOR, TagPairs
+from .models import FACILITIES, Kind, Pledge, Space, Status, StatusChange, TransferStage, name_key
 
 TAG_CACHE_SECONDS = 600
+TAG_MEMO_SECONDS = 60
+_popular_tags_memo: dict[int, tuple[float, list]] = {}
 DUPLICATE_KM = 0.3
 
 
@@ -23,11 +31,92 @@ def spaces_near(*, point: Point, km: float = 5, tags=None, limit: int | None = 6
 
     ``tags`` (names) keeps spaces with any of them. Spaces that have closed are left out.
     """
-    qs = Space.objects.approved().exclude(status=Status.CLOSED).near(point, km).for_listing()
+    qs = (
+        Space.objects.approved()
+        .exclude(status=Status.CLOSED)
+        .near(point, km)
+        .for_listing()
+        .prefetch_related("tags")
+    )
     if tags:
         qs = qs.filter(tagged_with_any(names=list(tags)))
     qs = qs.order_by("distance_km", "pk")
     return list(qs[:limit] if limit else qs)
+
+
+class TagRef(NamedTuple):
+    name: str
+    slug: str
+
+
+# What a result card shows; read as plain rows (``values``), not model instances.
+CARD_FIELDS = (
+    "pk",
+    "name",
+    "slug",
+    "kind",
+    "status",
+    "address",
+    "postcode",
+    "latitude",
+    "longitude",
+    "threat_deadline",
+    "transfer_stage",
+    *(field for field, _label in FACILITIES),
+    "capacity",
+    "cover_thumbnail",
+    "cover_alt",
+)
+_KIND_LABELS = dict(Kind.choices)
+_STATUS_LABELS = dict(Status.choices)
+_STAGE_LABELS = dict(TransferStage.choices)
+
+
+def card_rows(queryset, *, with_tags: bool = True):
+    """``queryset`` as card rows (dicts), with ``distance_km`` when it was annotated and
+    (unless ``with_tags`` is False) ``tag_pairs``, the tags in the same query."""
+    extra = ["distance_km"] if "distance_km" in queryset.query.annotations else []
+    if with_tags:
+        content_type = ContentType.objects.get_for_model(Space)
+        queryset = queryset.annotate(tag_pairs=TagPairs(content_type.pk))
+        extra.append("tag_pairs")
+    return queryset.values(*CARD_FIELDS, *extra)
+
+
+def space_cards(rows: list[dict]) -> list[dict]:
+    """Finish a page of card rows for display: URL, labels, facilities, status line, tags.
+
+    Cards are plain dicts, cheap to build and to render: model instances and taggit's
+    own prefetch (a queryset per space) made this the largest cost of the search page.
+    """
+    prefix = reverse("spaces:space-list")
+    for row in rows:
+        status = row["status"]
+        distance = row.get("distance_km")
+        facilities = [label for field, label in FACILITIES if row[field]]
+        if row["capacity"]:
+            facilities.append(f"Holds {row['capacity']:,}")
+        note = ""
+        if status == Status.THREATENED and row["threat_deadline"]:
+            note = f"deadline {date_format(row['threat_deadline'], 'j M Y')}"
+        elif status == Status.TRANSFER and row["transfer_stage"]:
+            note = _STAGE_LABELS.get(row["transfer_stage"], "")
+        row.update(
+            url=f"{prefix}{row['slug']}/",
+            kind_label=_KIND_LABELS.get(row["kind"], ""),
+            status_label=_STATUS_LABELS.get(status, "") if status != Status.OPEN else "",
+            status_note=note,
+            distance_note=f" · {distance:.1f} km away" if distance is not None else "",
+            place_text=", ".join(p for p in (row["address"], row["postcode"]) if p),
+            facilities_text=" · ".join(facilities),
+            cover_url=default_storage.url(row["cover_thumbnail"]) if row["cover_thumbnail"] else "",
+            tag_list=[
+                TagRef(*pair.split(UNIT_SEPARATOR))
+                for pair in (row.get("tag_pairs") or "").split(RECORD_SEPARATOR)
+                if pair
+            ],
+        )
+    return rows
 
 
 def tagged_with_any(*, slugs=None, names=None) -> Exists:
@@ -50,6 +139,10 @@ def popular_tags(*, limit: int = 16) -> list[tuple[str, str, int]]:
     """
     from .services.submissions import TAGS_CACHE_VERSION_KEY
 
+    # A minute in the process's own memory first: the search page asks on every request.
+    memo = _popular_tags_memo.get(limit)
+    if memo and memo[0] > time.monotonic():
+        return memo[1]
     version = cache.get(TAGS_CACHE_VERSION_KEY, 1)
     key = f"spaces:popular-tags:{version}:{limit}"
     tags = cache.get(key)
@@ -65,7 +158,13 @@ def popular_tags(*, limit: int = 16) -> list[tuple[str, str, int]]:
             .values_list("slug", "name", "uses")[:limit]
         )
         cache.set(key, tags, TAG_CACHE_SECONDS)
+    _popular_tags_memo[limit] = (time.monotonic() + TAG_MEMO_SECONDS, tags)
     return tags
+
+
+def popular_tags_forget() -> None:
+    """Forget this process's memo (the shared cache is versioned by ``tags_changed``)."""
+    _popular_tags_memo.clear()
 
 
 def existing_tag_slugs(slugs) -> set[str]:

@@ -4,13 +4,16 @@ The listings are small function views rather than ``FilterView``: they answer ba
 with status 400 and clamp page numbers (``Paginator.get_page``) instead of raising 404.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery
+from django.core.cache import cache
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,7 +21,8 @@ from django_ratelimit.decorators import ratelimit
 
 from events.selectors import events_at_space
 
-from . import selectors
+from . import search_cache, selectors
+from .cards import card_html
 from .filters import RADIUS_CHOICES, EndangeredFilter, SpaceFilter
 from .forms import PhotoForm, PledgeForm, SpaceEditForm, SpaceForm, ThreatReportForm
 from .geojson import feature_collection
@@ -28,16 +32,17 @@ from .models import (
     Pledge,
     Space,
     SpaceEdit,
-    SpacePhoto,
     Status,
     ThreatReport,
 )
+from .paging import page_with_total
 from .schema import place_jsonld
 from .services import photos as photo_services
 from .services import status as status_services
 from .services import submissions
 
 PAGE_SIZE = 20
+FILTER_KEYS = ("q", "kind", "tag", "facility", "capacity", "status")
 RADIUS_OPTIONS = [f"{km:g}" for km in RADIUS_CHOICES]
 GEOJSON_LIMIT = 1000
 RATE_LIMITED = "You have sent a lot of these in the last hour. Please try again later."
@@ -60,13 +65,27 @@ def _querystring(request, **overrides) -> str:
 
 
 def _listing_queryset():
-    public_photos = SpacePhoto.objects.approved().only("space_id", "thumbnail", "alt_text")
-    return (
-        Space.objects.approved()
-        .for_listing()
-        .prefetch_related(Prefetch("photos", queryset=public_photos, to_attr="public_photos"))
-        .order_by("name", "pk")
-    )
+    return Space.objects.approved().for_listing().order_by("name", "pk")
+
+
+def _search_box(form, default_radius: str, radius_km: float) -> dict:
+    """What the postcode box and the distance select show: the typed values (kept even
+    when wrong), their errors, and the distance options."""
+    data = form.data if form.is_bound else {}
+    errors = form.errors if form.is_bound else {}
+    current = data.get("radius", "")
+    options = [
+        {"value": km, "selected": km == (current or default_radius)} for km in RADIUS_OPTIONS
+    ]
+    if current and current not in RADIUS_OPTIONS:
+        options.insert(0, {"value": current, "selected": True})
+    return {
+        "postcode": data.get("postcode", ""),
+        "postcode_error": (errors.get("postcode") or [""])[0],
+        "radius_options": options,
+        "radius_error": (errors.get("radius") or [""])[0],
+        "radius_text": f"{radius_km:g}",
+    }
 
 
 def _choices(values, choices):
@@ -76,12 +95,33 @@ def _choices(values, choices):
 
 @require_GET
 def space_list(request):
-    """Search: postcode and radius (nearest first), kind, interests, facilities, status."""
+    """Search: postcode and radius (nearest first), kind, interests, facilities, status.
+
+    Anonymous visitors share cached pages (see ``search_cache``).
+    """
+    cache_key = search_cache.page_key(request)
+    if cache_key:
+        html = cache.get(cache_key)
+        if html is not None:
+            return HttpResponse(html)
+    response = _space_list(request)
+    if (
+        cache_key
+        and response.status_code == 200
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    ):
+        cache.set(cache_key, response.content, search_cache.lifetime())
+    return response
+
+
+def _space_list(request):
     filterset = SpaceFilter(request.GET or None, queryset=_listing_queryset())
     valid = not filterset.is_bound or filterset.is_valid()
     queryset = filterset.qs if valid else filterset.queryset.none()
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    spaces = list(page.object_list)
+    page = page_with_total(selectors.card_rows(queryset), request.GET.get("page"), PAGE_SIZE)
+    spaces = selectors.space_cards(page.object_list)
+    for card in spaces:
+        card["html"] = card_html(card)
     form = filterset.form
     data = form.data if filterset.is_bound else {}
     getlist = data.getlist if hasattr(data, "getlist") else (lambda _k: [])
@@ -89,9 +129,10 @@ def space_list(request):
     tag_choices = list(form.fields["tag"].choices)
     known = {slug for slug, _name in tag_choices}
     tag_choices += [(slug, slug) for slug in chosen_tags if slug not in known and len(slug) < 60]
-    extra_filters = [
-        k for k in ("q", "kind", "tag", "facility", "capacity", "status") if data.get(k)
-    ]
+    extra_filters = [k for k in FILTER_KEYS if data.get(k)]
+    filters_state = urlencode([(k, v) for k in FILTER_KEYS for v in getlist(k)])
+    filters_state += "|" + ",".join(slug for slug, _label in tag_choices)
+    filters_state += f"|{bool(extra_filters)}"
     context = {
         "filter": filterset,
         "form": form,
@@ -108,10 +149,27 @@ def space_list(request):
         "filters_open": bool(extra_filters) or not valid,
         "querystring": _querystring(request),
         "searched": filterset.is_bound,
-        "radius_options": RADIUS_OPTIONS,
-        "default_radius": "5",
+        "box": _search_box(form, "5", filterset.radius_km),
+        "total": page.paginator.count,
     }
+    context["filters_html"] = _filters_html(context, filters_state if valid else None)
     return render(request, "spaces/space_list.html", context, status=200 if valid else 400)
+
+
+# The filters fragment (33 checkboxes) is the same for everyone with the same filters:
+# each process keeps it rendered, keyed on the filter state (and the interests offered).
+_filters_fragments: dict[str, str] = {}
+
+
+def _filters_html(context: dict, state: str | None) -> str:
+    html = _filters_fragments.get(state) if state is not None else None
+    if html is None:
+        html = render_to_string("spaces/includes/search_filters.html", context)
+        if state is not None:
+            if len(_filters_fragments) >= 500:
+                _filters_fragments.clear()
+            _filters_fragments[state] = html
+    return html
 
 
 @require_GET
@@ -122,9 +180,10 @@ def space_geojson(request):
         return JsonResponse(
             {"errors": {k: [str(e) for e in v] for k, v in filterset.errors.items()}}, status=400
         )
-    spaces = list(filterset.qs.prefetch_related(None)[: GEOJSON_LIMIT + 1])
-    collection = feature_collection(spaces[:GEOJSON_LIMIT])
-    collection["truncated"] = len(spaces) > GEOJSON_LIMIT
+    rows = list(selectors.card_rows(filterset.qs, with_tags=False)[: GEOJSON_LIMIT + 1])
+    spaces = selectors.space_cards(rows[:GEOJSON_LIMIT])
+    collection = feature_collection(spaces)
+    collection["truncated"] = len(rows) > GEOJSON_LIMIT
     return JsonResponse(collection, content_type="application/geo+json")
 
 
@@ -146,7 +205,6 @@ def endangered(request):
         Space.objects.approved()
         .threatened()
         .for_listing("threat_summary")
-        .prefetch_related(None)
         .annotate(pledge_count=_pledge_total_subquery())
     )
     filterset = EndangeredFilter(request.GET or None, queryset=queryset)
@@ -155,7 +213,7 @@ def endangered(request):
     order = [F("threat_deadline").asc(nulls_last=True)]
     order += ["distance_km"] if filterset.location else []
     queryset = queryset.order_by(*order, "name", "pk")
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_with_total(queryset, request.GET.get("page"), PAGE_SIZE)
     spaces = list(page.object_list)
     context = {
         "form": filterset.form,
@@ -167,8 +225,8 @@ def endangered(request):
         "features": feature_collection(spaces),
         "querystring": _querystring(request),
         "searched": filterset.is_bound,
-        "radius_options": RADIUS_OPTIONS,
-        "default_radius": "25",
+        "box": _search_box(filterset.form, "25", filterset.radius_km),
+        "total": page.paginator.count,
     }
     return render(request, "spaces/endangered_list.html", context, status=200 if valid else 400)
 

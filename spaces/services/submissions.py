@@ -49,6 +49,9 @@ class DuplicateSpace(Exception):
 
 def tags_changed() -> None:
     """Invalidate cached tag lists (the search page's interest choices)."""
+    from ..selectors import popular_tags_forget
+
+    popular_tags_forget()
     try:
         cache.incr(TAGS_CACHE_VERSION_KEY)
     except ValueError:

@@ -235,8 +235,11 @@ def test_the_map_shows_the_same_spaces_as_the_list(client):
 
 
 def test_the_search_page_makes_the_same_number_of_queries_whatever_the_page_size(
-    client, django_assert_max_num_queries
+    client, django_assert_max_num_queries, settings
 ):
+    # The real work, not the page cache (tested below).
+    settings.SPACES_SEARCH_CACHE_SECONDS = 0
+
     def make(count, start):
         for i in range(start, start + count):
             space = SpaceFactory(name=f"Hall {i}", north_m=i * 20, tags=["music", f"tag{i}"])
@@ -266,9 +269,10 @@ def test_the_search_page_makes_the_same_number_of_queries_whatever_the_page_size
     assert len(names(response)) == 20
 
     assert three == thirty
-    with django_assert_max_num_queries(6):
+    # The postcode, the page of spaces with its total, their tags, the interest asked for.
+    with django_assert_max_num_queries(4):
         client.get(url_all)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(4):
         client.get(url)
 
 
@@ -282,3 +286,51 @@ def test_it_links_to_the_geojson_of_the_same_search(client):
 
 def test_post_is_refused(client):
     assert client.post("/spaces/").status_code == 405
+
+
+def test_anonymous_visitors_share_a_cached_page_until_a_space_changes(
+    client, member_client, django_assert_num_queries
+):
+    SpaceFactory(name="Ancoats Hall")
+    first = client.get("/spaces/", {"postcode": "M4", "radius": "5"})
+
+    with django_assert_num_queries(0):
+        again = client.get("/spaces/", {"radius": "5", "postcode": "M4"})
+    assert again.content == first.content
+
+    SpaceFactory(name="Piccadilly Hall", at="M1")
+    assert names(client.get("/spaces/", {"postcode": "M4", "radius": "5"})) == [
+        "Ancoats Hall",
+        "Piccadilly Hall",
+    ]
+
+
+def test_members_get_their_own_page_not_a_shared_one(client, member_client):
+    SpaceFactory(name="Ancoats Hall")
+    client.get("/spaces/", {"postcode": "M4"})
+
+    html = member_client.get("/spaces/", {"postcode": "M4"}).content.decode()
+
+    assert "Log out" in html
+    assert "Log out" not in client.get("/spaces/", {"postcode": "M4"}).content.decode()
+
+
+def test_a_status_change_or_new_tag_retires_cached_pages(client, staff):
+    from spaces.services.status import space_status_change
+
+    badge = 'class="status status-threatened">Under threat</span>'
+    space = SpaceFactory(name="Ancoats Hall")
+    assert badge not in client.get("/spaces/", {"postcode": "M4"}).content.decode()
+
+    space_status_change(space=space, status=Status.THREATENED, by=staff, threat_summary="Sale.")
+    assert badge in client.get("/spaces/", {"postcode": "M4"}).content.decode()
+
+    space.tags.add("bell ringing")
+    assert '<span class="tag">bell ringing</span>' in (
+        client.get("/spaces/", {"postcode": "M4"}).content.decode()
+    )
+
+
+def test_bad_input_is_never_cached(client):
+    client.get("/spaces/", {"postcode": "nowhere"})
+    assert client.get("/spaces/", {"postcode": "nowhere"}).status_code == 400
