@@ -9,6 +9,12 @@ Last line: ``spaces_vs_bare: <search req/s ÷ bare req/s>``.
 
     .venv/bin/python bench/spaces.py
 
+First every distinct search of a pool (BENCH_POOL, default 1,000 drawn by population) is
+requested once on an empty cache ("cold": every page computed); then the rounds draw from
+the same pool again, as a site in a steady state would see them (anonymous pages are
+cached for ten minutes), alternating with the bare view and with a signed-in member's
+search (never cached).
+
 Environment: BENCH_SECONDS (per phase, default 15), BENCH_WORKERS (gunicorn, default 4),
 BENCH_CLIENTS (default 20), BENCH_PORT (default 8103), BENCH_REDIS (default
 redis://127.0.0.1:6379/3), BENCH_PG (default postgres://postgres@127.0.0.1:5432).
@@ -34,6 +40,7 @@ DB_NAME = "coopcentre_bench_spaces"
 SPACES = 10_000
 SECONDS = float(os.environ.get("BENCH_SECONDS", 15))
 ROUNDS = 3
+POOL = int(os.environ.get("BENCH_POOL", 1000))
 WORKERS = int(os.environ.get("BENCH_WORKERS", 4))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 20))
 PORT = int(os.environ.get("BENCH_PORT", 8103))
@@ -148,7 +155,7 @@ def search_paths(rows: list[dict], n: int = 20_000) -> list[str]:
     return paths
 
 
-async def one_client(paths, offset, deadline, latencies, failures, cookie):
+async def one_client(paths, offset, deadline, latencies, failures, cookie, once=False):
     i = offset
     request = "GET {} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: bench\r\nConnection: close\r\n"
     request += f"Cookie: {cookie}\r\n\r\n" if cookie else "\r\n"
@@ -168,6 +175,8 @@ async def one_client(paths, offset, deadline, latencies, failures, cookie):
         latencies.append(time.perf_counter() - began)
         if not data.startswith(b"HTTP/1.1 200"):
             failures.append(data[:40].decode(errors="replace"))
+        if once:
+            return
 
 
 async def load(paths, seconds, cookie="") -> tuple[list[float], list[str], float]:
@@ -187,6 +196,20 @@ async def load(paths, seconds, cookie="") -> tuple[list[float], list[str], float
 
 
 load.offset = 0
+
+
+async def load_each(paths) -> tuple[list[float], list[str], float]:
+    """Request each path once, CLIENTS at a time."""
+    latencies, failures = [], []
+    queue = list(reversed(paths))
+
+    async def worker():
+        while queue:
+            await one_client([queue.pop()], 0, float("inf"), latencies, failures, "", once=True)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CLIENTS)))
+    return latencies, failures, time.perf_counter() - began
 
 
 def report(name: str, latencies: list[float], failures: list[str], elapsed: float) -> float:
@@ -226,8 +249,10 @@ def fetch(path: str, cookie: str = "") -> bytes:
 
 
 def main():
-    # The bench signs a member in, so it must sign with the server's key.
+    # The bench signs a member in, so it must sign with the server's key, and it empties
+    # the search cache, so it must use the server's Redis.
     os.environ["SECRET_KEY"] = SECRET_KEY
+    os.environ["REDIS_URL"] = REDIS
     url = django_on_postgres(DB_NAME)
     rows = districts()
     seed(rows)
@@ -276,7 +301,18 @@ def main():
             f"gunicorn: {WORKERS} sync workers; {CLIENTS} concurrent clients; "
             f"{SECONDS:g} s of each page, in {ROUNDS} alternating rounds"
         )
-        searches = search_paths(rows)
+        searches = search_paths(rows, POOL)
+        distinct = list(dict.fromkeys(searches))
+        # Cold: the cache emptied, then every distinct search computed once.
+        from spaces.search_cache import VERSION_MEMO_SECONDS, search_changed
+
+        search_changed()
+        time.sleep(VERSION_MEMO_SECONDS + 0.5)
+        cold = report("search page, cold cache (each computed)", *asyncio.run(load_each(distinct)))
+        print(
+            f"cache: {len(distinct)} distinct searches ({POOL} drawn by population) are now "
+            "cached; the rounds below draw from them again (a steady state)"
+        )
         rates = measure(
             {
                 "search page": (searches, ""),
@@ -286,6 +322,7 @@ def main():
         )
         search, bare = rates["search page"], rates["bare view"]
         member = rates["search page, signed in (never cached)"]
+        print(f"cold_search_vs_bare: {cold / bare:.2f}")
         print(f"signed_in_search_vs_bare: {member / bare:.2f}")
     finally:
         server.send_signal(signal.SIGTERM)
