@@ -201,6 +201,7 @@ class OfferAdmin(HelpRequestAdmin):
 
 class SupportSchemeForm(forms.ModelForm):
     website = forms.URLField(required=False, assume_scheme="https", max_length=200)
+
     class Meta:
         model = SupportScheme
         fields = [

@@ -285,10 +285,12 @@ class _Transport:
         sender = sanitize_address(message.from_email, encoding)
         recipients = [sanitize_address(a, encoding) for a in message.recipients()]
         data = message.message().as_bytes(linesep="\r\n")
+        smtp.ehlo_or_helo_if_needed()
         code, reply = smtp.mail(sender)
         if code != 250:
+            # Our sender refused: a setup problem, not this recipient's. Retry later.
             smtp.rset()
-            self._refused(code, reply)
+            raise smtplib.SMTPSenderRefused(code, reply, sender)
         for recipient in recipients:
             code, reply = smtp.rcpt(recipient)
             if code not in (250, 251):
@@ -481,6 +483,8 @@ def _send_chunk(campaign_id, chunk, size, template, transport, pacer, report) ->
                 status=RecipientStatus.FAILED, error=str(error), attempts=attempts + 1
             )
             transport.reset()
+        except smtplib.SMTPSenderRefused:
+            raise
         except smtplib.SMTPResponseException as error:
             # A temporary refusal (4xx), possibly after the copy was marked sent: the server
             # did not take it, so it goes back to pending (or fails after a few tries).

@@ -180,6 +180,10 @@ def scheme_validate(*, scheme: SupportScheme, relations: dict) -> list[str]:
         errors.append(
             "a one-nation scheme needs its nation (England, Scotland, Wales or Northern Ireland)"
         )
+    elif scheme.nation and scheme.nation not in Nation.values:
+        errors.append(
+            f"nation “{scheme.nation}” should be England, Scotland, Wales or Northern Ireland"
+        )
     if scheme.coverage == Coverage.LOCAL_AUTHORITIES and not relations.get("local_authorities"):
         errors.append("a local authority scheme needs at least one local authority")
     if scheme.coverage == Coverage.DISTRICTS and not relations.get("districts"):
@@ -229,7 +233,7 @@ def schemes_import_csv(*, data: bytes) -> ImportResult:
         for name, value in fields.items():
             setattr(scheme, name, value)
         try:
-            scheme.full_clean(validate_unique=False)
+            scheme.full_clean(exclude=["coverage", "nation"], validate_unique=False)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 errors.extend(f"{name}: {m}" for m in messages)
