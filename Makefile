@@ -43,6 +43,11 @@ test: install-test
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run >/dev/null
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@# On PostgreSQL, run the "near me" query tests on SQLite too: both databases are supported.
+	@if [ -n "$$DATABASE_URL" ] && [ -z "$(PYTEST_ARGS)" ]; then \
+		echo "Re-running the near-me query tests on SQLite"; \
+		env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -q -p no:cacheprovider tests/postcodes/test_geo.py; \
+	fi
 
 lint: install-test
 	$(VENV)/bin/ruff check .

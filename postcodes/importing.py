@@ -129,6 +129,9 @@ def _upsert_postgres(batch: list[Row]) -> None:
             "CREATE TEMP TABLE IF NOT EXISTS postcode_import "
             "(LIKE postcodes_postcode INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
         )
+        # Inside an outer transaction (a test, a caller's atomic block) nothing commits
+        # between batches, so empty the staging table explicitly.
+        cursor.execute("TRUNCATE postcode_import")
         with cursor.copy(f"COPY postcode_import ({', '.join(COLUMNS)}) FROM STDIN") as copy:
             for row in batch:
                 copy.write_row(row)

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from .geo import NearQuerySet
+
 
 class Nation(models.TextChoices):
     ENGLAND = "England"
@@ -43,8 +45,11 @@ class District(models.Model):
     )
     live_postcodes = models.PositiveIntegerField(default=0)
 
+    objects = NearQuerySet.as_manager()
+
     class Meta:
         ordering = ["outcode"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="district_lat_lon")]
 
     def __str__(self):
         return self.outcode

@@ -15,6 +15,7 @@ _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 _FULL_RE = re.compile(rf"^(?P<outward>{_OUTWARD}|GIR)(?P<inward>{_INWARD})$")
 _OUTWARD_RE = re.compile(rf"^{_OUTWARD}$")
 _BFPO_RE = re.compile(r"^(BFPO\d{1,4}|BF1[0-9A-Z]{0,3})$")
+# British Overseas Territories with UK-style postcodes.
 _OVERSEAS = {
     "ASCN1ZZ",
     "BBND1ZZ",
@@ -25,11 +26,8 @@ _OVERSEAS = {
     "STHL1ZZ",
     "TDCU1ZZ",
     "TKCA1ZZ",
+    # Gibraltar's postcode has the shape of a real one.
     "GX111AA",
-    "KY11",
-    "KY12",
-    "KY13",
-    "MSR1110",
 }
 CROWN_DEPENDENCIES = {"GY": "Guernsey", "JE": "Jersey", "IM": "the Isle of Man"}
 

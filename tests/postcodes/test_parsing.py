@@ -66,3 +66,26 @@ def test_outward_codes_can_be_refused():
     with pytest.raises(InvalidPostcode):
         parse("M1", allow_outward=False)
     assert parse("M1 1AE", allow_outward=False).is_full
+
+
+def test_every_real_postcode_district_parses_as_itself():
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "data" / "uk_postcode_districts.csv"
+    with open(path, newline="") as f:
+        outcodes = [row["outcode"] for row in csv.DictReader(f)]
+    assert len(outcodes) == 2943
+    assert [normalise(o) for o in outcodes] == outcodes
+
+
+def test_every_postcode_of_the_four_city_sample_parses():
+    import csv
+    import gzip
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "data" / "uk_postcodes_sample_four_cities.csv.gz"
+    with gzip.open(path, "rt", newline="") as f:
+        postcodes = [row["postcode"] for row in csv.DictReader(f)]
+    assert len(postcodes) == 42876
+    assert [normalise(p) for p in postcodes] == postcodes
