@@ -217,6 +217,11 @@ MATCHING_INTRODUCTION_ACTIVE_DAYS = env.int("MATCHING_INTRODUCTION_ACTIVE_DAYS",
 MATCHING_EMAIL_RATE_LIMIT = env.str("MATCHING_EMAIL_RATE_LIMIT", default="120/m")
 # Campaign emails per second per worker process (0: as fast as the SMTP server takes them).
 CAMPAIGN_MAX_PER_SECOND = env.float("CAMPAIGN_MAX_PER_SECOND", default=0)
+# How many sender tasks work on one campaign at once (they share it out by chunks).
+CAMPAIGN_PARALLEL = env.int("CAMPAIGN_PARALLEL", default=2)
+# Off: campaign "sent" marks are committed without waiting for the disk (a PostgreSQL crash
+# could resend the last fraction of a second of copies; a worker crash loses nothing).
+CAMPAIGN_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", default=False)
 
 # Map tiles: any XYZ tile server; the attribution is shown under every map.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

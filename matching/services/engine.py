@@ -25,7 +25,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from matching.wording import availability_phrase, distance_phrase, join_words
 
@@ -146,6 +145,9 @@ class _CategoryIndex:
     """The offers of one category in a k-d tree, and each need's nearest candidates."""
 
     def __init__(self, key: str, proximity: bool, offer_rows: np.ndarray, engine: "_Engine"):
+        # Imported here: web and worker processes that never match need not load scipy.
+        from scipy.spatial import cKDTree
+
         self.key = key
         self.proximity = proximity
         self.rows = offer_rows  # indexes into the engine's offer arrays, ascending

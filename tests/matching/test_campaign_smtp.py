@@ -1,6 +1,7 @@
 """The campaign sender over real SMTP (an aiosmtpd sink on loopback): the server delivers a
 copy only after the row is marked sent, so a worker killed before that leaves no copy."""
 
+import re
 import time
 
 import pytest
@@ -40,7 +41,12 @@ def test_a_campaign_goes_over_smtp_once_each(smtp_settings):
     assert sorted(m["To"] for m in messages) == sorted(f"member{i}@example.org" for i in range(12))
     assert len({m["Message-ID"] for m in messages}) == 12
     assert "Do you need help" in smtp_settings.html(messages[0])
-    assert "/help/unsubscribe/" in smtp_settings.text(messages[0])
+    # Each copy's unsubscribe link is its own member's.
+    for message in messages:
+        token = re.search(r"/help/unsubscribe/([^/\s]+)/", smtp_settings.text(message)).group(1)
+        assert campaigns.unsubscribe_token_read(token=token).email == message["To"]
+        assert token in message["List-Unsubscribe"]
+        assert token in smtp_settings.html(message)
     assert campaigns.campaign_send(campaign_id=campaign.pk).sent == 0
 
 
@@ -56,15 +62,16 @@ def test_dying_before_the_commit_leaves_no_copy_and_it_is_sent_once_later(smtp_s
     campaigns.campaign_prepare(campaign_id=campaign.pk)
     recipient = CampaignRecipient.objects.get()
     transport = campaigns._Transport()
-    message = campaigns._Template(campaign).message(
-        campaign.pk, 0, recipient.user_id, recipient.email
-    )
+    template = campaigns._Template(campaign)
 
-    def die():
-        raise Killed
+    class DiesBeforeMarking(campaigns._Mark):
+        def send(self):
+            raise Killed
 
     with pytest.raises(Killed):
-        transport.deliver(message, die)
+        transport.deliver(
+            template, 0, recipient.user_id, recipient.email, DiesBeforeMarking(recipient.pk)
+        )
     # The process is gone: its socket closes without the final ".".
     transport.backend.connection.sock.close()
     time.sleep(0.3)
@@ -87,10 +94,10 @@ def test_a_refused_address_fails_without_stopping_the_rest(smtp_settings, monkey
 
     original = campaigns._Transport.deliver
 
-    def refuse_bounce(self, message, commit):
-        if message.to == ["bounce@example.org"]:
+    def refuse_bounce(self, template, seq, user_id, email, mark):
+        if email == "bounce@example.org":
             raise campaigns.PermanentFailure("550 no such user")
-        return original(self, message, commit)
+        return original(self, template, seq, user_id, email, mark)
 
     monkeypatch.setattr(campaigns._Transport, "deliver", refuse_bounce)
     report = campaigns.campaign_send(campaign_id=campaign.pk)
