@@ -24,6 +24,7 @@ from .models import (
     MatchRun,
     Need,
     Offer,
+    RecipientStatus,
     SkillTopic,
     SupportScheme,
 )
@@ -576,7 +577,16 @@ class MatchNotificationAdmin(admin.ModelAdmin):
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
-    list_display = ("subject", "status", "recipients_total", "created_at", "finished_at")
+    list_display = (
+        "subject",
+        "status",
+        "recipients_total",
+        "sent",
+        "failed",
+        "remaining",
+        "created_at",
+        "finished_at",
+    )
     list_filter = ("status",)
     change_form_template = "admin/matching/campaign/change_form.html"
     readonly_fields = (
@@ -588,6 +598,29 @@ class CampaignAdmin(admin.ModelAdmin):
         "finished_at",
         "heartbeat_at",
     )
+
+    def get_queryset(self, request):
+        counts = {
+            f"n_{name}": Count("recipients", filter=Q(recipients__status=status))
+            for name, status in (
+                ("sent", RecipientStatus.SENT),
+                ("failed", RecipientStatus.FAILED),
+                ("remaining", RecipientStatus.PENDING),
+            )
+        }
+        return super().get_queryset(request).annotate(**counts)
+
+    @admin.display(description="sent", ordering="n_sent")
+    def sent(self, obj):
+        return obj.n_sent
+
+    @admin.display(description="failed", ordering="n_failed")
+    def failed(self, obj):
+        return obj.n_failed
+
+    @admin.display(description="remaining", ordering="n_remaining")
+    def remaining(self, obj):
+        return obj.n_remaining
 
     def get_changeform_initial_data(self, request):
         return {

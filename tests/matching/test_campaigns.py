@@ -158,3 +158,13 @@ def test_staff_run_a_campaign_from_admin(staff_client, members, run_on_commit, m
     assert '<td id="progress-failed">0</td>' in page
     response = staff_client.post(f"/admin/matching/campaign/{campaign.pk}/do/pause/", follow=True)
     assert "Can't pause a campaign that is finished" in page_text(response)
+
+
+def test_the_campaign_list_shows_progress(staff_client, members, run_on_commit):
+    campaign = CampaignFactory(subject="Spring campaign")
+    with run_on_commit():
+        campaigns.campaign_start(campaign=campaign)
+    content = page_text(staff_client.get("/admin/matching/campaign/"))
+    assert "Spring campaign" in content
+    assert '<td class="field-sent">26</td>' in content
+    assert '<td class="field-remaining">0</td>' in content

@@ -278,3 +278,11 @@ def test_the_admin_form_checks_coverage(staff_client, kinds):
     assert response.status_code == 200
     assert "A local authority scheme needs at least one local authority" in page_text(response)
     assert not SupportScheme.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "query", [{"kind": "abc"}, {"topic": "99999"}, {"postcode": "x" * 500}, {"page": "nope"}]
+)
+def test_odd_queries_get_an_answer_not_a_crash(client, directory, query):
+    response = client.get("/help/schemes/", query)
+    assert response.status_code in (200, 400)
