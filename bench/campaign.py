@@ -277,6 +277,11 @@ def main():
         f"together, {watch.peak_process_kb / 1024:.0f} MB the largest one"
     )
     print(
+        "machine load average (1, 5, 15 min): "
+        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        + f" on {os.cpu_count()} cores"
+    )
+    print(
         f"campaign: sent={sent} duplicates={duplicates} missing={missing} per_s={sent / elapsed:.0f}"
     )
 

@@ -16,6 +16,7 @@ Prints the times, the process's peak memory and what was matched. Last line:
 import argparse
 import csv
 import math
+import os
 import random
 import resource
 import statistics
@@ -244,6 +245,11 @@ def main():
         "runs (s): "
         + ", ".join(f"{t:.3f}" for t in times)
         + " (identical results; same again with inputs shuffled)"
+    )
+    print(
+        "machine load average (1, 5, 15 min): "
+        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        + f" on {os.cpu_count()} cores"
     )
     print(f"peak_memory_mb: {peak_rss_mb():.0f} (after building the inputs: {before:.0f})")
     print(f"matching_seconds: {statistics.median(times):.3f}")
