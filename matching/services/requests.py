@@ -186,4 +186,10 @@ def request_withdraw(*, request: HelpRequest, by) -> HelpRequest:
             )
         if request.role == "need":
             Need.objects.filter(pk=request.pk).update(needs_attention=False, attention_since=None)
+        else:
+            # Their needs look for someone else.
+            from matching import tasks
+
+            for need_id in sorted({m.need_id for m in pending}):
+                transaction.on_commit(lambda n=need_id: tasks.match_need.delay(n, "response"))
     return request

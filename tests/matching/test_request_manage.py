@@ -153,3 +153,21 @@ def test_withdrawn_ones_are_hidden_unless_asked_for(member_client, member, kinds
     NeedFactory(person=member, kinds=[kinds["shopping"]], status="withdrawn")
     assert "Request from" not in page_text(member_client.get("/help/mine/"))
     assert "Request from" in page_text(member_client.get("/help/mine/?show=all"))
+
+
+def test_when_a_volunteer_withdraws_the_need_finds_someone_else(
+    member_client, member, kinds, django_capture_on_commit_callbacks, mailoutbox
+):
+    from matching.models import Match
+
+    need = NeedFactory(kinds=[kinds["shopping"]])
+    offer = OfferFactory(person=member, kinds=[kinds["shopping"]])
+    other = OfferFactory(at="M13 9PL", kinds=[kinds["shopping"]])
+    intro = IntroductionFactory(need=need, offer=offer, covers=[kinds["shopping"].key])
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(f"/help/offers/{offer.pk}/withdraw/")
+    intro.refresh_from_db()
+    assert intro.status == MatchStatus.CANCELLED
+    assert Match.objects.get(need=need, offer=other).status == MatchStatus.PROPOSED
+    closed = [m for m in mailoutbox if "won't go ahead" in m.subject]
+    assert [m.to for m in closed] == [[need.person.email]]
