@@ -76,7 +76,7 @@ def checkin_email_send(*, checkin_email_id: int) -> bool:
     """Send one organiser's check-in email, at most once; True if it was sent now."""
     with transaction.atomic():
         row = (
-            CheckInEmail.objects.select_for_update()
+            CheckInEmail.objects.select_for_update(of=("self",))
             .select_related("checkin__group", "user")
             .filter(pk=checkin_email_id, emailed_at__isnull=True)
             .first()

@@ -263,7 +263,7 @@ def claim_decide(*, claim: GroupClaim, confirm: bool, by, note: str = "") -> Gro
     from ..tasks import send_claim_decision_email
 
     with transaction.atomic():
-        claim = GroupClaim.objects.select_for_update().get(pk=claim.pk)
+        claim = GroupClaim.objects.select_for_update(of=("self",)).get(pk=claim.pk)
         if claim.status != ClaimStatus.PENDING:
             raise CommunityError("This claim has already been decided.")
         claim.status = ClaimStatus.CONFIRMED if confirm else ClaimStatus.DECLINED
@@ -286,7 +286,7 @@ def claim_email_send(*, claim_id: int) -> bool:
 
     with transaction.atomic():
         claim = (
-            GroupClaim.objects.select_for_update()
+            GroupClaim.objects.select_for_update(of=("self",))
             .select_related("group", "user")
             .filter(pk=claim_id, emailed_at__isnull=True)
             .exclude(status=ClaimStatus.PENDING)

@@ -60,7 +60,7 @@ def pioneer_message_email_send(*, message_id: int) -> bool:
     """Relay one message by email, at most once; True if it was sent now."""
     with transaction.atomic():
         message = (
-            PioneerMessage.objects.select_for_update()
+            PioneerMessage.objects.select_for_update(of=("self",))
             .select_related("pioneer", "sender", "recipient")
             .filter(pk=message_id, emailed_at__isnull=True)
             .first()

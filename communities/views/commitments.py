@@ -48,7 +48,7 @@ def register_start(request):
 @require_http_methods(["GET", "POST"])
 def register_group(request):
     """Step 1: the group that registers: one you organise, or a new one."""
-    form = GroupForm(request.POST or None)
+    form = GroupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             group = group_create(by=request.user, **form.service_kwargs())
@@ -83,7 +83,7 @@ def register_commitments(request, slug):
     group = organised_group_or_404(request, slug)
     if done := _unregistered_or_redirect(request, group):
         return done
-    form = CommitmentForm(request.POST or None)
+    form = CommitmentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             commitment = commitment_add(group=group, by=request.user, **form.cleaned_data)
@@ -116,7 +116,7 @@ def register_confirm(request, slug):
     group = organised_group_or_404(request, slug)
     if done := _unregistered_or_redirect(request, group):
         return done
-    form = RegisterForm(request.POST or None)
+    form = RegisterForm(request.POST if request.method == "POST" else None)
     missing = registration_missing(group=group)
     if request.method == "POST" and form.is_valid():
         try:
@@ -152,7 +152,7 @@ def commitment_create(request, slug):
     if not group.registered_at:
         return redirect("communities:register-commitments", slug=group.slug)
     initial = {"area": request.GET.get("area")} if request.GET.get("area") else None
-    form = CommitmentForm(request.POST or None, initial=initial)
+    form = CommitmentForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             commitment = commitment_add(group=group, by=request.user, **form.cleaned_data)
@@ -206,7 +206,7 @@ def progress_create(request, slug, pk):
     """Organisers post a progress update: a number and a short story."""
     group = organised_group_or_404(request, slug)
     commitment = get_object_or_404(Commitment, group=group, pk=pk)
-    form = ProgressForm(request.POST or None, commitment=commitment)
+    form = ProgressForm(request.POST if request.method == "POST" else None, commitment=commitment)
     if request.method == "POST" and form.is_valid():
         try:
             progress_post(
@@ -245,7 +245,7 @@ def group_review(request, slug):
         messages.info(request, "Register as a co-operative community first.")
         return redirect(group)
     queryset = group.commitments.exclude(status=CommitmentStatus.DROPPED)
-    formset = ReviewFormSet(request.POST or None, queryset=queryset)
+    formset = ReviewFormSet(request.POST if request.method == "POST" else None, queryset=queryset)
     if request.method == "POST" and formset.is_valid():
         changes = [
             (f.instance, f.cleaned_data["status"], f.cleaned_data["due_date"])

@@ -89,7 +89,7 @@ def group_detail(request, slug):
 @require_http_methods(["GET", "POST"])
 def group_create_view(request):
     """List a group (not registering as a co-operative community yet)."""
-    form = GroupForm(request.POST or None)
+    form = GroupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             group = group_create(by=request.user, **form.service_kwargs())
@@ -109,7 +109,7 @@ def group_create_view(request):
 @require_http_methods(["GET", "POST"])
 def group_edit(request, slug):
     group = organised_group_or_404(request, slug)
-    form = GroupForm(request.POST or None, group=group)
+    form = GroupForm(request.POST if request.method == "POST" else None, group=group)
     if request.method == "POST" and form.is_valid():
         try:
             group_update(group=group, **form.service_kwargs())
@@ -208,7 +208,9 @@ def group_spaces(request, slug):
     current = list(group.spaces.all())
     choices = nearby + [s for s in current if s.pk not in {n.pk for n in nearby}]
     form = GroupSpacesForm(
-        request.POST or None, spaces=choices, initial={"spaces": [s.pk for s in current]}
+        request.POST if request.method == "POST" else None,
+        spaces=choices,
+        initial={"spaces": [s.pk for s in current]},
     )
     if request.method == "POST" and form.is_valid():
         group_spaces_set(group=group, space_ids=form.cleaned_data["spaces"])
@@ -224,7 +226,7 @@ def group_spaces(request, slug):
 def group_claim(request, slug):
     """Claim a listing: staff check, then the claimant becomes an organiser."""
     group = visible_group_or_404(request, slug)
-    form = ClaimForm(request.POST or None)
+    form = ClaimForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             claim_submit(group=group, user=request.user, message=form.cleaned_data["message"])

@@ -23,7 +23,7 @@ RATE_LIMITED = (
 @require_http_methods(["GET", "POST"])
 def pioneer_contact(request, pk):
     pioneer = get_object_or_404(Pioneer.objects.active().select_related("user"), pk=pk)
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if getattr(request, "limited", False):
@@ -64,7 +64,7 @@ def message_detail(request, pk):
         raise Http404("No such message")
     root = message.thread_id_or_own
     thread = PioneerMessage.objects.filter(Q(pk=root) | Q(thread_id=root)).select_related("sender")
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if getattr(request, "limited", False):
