@@ -204,7 +204,7 @@ class CommitmentAdmin(admin.ModelAdmin):
     search_fields = ["what", "unit", "group__name"]
     list_select_related = ["group"]
     raw_id_fields = ["group", "created_by"]
-    readonly_fields = ["progress_total"]
+    readonly_fields = ["progress_total", "created_at"]
     inlines = [ProgressUpdateInline]
 
     @admin.display(description="progress")
