@@ -53,7 +53,7 @@ def group_slug(*, name: str, exclude_pk: int | None = None) -> str:
     return slug
 
 
-def _apply_area(
+def group_area_apply(
     group: Group,
     *,
     area_type: str,
@@ -61,7 +61,8 @@ def _apply_area(
     radius_km: float | None,
     districts: Sequence[District],
 ) -> None:
-    """Set the group's place fields from its area; the district links are saved after."""
+    """Set ``group``'s place fields from its area (not saved; the district links are set
+    after saving). Raises ``CommunityError`` for a place without a postcode or no districts."""
     group.area_type = area_type
     if area_type == AreaType.PLACE:
         if location is None:
@@ -119,7 +120,7 @@ def group_create(
             submitted_by=by,
             submitted_at=timezone.now(),
         )
-        _apply_area(
+        group_area_apply(
             group,
             area_type=area_type,
             location=location,
@@ -157,7 +158,7 @@ def group_update(
         group.description = description
         group.place_name = place_name
         group.website = website
-        _apply_area(
+        group_area_apply(
             group,
             area_type=area_type,
             location=location,
@@ -177,7 +178,7 @@ def group_area_refresh(*, group: Group) -> None:
     districts = list(group.districts.all())
     if not districts:
         return
-    _apply_area(
+    group_area_apply(
         group, area_type=AreaType.DISTRICTS, location=None, radius_km=None, districts=districts
     )
     group.save(

@@ -97,6 +97,7 @@ def test_the_map_has_a_feature_for_each_located_group(client):
     response = client.get("/communities/")
     html = response.content.decode()
     assert 'data-geojson-id="groups-geojson"' in html
+    assert "{#" not in html
     data = response.context["geojson"]
     assert [f["properties"]["name"] for f in data["features"]] == ["Ancoats"]
     assert data["features"][0]["properties"]["url"] == "/communities/ancoats/"
