@@ -94,17 +94,6 @@ class GroupQuerySet(NearQuerySet, ModeratedQuerySet):
         """What a card in a list shows: tags and member counts, in a constant number of queries."""
         return self.with_member_count().prefetch_related("tags")
 
-    def visible_to(self, user):
-        if user.is_authenticated and user.is_staff:
-            return self
-        if user.is_authenticated:
-            return self.filter(
-                Q(moderation_status="approved")
-                | Q(submitted_by=user)
-                | Q(memberships__user=user, memberships__role=Role.ORGANISER)
-            ).distinct()
-        return self.approved()
-
 
 class Group(Moderated, Located):
     """A community group, co-operative, charity, residents' association or action group.

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
@@ -26,6 +27,7 @@ from ..services import DesertLevel, deserts_rank, place_audit
 from .access import staff_or_404
 
 MAP_LIMIT = 500
+POPULAR_TAGS_SECONDS = 600
 INTEREST_PREVIEW = 6
 
 
@@ -56,17 +58,21 @@ def groups_geojson(queryset) -> dict:
 
 
 def popular_tags(limit: int = 12) -> list[str]:
-    """The interests most used by approved groups (one query)."""
-    return list(
-        TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Group),
-            object_id__in=Group.objects.approved().values("pk"),
+    """The interests most used by approved groups (one query, cached for ten minutes)."""
+
+    def count():
+        return list(
+            TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Group),
+                object_id__in=Group.objects.approved().values("pk"),
+            )
+            .values("tag__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "tag__name")
+            .values_list("tag__name", flat=True)[:limit]
         )
-        .values("tag__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "tag__name")
-        .values_list("tag__name", flat=True)[:limit]
-    )
+
+    return cache.get_or_set(f"communities:popular-tags:{limit}", count, POPULAR_TAGS_SECONDS)
 
 
 class StatusFromFilterMixin:

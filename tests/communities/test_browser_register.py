@@ -31,6 +31,9 @@ def test_register_a_community_with_two_commitments_post_progress_and_see_it_on_t
     page.get_by_label("What kind of group is it?").select_option("action_group")
     page.get_by_label("What the group does").fill("Neighbours making Cathays friendlier.")
     page.get_by_label("Interests").fill("street parties, co-ops")
+    # Only the fields of the chosen kind of area show.
+    page.get_by_label("Postcode districts", exact=True).check()
+    assert not page.get_by_label("Postcode at the centre of your area").is_visible()
     page.get_by_label("A place and the area around it").check()
     page.get_by_label("Postcode at the centre of your area").fill("cf24 4hq")
     page.get_by_label("How far around it").select_option("1.0")
@@ -66,6 +69,10 @@ def test_register_a_community_with_two_commitments_post_progress_and_see_it_on_t
     page.wait_for_url(re.compile(r"/communities/cathays-together/$"))
     assert "1 of 4 street parties" in page.content()
     assert "60 people came" in page.content()
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
 
     # Staff approve it; then it is on the map of a search near it.
     listing_moderate(listing=Group.objects.get(), decision="approved", by=staff, notify=False)
