@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.models import ModerationStatus
 from postcodes.geo import Point, distance_km
 from postcodes.models import District
 from postcodes.services import Location
@@ -149,7 +150,10 @@ def group_update(
     place_name: str = "",
     website: str = "",
 ) -> Group:
-    """Save an organiser's changes to ``group`` (its slug stays, so links keep working)."""
+    """Save an organiser's changes to ``group`` (its slug stays, so links keep working).
+
+    A rejected group goes back to the moderators: editing it is how organisers fix it.
+    """
     if area_type == AreaType.INTEREST and not tags:
         raise CommunityError("A community of interest needs at least one interest tag.")
     with transaction.atomic():
@@ -158,6 +162,8 @@ def group_update(
         group.description = description
         group.place_name = place_name
         group.website = website
+        if group.moderation_status == ModerationStatus.REJECTED:
+            group.moderation_status = ModerationStatus.PENDING
         group_area_apply(
             group,
             area_type=area_type,

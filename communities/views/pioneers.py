@@ -92,7 +92,7 @@ def message_detail(request, pk):
             "form": form,
             "other_name": message.pioneer.name
             if request.user.pk != message.pioneer.user_id
-            else None,
+            else message.other_party(request.user).public_name,
         },
         status=status,
     )

@@ -120,3 +120,14 @@ def test_a_slug_never_takes_a_fixed_path(member_client):
     member_client.post("/communities/new/", {**VALID, "name": "Audit"})
     member_client.post("/communities/new/", {**VALID, "name": "Audit"})
     assert sorted(Group.objects.values_list("slug", flat=True)) == ["audit-group", "audit-group-2"]
+
+
+def test_editing_a_rejected_group_sends_it_back_to_the_moderators(owner_client, owner):
+    from .factories import GroupFactory
+
+    group = GroupFactory(organiser=owner, moderation_status="rejected", review_note="No area")
+    page = owner_client.get(group.get_absolute_url()).content.decode()
+    assert "did not approve this listing: No area" in page
+    owner_client.post(f"/communities/{group.slug}/edit/", VALID)
+    group.refresh_from_db()
+    assert group.moderation_status == "pending"

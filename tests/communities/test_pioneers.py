@@ -52,6 +52,7 @@ def test_the_pioneer_replies_through_the_site(
     client.force_login(owner)
     page = client.get(first.get_absolute_url())
     assert page.status_code == 200
+    assert "Conversation with Mo Member" in page.content.decode()
     assert "Can you help?" in page.content.decode()
     assert member.email not in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
