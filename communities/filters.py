@@ -69,6 +69,7 @@ class GroupFilter(GroupTraitsFilter):
         choices=[(str(value), label) for value, label in KM_CHOICES],
         method="filter_nothing",
         empty_label=None,
+        initial=str(DEFAULT_KM),
     )
 
     class Meta(GroupTraitsFilter.Meta):

@@ -57,7 +57,6 @@ def group_detail(request, slug):
         "role": role,
         "is_organiser": role == Role.ORGANISER or request.user.is_staff,
         "tags": list(group.tags.all()),
-        "districts": group.district_codes() if group.area_type == "districts" else None,
         "member_count": group.memberships.count(),
         "organisers": organisers,
         "events": events_of_group(group_id=group.pk, limit=10),

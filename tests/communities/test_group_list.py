@@ -21,6 +21,7 @@ def test_it_lists_approved_groups_with_a_place_and_not_pending_ones(client):
     html = response.content.decode()
     assert "Ancoats Gardeners" in html
     assert "Secret Society" not in html
+    assert '<option value="10" selected>10 km</option>' in html  # the default radius
 
 
 def test_search_by_postcode_and_radius_keeps_nearby_groups_nearest_first(client):
