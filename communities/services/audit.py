@@ -29,10 +29,6 @@ class PlaceAudit:
     pioneers: list = field(default_factory=list)
 
     @property
-    def total(self) -> int:
-        return len(self.groups) + len(self.spaces) + len(self.events)
-
-    @property
     def is_desert(self) -> bool:
         """No group of any kind, and nothing happening: nothing to join."""
         return not self.groups and not self.events

@@ -1,6 +1,5 @@
 """Practical guides written by staff."""
 
-from django.http import Http404
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -32,12 +31,6 @@ class GuideDetailView(DetailView):
         if self.request.user.is_authenticated and self.request.user.is_staff:
             return Guide.objects.all()
         return Guide.objects.published()
-
-    def get_object(self, queryset=None):
-        try:
-            return super().get_object(queryset)
-        except Guide.DoesNotExist as error:  # pragma: no cover (DetailView raises 404)
-            raise Http404 from error
 
     def get_context_data(self, **kwargs):
         guide = self.object
