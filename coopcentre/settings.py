@@ -190,6 +190,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs live here and nowhere else; capability apps add theirs below.
 CELERY_BEAT_SCHEDULE: dict = {}
+# communities: yearly check-ins of co-operative communities (daily; each is sent once a year).
+CELERY_BEAT_SCHEDULE["communities-yearly-checkins"] = {
+    "task": "communities.tasks.send_due_checkins",
+    "schedule": 24 * 60 * 60,
+}
 
 # Map tiles: any XYZ tile server; the attribution is shown under every map.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
