@@ -191,6 +191,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs live here and nowhere else; capability apps add theirs below.
 CELERY_BEAT_SCHEDULE: dict = {}
+# communities: yearly check-ins of co-operative communities (daily; each is sent once a year).
+CELERY_BEAT_SCHEDULE["communities-yearly-checkins"] = {
+    "task": "communities.tasks.send_due_checkins",
+    "schedule": 24 * 60 * 60,
+}
 CELERY_BEAT_SCHEDULE |= {
     # Help matching: expire unanswered introductions, then match every open need.
     "matching-nightly": {
