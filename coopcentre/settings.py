@@ -8,6 +8,7 @@ sets DEBUG=0 and refuses to start without a real SECRET_KEY and ALLOWED_HOSTS.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -190,6 +191,16 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs live here and nowhere else; capability apps add theirs below.
 CELERY_BEAT_SCHEDULE: dict = {}
+# events: day-before reminders go out hourly from 09:00 (each recorded once); regular
+# activities' dates are expanded a year ahead every night.
+CELERY_BEAT_SCHEDULE["events-send-reminders"] = {
+    "task": "events.tasks.send_event_reminders",
+    "schedule": crontab(minute=5),
+}
+CELERY_BEAT_SCHEDULE["events-extend-schedules"] = {
+    "task": "events.tasks.extend_event_schedules",
+    "schedule": crontab(hour=3, minute=17),
+}
 
 # Map tiles: any XYZ tile server; the attribution is shown under every map.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -1,5 +1,20 @@
+"""Events and activities: one-off or regular, in a place, online, or both.
+
+An ``Event`` is what the organiser describes (the first date, how it repeats, where, how
+to join). Its ``Occurrence`` rows are its actual dates, expanded from the recurrence a
+year ahead: listings search dates, and members say they are going to one date (an
+``Rsvp``), because a weekly class has its places each week. ``EventNotice`` records each
+email to one person about one event, so that none is ever sent twice.
+"""
+
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, URLValidator
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -8,10 +23,59 @@ from core.models import Moderated, ModeratedQuerySet
 from postcodes.geo import NearQuerySet
 from postcodes.models import Located
 
+# Every event on coopcentre happens on UK time; datetimes are stored in UTC.
+EVENT_TZ = ZoneInfo(settings.TIME_ZONE)
+
+https_only = URLValidator(schemes=["https"], message="The join link must start with https://.")
+
+
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    ONLINE = "online", "Online"
+    MIXED = "mixed", "In person and online"
+
+
+class Recurrence(models.TextChoices):
+    NONE = "", "Just once"
+    WEEKLY = "weekly", "Every week"
+    FORTNIGHTLY = "fortnightly", "Every two weeks"
+    MONTHLY = "monthly", "Every month, on the same weekday"
+
 
 class EventQuerySet(NearQuerySet, ModeratedQuerySet):
+    def live(self):
+        """Approved and not cancelled: what the public may find."""
+        return self.approved().filter(cancelled_at__isnull=True)
+
     def upcoming(self):
-        return self.filter(ends_at__gte=timezone.now())
+        """Events with a date still to come or under way (whatever their first date)."""
+        return self.filter(
+            Exists(
+                Occurrence.objects.filter(
+                    event=OuterRef("pk"), ends_at__gte=timezone.now(), is_cancelled=False
+                )
+            )
+        )
+
+    def with_next_date(self):
+        """Annotate ``next_starts_at``: the start of the next date not yet over."""
+        return self.annotate(
+            next_starts_at=models.Subquery(
+                Occurrence.objects.filter(
+                    event=OuterRef("pk"), ends_at__gte=timezone.now(), is_cancelled=False
+                )
+                .order_by("starts_at")
+                .values("starts_at")[:1]
+            )
+        )
+
+    def managed_by(self, user):
+        """Events this person may edit, cancel and see the attendees of."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(Q(organiser=user) | Q(submitted_by=user))
 
 
 class Event(Moderated, Located):
@@ -37,9 +101,79 @@ class Event(Moderated, Located):
     space = models.ForeignKey(
         "spaces.Space", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
+    # The first date; later dates follow the recurrence (see ``events.recurrence``).
     starts_at = models.DateTimeField(db_index=True)
     ends_at = models.DateTimeField(db_index=True)
+    recurrence = models.CharField(
+        "repeats", max_length=12, choices=Recurrence.choices, blank=True, default=""
+    )
+    repeat_until = models.DateField(
+        "repeats until",
+        null=True,
+        blank=True,
+        help_text="The last day it may happen. Leave blank to keep repeating.",
+    )
+    attendance_mode = models.CharField(
+        "format",
+        max_length=10,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
+        db_index=True,
+    )
+    venue_name = models.CharField("place name", max_length=200, blank=True)
+    address = models.CharField("street address", max_length=300, blank=True)
+    join_url = models.URLField(
+        "join link",
+        max_length=500,
+        blank=True,
+        validators=[https_only],
+        help_text="Only people going see it.",
+    )
+    join_details = models.TextField(
+        "joining instructions",
+        blank=True,
+        max_length=1000,
+        help_text="A passcode or dial-in number, say. Only people going see them.",
+    )
+    price = models.DecimalField(
+        "cost (£)",
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"), "The cost can't be below £0.")],
+        help_text="0 for free.",
+    )
+    price_note = models.CharField(
+        "about the cost",
+        max_length=200,
+        blank=True,
+        help_text="Concessions, pay what you can, what the money pays for.",
+    )
+    capacity = models.PositiveIntegerField(
+        "places",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, "Give at least 1 place, or leave it blank for no limit.")],
+        help_text="How many people can come to each date. Leave blank for no limit.",
+    )
+    accessibility_notes = models.TextField(
+        "accessibility",
+        blank=True,
+        max_length=2000,
+        help_text="Step-free access, hearing loop, toilets, quiet space, BSL, captions…",
+    )
+    image = models.ImageField(upload_to="events/%Y/%m/", blank=True)
+    image_alt = models.CharField(
+        "image description",
+        max_length=200,
+        blank=True,
+        help_text="What the image shows, for people who can't see it.",
+    )
     tags = TaggableManager(blank=True, help_text="Interests, separated by commas.")
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancellation_reason = models.TextField(blank=True, max_length=2000)
+    # RFC 5545 SEQUENCE: goes up with each change that attendees are told about.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -54,3 +188,323 @@ class Event(Moderated, Located):
 
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    SCHEDULE_FIELDS = frozenset({"starts_at", "ends_at", "recurrence", "repeat_until"})
+
+    def save(self, *args, **kwargs):
+        """Save, and keep the event's dates (``Occurrence`` rows) in step with it.
+
+        Wherever an event is saved (a form, the admin, a shell, another app's code), its
+        dates follow, so it is listed and can be replied to.
+        """
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if update_fields is None or self.SCHEDULE_FIELDS & set(update_fields):
+                from .services.events import event_schedule_refresh
+
+                event_schedule_refresh(event=self)
+
+    def clean(self):
+        """Rules every event keeps, whoever edits it (member form or admin)."""
+        errors = {}
+        if self.starts_at and self.ends_at:
+            if self.ends_at <= self.starts_at:
+                errors["ends_at"] = "The end must be after the start."
+            elif self.recurrence and self.ends_at - self.starts_at > timezone.timedelta(days=1):
+                errors["ends_at"] = "Each date of a regular activity can last at most a day."
+            elif self.ends_at - self.starts_at > timezone.timedelta(days=14):
+                errors["ends_at"] = "An event can last at most two weeks."
+        if self.repeat_until and not self.recurrence:
+            self.repeat_until = None
+        first_day = timezone.localtime(self.starts_at, EVENT_TZ).date() if self.starts_at else None
+        if self.recurrence and self.repeat_until and first_day and self.repeat_until < first_day:
+            errors["repeat_until"] = "The last day must be on or after the first date."
+        if self.is_online and not self.join_url:
+            errors["join_url"] = "Give the https:// link people use to join online."
+        if self.is_in_person and not self.space_id:
+            # An event in a place needs one: a community space, or an address and postcode.
+            if not self.address:
+                errors["address"] = "Give the street address, or choose a community space."
+            if not self.postcode:
+                errors["postcode"] = "Give the postcode of the address, or choose a space."
+        if self.image and not self.image_alt:
+            errors["image_alt"] = "Describe the image in a few words, for people who can't see it."
+        if errors:
+            raise ValidationError(errors)
+
+    # ---- format, place and cost
+
+    LOCATION_FIELDS = ("postcode", "latitude", "longitude", "outcode", "lad_code", "nation")
+
+    def place_sync(self) -> None:
+        """Make the place fields agree with the format.
+
+        A community space lends the event its place; an online-only event has no place
+        (so it is never on a map or in a "near me" search), and an event with no online
+        part keeps no join link.
+        """
+        if self.is_in_person and self.space_id and self.space.latitude is not None:
+            for name in self.LOCATION_FIELDS:
+                setattr(self, name, getattr(self.space, name))
+            self.venue_name = self.venue_name or self.space.name
+        if not self.is_in_person:
+            self.space = None
+            self.venue_name = self.address = ""
+            for name in self.LOCATION_FIELDS:
+                setattr(self, name, None if name in ("latitude", "longitude") else "")
+        if not self.is_online:
+            self.join_url = self.join_details = ""
+
+    @property
+    def is_online(self) -> bool:
+        return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.attendance_mode in (AttendanceMode.IN_PERSON, AttendanceMode.MIXED)
+
+    @property
+    def is_free(self) -> bool:
+        return not self.price
+
+    @property
+    def is_recurring(self) -> bool:
+        return bool(self.recurrence)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def place_name(self) -> str:
+        """Where, in a line: the space or venue and its postcode ("" for online only)."""
+        if not self.is_in_person:
+            return ""
+        name = self.venue_name or (self.space.name if self.space_id else "")
+        parts = [p for p in (name, self.address, self.postcode) if p]
+        return ", ".join(dict.fromkeys(parts))
+
+    @property
+    def organiser_name(self) -> str:
+        if self.group_id:
+            return self.group.name
+        return self.organiser.public_name if self.organiser_id else "A coopcentre member"
+
+    # ---- who may do what
+
+    def can_manage(self, user) -> bool:
+        """The organiser, whoever submitted it, and staff may edit it and see who's going."""
+        if not user.is_authenticated:
+            return False
+        return user.is_staff or user.pk in (self.organiser_id, self.submitted_by_id)
+
+    def is_visible_to(self, user) -> bool:
+        """Approved events are public (cancelled and past ones too); others only to their
+        organiser and staff."""
+        return self.is_approved or self.can_manage(user)
+
+
+class OccurrenceQuerySet(NearQuerySet):
+    lat_field = "event__latitude"
+    lon_field = "event__longitude"
+
+    def listed(self):
+        """Dates the public can find: of approved, not cancelled events, not yet over."""
+        return self.filter(
+            event__moderation_status="approved",
+            event__cancelled_at__isnull=True,
+            is_cancelled=False,
+            ends_at__gte=timezone.now(),
+        )
+
+    def upcoming(self):
+        return self.filter(is_cancelled=False, ends_at__gte=timezone.now())
+
+    def for_cards(self):
+        """What a listing card shows, in a fixed number of queries whatever the page size:
+        one for the dates with their events and spaces, one for all their tags."""
+        return (
+            self.select_related("event", "event__space")
+            .only(*CARD_FIELDS)
+            .prefetch_related("event__tags")
+        )
+
+
+# The columns a listing card needs: never an event's long description.
+CARD_FIELDS = (
+    "id",
+    "starts_at",
+    "ends_at",
+    "going_count",
+    "is_cancelled",
+    "event__id",
+    "event__title",
+    "event__slug",
+    "event__attendance_mode",
+    "event__venue_name",
+    "event__address",
+    "event__postcode",
+    "event__latitude",
+    "event__longitude",
+    "event__price",
+    "event__capacity",
+    "event__recurrence",
+    "event__repeat_until",
+    "event__starts_at",
+    "event__ends_at",
+    "event__image",
+    "event__image_alt",
+    "event__is_featured",
+    "event__cancelled_at",
+    "event__moderation_status",
+    "event__space__id",
+    "event__space__name",
+    "event__space__slug",
+)
+
+
+class Occurrence(models.Model):
+    """One date of an event: what listings show and what members say they are going to."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
+    starts_at = models.DateTimeField(db_index=True)
+    ends_at = models.DateTimeField(db_index=True)
+    # Kept by the RSVP services under a row lock, so it is exact and listings need no COUNT.
+    going_count = models.PositiveIntegerField(default=0)
+    is_cancelled = models.BooleanField(default=False)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["event", "starts_at"], name="occurrence_event_start")]
+
+    def __str__(self):
+        local = timezone.localtime(self.starts_at, EVENT_TZ)
+        return f"{self.event.title} on {local:%a %d %b %Y %H:%M}"
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    @property
+    def places_left(self) -> int | None:
+        """Places not yet taken, or None when there is no limit."""
+        if self.event.capacity is None:
+            return None
+        return max(self.event.capacity - self.going_count, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.places_left == 0
+
+
+class RsvpStatus(models.TextChoices):
+    GOING = "going", "Going"
+    WAITING = "waiting", "On the waiting list"
+    CANCELLED = "cancelled", "Not going"
+
+
+class RsvpQuerySet(models.QuerySet):
+    def going(self):
+        return self.filter(status=RsvpStatus.GOING)
+
+    def waiting(self):
+        """The waiting list, first come first served."""
+        return self.filter(status=RsvpStatus.WAITING).order_by("joined_at", "pk")
+
+    def active(self):
+        return self.filter(status__in=[RsvpStatus.GOING, RsvpStatus.WAITING])
+
+
+class Rsvp(models.Model):
+    """A member's answer for one date: going, waiting for a place, or no longer going."""
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="rsvps")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_rsvps"
+    )
+    status = models.CharField(max_length=10, choices=RsvpStatus.choices)
+    share_email = models.BooleanField(
+        "share my email address with the organiser",
+        default=False,
+        help_text="So they can tell you about changes themselves.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # When they last said they were going: their place in the waiting-list queue.
+    joined_at = models.DateTimeField(default=timezone.now)
+    promoted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RsvpQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["joined_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["occurrence", "user"], name="rsvp_one_per_member")
+        ]
+        indexes = [
+            models.Index(fields=["occurrence", "status", "joined_at"], name="rsvp_queue"),
+        ]
+        verbose_name = "RSVP"
+
+    def __str__(self):
+        return f"{self.user} · {self.occurrence} · {self.get_status_display()}"
+
+    @property
+    def is_going(self) -> bool:
+        return self.status == RsvpStatus.GOING
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == RsvpStatus.WAITING
+
+
+class NoticeKind(models.TextChoices):
+    CONFIRMATION = "confirmation", "You're going"
+    WAITING = "waiting", "On the waiting list"
+    PROMOTED = "promoted", "A place came up"
+    REMINDER = "reminder", "Reminder: tomorrow"
+    CHANGED = "changed", "The event changed"
+    CANCELLED = "cancelled", "The event is cancelled"
+
+
+class EventNotice(models.Model):
+    """One email to one person about one event: the record that makes it exactly once.
+
+    The row is written in the same transaction as the change it tells of; the task that
+    sends it locks the row and marks it sent in the transaction of the send, and the
+    unique constraint stops a second row for the same news (a re-run of the reminder job,
+    a retried request).
+    """
+
+    kind = models.CharField(max_length=12, choices=NoticeKind.choices)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="notices")
+    occurrence = models.ForeignKey(
+        Occurrence, null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_notices"
+    )
+    rsvp = models.ForeignKey(
+        Rsvp, null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
+    )
+    # What makes this news distinct: an RSVP and its time, a date, an event version.
+    key = models.CharField(max_length=80, blank=True)
+    details = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when the news went stale before the send (they cancelled before the reminder).
+    skipped = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "event", "user", "key"], name="event_notice_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.event} · {self.user}"

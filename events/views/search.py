@@ -1,0 +1,155 @@
+"""The listings: "What's on near me", "Find an online event or activity", and their feeds."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_GET
+from django.views.generic import ListView
+
+from .. import calendars
+from ..filters import NearEventFilter, OnlineEventFilter
+from ..models import EVENT_TZ, Event, Occurrence, Rsvp
+
+PAGE_SIZE = 20
+FEED_LIMIT = 300
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` results: a nationwide search needs no exact COUNT of
+    a hundred thousand dates, only "more than 1,000"."""
+
+    cap = 1000
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.cap
+
+
+def ics_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=calendars.CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def map_features(rows) -> dict:
+    """A GeoJSON FeatureCollection of the dates on the page that happen in a place."""
+    features = []
+    for occurrence in rows:
+        event = occurrence.event
+        if event.latitude is None or not event.is_in_person:
+            continue
+        start = timezone.localtime(occurrence.starts_at, EVENT_TZ)
+        summary = f"{start:%a} {start.day} {start:%b, %H:%M}"
+        if getattr(occurrence, "distance_km", None) is not None:
+            summary += f" · {occurrence.distance_km:.1f} km"
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(event.longitude, 6), round(event.latitude, 6)],
+                },
+                "properties": {
+                    "name": event.title,
+                    "url": event.get_absolute_url(),
+                    "summary": summary,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+class EventSearchView(ListView):
+    """ "What's on near me": dates of events by postcode and distance, time, interests,
+    cost and format; a list and a map, ordered by date then distance."""
+
+    filterset_class = NearEventFilter
+    template_name = "events/event_list.html"
+    paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
+    calendar_url_name = "events:search-calendar"
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(
+            self.request.GET, queryset=Occurrence.objects.listed(), request=self.request
+        )
+        if not self.filterset.is_valid():
+            return Occurrence.objects.none()
+        return self.filterset.qs.for_cards()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = context["object_list"]
+        user = self.request.user
+        replies = {}
+        if user.is_authenticated and rows:
+            replies = dict(
+                Rsvp.objects.active()
+                .filter(user=user, occurrence__in=[o.pk for o in rows])
+                .values_list("occurrence_id", "status")
+            )
+        for occurrence in rows:
+            occurrence.my_reply = replies.get(occurrence.pk)
+            occurrence.distance = getattr(occurrence, "distance_km", None)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filterset=self.filterset,
+            form=self.filterset.form,
+            location=self.filterset.location,
+            geojson=map_features(rows),
+            query=query.urlencode(),
+            calendar_url=reverse(self.calendar_url_name)
+            + (f"?{query.urlencode()}" if query else ""),
+        )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        # A search the member got wrong is a 400 with their input and the reasons.
+        status = 400 if self.filterset.errors else 200
+        return super().render_to_response(context, status=status, **kwargs)
+
+
+class OnlineEventSearchView(EventSearchView):
+    """ "Find an online event or activity": for everyone, whatever their postcode."""
+
+    filterset_class = OnlineEventFilter
+    template_name = "events/online_list.html"
+    calendar_url_name = "events:online-calendar"
+
+
+@require_GET
+def search_calendar(request, online: bool = False):
+    """An iCalendar feed of a search: subscribe to "walking, within 5 km of M14 5LL"."""
+    filter_class = OnlineEventFilter if online else NearEventFilter
+    filterset = filter_class(request.GET, queryset=Occurrence.objects.listed())
+    if not filterset.is_valid():
+        errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.errors.items())
+        return HttpResponse(
+            f"This calendar search has a problem: {errors}",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    event_ids = list(dict.fromkeys(filterset.qs.values_list("event_id", flat=True)[:FEED_LIMIT]))
+    events = sorted(
+        Event.objects.filter(pk__in=event_ids)
+        .select_related("space", "group", "organiser")
+        .prefetch_related(
+            "tags", Prefetch("occurrences", queryset=Occurrence.objects.filter(is_cancelled=True))
+        ),
+        key=lambda e: event_ids.index(e.pk),
+    )
+    name = "Online events on coopcentre" if online else "Events on coopcentre"
+    location = None if online else filterset.form.cleaned_data.get("postcode")
+    if location:
+        name = f"Events near {location.postcode} on coopcentre"
+    url = request.build_absolute_uri(reverse("events:online" if online else "events:index"))
+    body = calendars.events_ics(events, name=name, url=url)
+    return ics_response(body, "coopcentre-events.ics")
