@@ -26,7 +26,9 @@ from postcodes.models import Located
 # Every event on coopcentre happens on UK time; datetimes are stored in UTC.
 EVENT_TZ = ZoneInfo(settings.TIME_ZONE)
 
-https_only = URLValidator(schemes=["https"], message="The join link must start with https://.")
+https_only = URLValidator(
+    schemes=["https"], message="The join link must start with https://.", code="not_https"
+)
 
 
 class AttendanceMode(models.TextChoices):
