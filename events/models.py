@@ -194,12 +194,15 @@ class Event(Moderated, Located):
     SCHEDULE_FIELDS = frozenset({"starts_at", "ends_at", "recurrence", "repeat_until"})
 
     def save(self, *args, **kwargs):
-        """Save, and keep the event's dates (``Occurrence`` rows) in step with it.
+        """Save, keeping the event's place and dates (``Occurrence`` rows) in step with it.
 
         Wherever an event is saved (a form, the admin, a shell, another app's code), its
-        dates follow, so it is listed and can be replied to.
+        place follows its space and format, and its dates follow its schedule, so it is
+        listed and can be replied to.
         """
         update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.place_sync()
         with transaction.atomic():
             super().save(*args, **kwargs)
             if update_fields is None or self.SCHEDULE_FIELDS & set(update_fields):

@@ -85,7 +85,9 @@ def test_a_member_submits_an_event_in_a_place_which_waits_for_review(member_clie
 
 
 def test_an_online_event_needs_an_https_join_link_and_no_place(member_client):
-    data = form_data(attendance_mode="online", join_url="zoom.example.org/j/123", postcode="", address="")
+    data = form_data(
+        attendance_mode="online", join_url="zoom.example.org/j/123", postcode="", address=""
+    )
     assert member_client.post(URL, data).status_code == 302
     event = Event.objects.get()
     assert event.join_url == "https://zoom.example.org/j/123"
@@ -93,7 +95,9 @@ def test_an_online_event_needs_an_https_join_link_and_no_place(member_client):
 
 
 def test_an_event_at_a_community_space_takes_its_place(member_client):
-    space = Space.objects.create(name="Ancoats Hall", slug="ancoats-hall", moderation_status="approved")
+    space = Space.objects.create(
+        name="Ancoats Hall", slug="ancoats-hall", moderation_status="approved"
+    )
     from postcodes.services import lookup
 
     space.set_location(lookup("M4 6DE"))
@@ -113,8 +117,12 @@ def test_a_regular_activity_gets_its_dates(member_client):
 
 
 def test_members_may_name_a_group_they_look_after(member_client, member, stranger):
-    mine = Group.objects.create(name="Ancoats Residents", slug="ancoats", submitted_by=member, moderation_status="approved")
-    Group.objects.create(name="Not mine", slug="not-mine", submitted_by=stranger, moderation_status="approved")
+    mine = Group.objects.create(
+        name="Ancoats Residents", slug="ancoats", submitted_by=member, moderation_status="approved"
+    )
+    Group.objects.create(
+        name="Not mine", slug="not-mine", submitted_by=stranger, moderation_status="approved"
+    )
     html = member_client.get(URL).content.decode()
     assert "Ancoats Residents" in html and "Not mine" not in html
     assert member_client.post(URL, form_data(group=mine.pk)).status_code == 302
@@ -125,7 +133,11 @@ def test_members_may_name_a_group_they_look_after(member_client, member, strange
     ("overrides", "field", "message"),
     [
         ({"ends_at": local(soon(5, 9))}, "ends_at", "The end must be after the start."),
-        ({"starts_at": local(soon(-1, 10)), "ends_at": local(soon(-1, 12))}, "starts_at", "That start is in the past."),
+        (
+            {"starts_at": local(soon(-1, 10)), "ends_at": local(soon(-1, 12))},
+            "starts_at",
+            "That start is in the past.",
+        ),
         ({"capacity": "-1"}, "capacity", "Give at least 1 place, or leave it blank for no limit."),
         ({"capacity": "lots"}, "capacity", "Give the number of places as a whole number"),
         ({"price": "-2"}, "price", "The cost can't be below £0"),
@@ -134,8 +146,16 @@ def test_members_may_name_a_group_they_look_after(member_client, member, strange
             "join_url",
             "The join link must start with https://.",
         ),
-        ({"attendance_mode": "mixed", "join_url": ""}, "join_url", "Give the https:// link people use to join online."),
-        ({"address": "", "postcode": ""}, "address", "Give the street address, or choose a community space."),
+        (
+            {"attendance_mode": "mixed", "join_url": ""},
+            "join_url",
+            "Give the https:// link people use to join online.",
+        ),
+        (
+            {"address": "", "postcode": ""},
+            "address",
+            "Give the street address, or choose a community space.",
+        ),
         ({"postcode": ""}, "postcode", "Give the postcode of the address, or choose a space."),
         ({"postcode": "M1"}, "postcode", "“M1” is not a UK postcode. Enter one like M1 1AE."),
         ({"postcode": "QQ1 1QQ"}, "postcode", "QQ1 1QQ"),
@@ -152,10 +172,16 @@ def test_members_may_name_a_group_they_look_after(member_client, member, strange
         ),
         ({"starts_at": "next friday"}, "starts_at", "Enter a valid date/time."),
         ({"title": ""}, "title", "This field is required."),
-        ({"starts_at": local(soon(800, 10)), "ends_at": local(soon(800, 12))}, "starts_at", "two years ahead"),
+        (
+            {"starts_at": local(soon(800, 10)), "ends_at": local(soon(800, 12))},
+            "starts_at",
+            "two years ahead",
+        ),
     ],
 )
-def test_bad_input_is_explained_and_what_was_typed_is_kept(member_client, overrides, field, message):
+def test_bad_input_is_explained_and_what_was_typed_is_kept(
+    member_client, overrides, field, message
+):
     data = form_data(**overrides)
     response = member_client.post(URL, data)
     assert response.status_code == 400
@@ -187,7 +213,10 @@ def test_an_image_is_checked_and_stored_without_its_metadata(member_client, medi
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (SimpleUploadedFile("notes.png", b"not a picture at all", content_type="image/png"), "Upload a valid image"),
+        (
+            SimpleUploadedFile("notes.png", b"not a picture at all", content_type="image/png"),
+            "Upload a valid image",
+        ),
         (picture("GIF"), "GIF images aren't accepted."),
         (picture("PNG", (50, 50)), "at least 200 pixels"),
     ],
@@ -216,7 +245,9 @@ def test_get_with_a_bad_space_is_just_ignored(member_client):
 
 def test_submitting_is_rate_limited(member_client, settings):
     for n in range(10):
-        member_client.post(URL, form_data(title=f"Swap {n}", starts_at=local(soon(5, 10) + timedelta(minutes=n))))
+        member_client.post(
+            URL, form_data(title=f"Swap {n}", starts_at=local(soon(5, 10) + timedelta(minutes=n)))
+        )
     response = member_client.post(URL, form_data(title="One too many"))
     assert response.status_code == 400
     assert "a lot of events in the last hour" in response.content.decode()

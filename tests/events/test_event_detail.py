@@ -13,7 +13,9 @@ from .factories import EventFactory, soon
 
 def jsonld(response) -> dict:
     html = response.content.decode()
-    return json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.S)[1])
+    return json.loads(
+        re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.S)[1]
+    )
 
 
 def test_an_event_page_shows_what_when_where_cost_places_and_access(client, db):
@@ -53,7 +55,9 @@ def test_a_regular_activity_shows_its_next_dates(client, db, member_client):
 
 @pytest.mark.parametrize("who", ["anonymous", "stranger", "waiting"])
 def test_the_join_link_is_hidden_from_people_not_going(client, stranger_client, stranger, db, who):
-    chat = EventFactory(attendance_mode="online", capacity=1, join_url="https://meet.example.org/secret-room")
+    chat = EventFactory(
+        attendance_mode="online", capacity=1, join_url="https://meet.example.org/secret-room"
+    )
     date = chat.occurrences.get()
     rsvp_create(occurrence=date, user=chat.organiser)
     browser = client
@@ -66,8 +70,14 @@ def test_the_join_link_is_hidden_from_people_not_going(client, stranger_client, 
     assert "The join link appears here once you say you're going." in html
 
 
-def test_the_join_link_is_shown_to_people_going_and_the_organiser(client, member_client, member, db):
-    chat = EventFactory(attendance_mode="online", join_url="https://meet.example.org/secret-room", join_details="Passcode 4321")
+def test_the_join_link_is_shown_to_people_going_and_the_organiser(
+    client, member_client, member, db
+):
+    chat = EventFactory(
+        attendance_mode="online",
+        join_url="https://meet.example.org/secret-room",
+        join_details="Passcode 4321",
+    )
     rsvp_create(occurrence=chat.occurrences.get(), user=member)
     html = member_client.get(chat.get_absolute_url()).content.decode()
     assert 'href="https://meet.example.org/secret-room"' in html
@@ -88,12 +98,16 @@ def test_events_awaiting_review_are_seen_only_by_their_organiser_and_staff(
 
 
 def test_a_rejected_event_shows_its_organiser_why(owner_client, owner, db):
-    event = EventFactory(organiser=owner, moderation_status="rejected", review_note="Add the address.")
+    event = EventFactory(
+        organiser=owner, moderation_status="rejected", review_note="Add the address."
+    )
     html = owner_client.get(event.get_absolute_url()).content.decode()
     assert "Not approved." in html and "Add the address." in html
 
 
-def test_past_and_cancelled_events_keep_their_pages_without_replies(client, member_client, db, wednesday):
+def test_past_and_cancelled_events_keep_their_pages_without_replies(
+    client, member_client, db, wednesday
+):
     past = EventFactory(starts_at=soon(-3))
     html = member_client.get(past.get_absolute_url()).content.decode()
     assert "This event has finished." in html
@@ -151,7 +165,9 @@ def test_the_page_carries_schema_org_event_json_ld(client, db, mode, attendance,
 
 
 def test_a_regular_activity_has_an_event_schedule_and_its_next_date(client, db, wednesday):
-    walk = EventFactory(recurrence="monthly", starts_at=soon(-25, 10), repeat_until=soon(200).date())
+    walk = EventFactory(
+        recurrence="monthly", starts_at=soon(-25, 10), repeat_until=soon(200).date()
+    )
     data = jsonld(client.get(walk.get_absolute_url()))
     assert data["eventSchedule"]["@type"] == "Schedule"
     assert data["eventSchedule"]["repeatFrequency"] == "P1M"

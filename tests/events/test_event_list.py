@@ -47,7 +47,11 @@ def test_results_are_ordered_by_date_then_distance(client, db):
     EventFactory(title="Far, later", place="M14", starts_at=soon(3))
     EventFactory(title="Far, sooner", place="M14", starts_at=soon(2))
     EventFactory(title="Near, sooner", place="M4", starts_at=soon(2))
-    assert titles(search(client, postcode="M1 1AD")) == ["Near, sooner", "Far, sooner", "Far, later"]
+    assert titles(search(client, postcode="M1 1AD")) == [
+        "Near, sooner",
+        "Far, sooner",
+        "Far, later",
+    ]
 
 
 def test_without_a_postcode_everything_coming_up_is_listed_by_date(client, db):
@@ -86,7 +90,9 @@ def test_a_custom_date_range_includes_both_days(client, db, wednesday):
 
 def test_a_regular_activity_is_found_on_each_of_its_dates(client, db, wednesday):
     EventFactory(title="Saturday walk", recurrence="weekly", starts_at=soon(3, 10))
-    response = search(client, postcode="M1 1AD", when="custom", date_from="2026-12-12", date_to="2026-12-12")
+    response = search(
+        client, postcode="M1 1AD", when="custom", date_from="2026-12-12", date_to="2026-12-12"
+    )
     assert titles(response) == ["Saturday walk"]
     assert "Saturday 12 December, 10:00" in response.content.decode()
     assert "Every Saturday" in response.content.decode()
@@ -150,7 +156,11 @@ def test_past_cancelled_and_unapproved_events_are_not_listed(client, db, wednesd
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"when": "yesterday"}, "when", "Choose today, this weekend, the next 7 days or your own dates."),
+        (
+            {"when": "yesterday"},
+            "when",
+            "Choose today, this weekend, the next 7 days or your own dates.",
+        ),
         ({"format": "hologram"}, "format", "Choose in person, online, or both."),
         ({"radius": "7"}, "radius", "Choose a distance from the list."),
         ({"tag": "basket-weaving"}, "tag", "We have no events about “basket-weaving”."),
@@ -248,4 +258,3 @@ def test_the_listing_makes_the_same_number_of_queries_whatever_the_page_size(
 def test_constant_queries_with_an_outward_code_too(client, db):
     assert Event.objects.count() == 0
     assert _queries(client, postcode="M1") <= 2
-

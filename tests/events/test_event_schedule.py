@@ -12,7 +12,9 @@ from .factories import EventFactory, soon
 
 def test_saving_an_event_expands_its_dates(db):
     once = EventFactory()
-    walk = EventFactory(recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1))
+    walk = EventFactory(
+        recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1)
+    )
     assert once.occurrences.count() == 1
     # Weekly, a year ahead.
     assert walk.occurrences.count() == 52
@@ -21,14 +23,20 @@ def test_saving_an_event_expands_its_dates(db):
 
 def test_a_regular_activity_started_long_ago_is_listed_by_its_next_date(db, wednesday):
     started = wednesday - timedelta(days=70) + timedelta(hours=2)
-    walk = EventFactory(recurrence="weekly", starts_at=started, ends_at=started + timedelta(hours=1))
+    walk = EventFactory(
+        recurrence="weekly", starts_at=started, ends_at=started + timedelta(hours=1)
+    )
     first = walk.occurrences.order_by("starts_at").first()
     assert first.starts_at > wednesday
     assert (first.starts_at - wednesday) < timedelta(days=7)
 
 
-def test_moving_a_series_keeps_each_reply_on_its_date(db, member, django_capture_on_commit_callbacks, mailoutbox):
-    walk = EventFactory(recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1))
+def test_moving_a_series_keeps_each_reply_on_its_date(
+    db, member, django_capture_on_commit_callbacks, mailoutbox
+):
+    walk = EventFactory(
+        recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1)
+    )
     second = walk.occurrences.order_by("starts_at")[1]
     rsvp_create(occurrence=second, user=member)
     walk.starts_at += timedelta(days=1, minutes=30)
@@ -45,7 +53,9 @@ def test_moving_a_series_keeps_each_reply_on_its_date(db, member, django_capture
 def test_ending_a_series_sooner_cancels_dates_people_replied_to_and_tells_them(
     db, member, django_capture_on_commit_callbacks, mailoutbox
 ):
-    walk = EventFactory(recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1))
+    walk = EventFactory(
+        recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1)
+    )
     dates = list(walk.occurrences.order_by("starts_at")[:4])
     rsvp_create(occurrence=dates[3], user=member)
     mailoutbox.clear()
@@ -57,13 +67,16 @@ def test_ending_a_series_sooner_cancels_dates_people_replied_to_and_tells_them(
     # The date with a reply stays, cancelled, for the record; the others are gone.
     assert list(walk.occurrences.filter(is_cancelled=True)) == [dates[3]]
     subjects = [m.subject for m in mailoutbox]
-    assert f"Cancelled: {walk.title} on {dates[3].starts_at:%a} {dates[3].starts_at.day}" in " ".join(
-        subjects
+    assert (
+        f"Cancelled: {walk.title} on {dates[3].starts_at:%a} {dates[3].starts_at.day}"
+        in " ".join(subjects)
     )
 
 
 def test_the_nightly_job_lists_new_dates_as_time_moves_on(db):
-    walk = EventFactory(recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1))
+    walk = EventFactory(
+        recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1)
+    )
     last = walk.occurrences.order_by("-starts_at").first().starts_at
     with time_machine.travel(soon(30)):
         assert event_schedules_extend() == 1

@@ -1,4 +1,4 @@
-""""Find an online event or activity": for everyone, whatever their postcode."""
+""" "Find an online event or activity": for everyone, whatever their postcode."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,7 +9,9 @@ from .test_event_list import titles
 
 def test_it_lists_events_you_can_join_online_wherever_they_are(client, db):
     EventFactory(title="Wellbeing chat", attendance_mode="online", starts_at=soon(2, 10))
-    EventFactory(title="Hybrid talk in Leith", attendance_mode="mixed", place="EH6", starts_at=soon(2, 11))
+    EventFactory(
+        title="Hybrid talk in Leith", attendance_mode="mixed", place="EH6", starts_at=soon(2, 11)
+    )
     EventFactory(title="Street clean-up", starts_at=soon(2, 9))
     response = client.get("/events/online/")
     assert response.status_code == 200
@@ -20,8 +22,16 @@ def test_it_lists_events_you_can_join_online_wherever_they_are(client, db):
 
 
 def test_online_search_filters_by_time_interest_and_cost(client, db, wednesday):
-    EventFactory(title="Free chat", attendance_mode="online", tags=["wellbeing"], starts_at=soon(0, 19))
-    EventFactory(title="Paid class", attendance_mode="online", price="3", tags=["cooking"], starts_at=soon(1, 19))
+    EventFactory(
+        title="Free chat", attendance_mode="online", tags=["wellbeing"], starts_at=soon(0, 19)
+    )
+    EventFactory(
+        title="Paid class",
+        attendance_mode="online",
+        price="3",
+        tags=["cooking"],
+        starts_at=soon(1, 19),
+    )
     assert titles(client.get("/events/online/", {"when": "today"})) == ["Free chat"]
     assert titles(client.get("/events/online/", {"tag": "cooking"})) == ["Paid class"]
     assert titles(client.get("/events/online/", {"free": "on"})) == ["Free chat"]

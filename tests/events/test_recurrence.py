@@ -92,9 +92,7 @@ def test_dates_are_expanded_a_year_ahead_and_no_further():
 
 
 def test_the_rrule_expands_to_the_same_dates_as_the_site():
-    walk = event(
-        uk(2027, 3, 16, 19, 0), recurrence="fortnightly", repeat_until=date(2027, 6, 30)
-    )
+    walk = event(uk(2027, 3, 16, 19, 0), recurrence="fortnightly", repeat_until=date(2027, 6, 30))
     parts = recurrence.rule_parts(walk)
     assert parts["FREQ"] == "WEEKLY" and parts["INTERVAL"] == 2 and parts["BYDAY"] == ["TU"]
     # RFC 5545: with a TZID start, UNTIL is in UTC (end of the last day, UK time).
