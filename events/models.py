@@ -23,6 +23,8 @@ from core.models import Moderated, ModeratedQuerySet
 from postcodes.geo import NearQuerySet
 from postcodes.models import Located
 
+from .listing_cache import listing_changed
+
 # Every event on coopcentre happens on UK time; datetimes are stored in UTC.
 EVENT_TZ = ZoneInfo(settings.TIME_ZONE)
 
@@ -209,6 +211,7 @@ class Event(Moderated, Located):
                 from .services.events import event_schedule_refresh
 
                 event_schedule_refresh(event=self)
+        listing_changed()
 
     def clean(self):
         """Rules every event keeps, whoever edits it (member form or admin)."""

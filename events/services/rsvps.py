@@ -9,6 +9,7 @@ place and one waiting-list spot, never two places.
 from django.db import transaction
 from django.utils import timezone
 
+from ..listing_cache import listing_changed
 from ..models import NoticeKind, Occurrence, Rsvp, RsvpStatus
 from .notices import notice_record, rsvp_key
 
@@ -35,6 +36,8 @@ def _lock(occurrence_id: int) -> Occurrence:
 
 def _count_going(occurrence: Occurrence) -> int:
     occurrence.going_count = occurrence.rsvps.going().count()
+    # Listings show the places left.
+    listing_changed()
     return occurrence.going_count
 
 

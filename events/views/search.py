@@ -1,15 +1,19 @@
 """The listings: "What's on near me", "Find an online event or activity", and their feeds."""
 
-from django.core.paginator import Paginator
+from django.core.cache import cache
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.views import View
 from django.views.decorators.http import require_GET
-from django.views.generic import ListView
 
-from .. import calendars
+from .. import calendars, listing_cache
 from ..filters import NearEventFilter, OnlineEventFilter
 from ..models import EVENT_TZ, Event, Occurrence, Rsvp
 
@@ -66,55 +70,76 @@ def map_features(rows) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-class EventSearchView(ListView):
+class EventSearchView(View):
     """ "What's on near me": dates of events by postcode and distance, time, interests,
-    cost and format; a list and a map, ordered by date then distance."""
+    cost and format; a list and a map, ordered by date then distance.
+
+    Not a ListView: the results of a search are rendered once and cached (see
+    ``events.listing_cache``), so a repeated search skips the database and the cards.
+    """
 
     filterset_class = NearEventFilter
     template_name = "events/event_list.html"
-    paginate_by = PAGE_SIZE
-    paginator_class = CappedPaginator
     calendar_url_name = "events:search-calendar"
+    kind = "near"
 
-    def get_queryset(self):
+    def get(self, request, *args, **kwargs):
         self.filterset = self.filterset_class(
-            self.request.GET, queryset=Occurrence.objects.listed(), request=self.request
+            request.GET, queryset=Occurrence.objects.listed(), request=request
         )
-        if not self.filterset.is_valid():
-            return Occurrence.objects.none()
-        return self.filterset.qs.for_cards()
+        valid = self.filterset.is_valid()
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = {
+            "filterset": self.filterset,
+            "form": self.filterset.form,
+            "location": self.filterset.location,
+            "calendar_url": reverse(self.calendar_url_name)
+            + (f"?{query.urlencode()}" if query else ""),
+            "results_html": self.results(request, query.urlencode()) if valid else "",
+        }
+        # A search the member got wrong is a 400 with their input and the reasons.
+        return render(request, self.template_name, context, status=200 if valid else 400)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        rows = context["object_list"]
-        user = self.request.user
-        replies = {}
-        if user.is_authenticated and rows:
+    def results(self, request, query: str) -> str:
+        """The results section (count, map, cards, pages), from the cache if it has it."""
+        page = request.GET.get("page") or "1"
+        key = listing_cache.search_key(
+            kind=self.kind, cleaned=self.filterset.form.cleaned_data, page=page
+        )
+        cached = cache.get(key)
+        if cached is None:
+            paginator = CappedPaginator(self.filterset.qs.for_cards(), PAGE_SIZE)
+            try:
+                page_obj = paginator.page(page)
+            except InvalidPage as error:
+                raise Http404("No such page of results") from error
+            rows = list(page_obj.object_list)
+            for occurrence in rows:
+                occurrence.distance = getattr(occurrence, "distance_km", None)
+            html = render_to_string(
+                "events/includes/results.html",
+                {
+                    "object_list": rows,
+                    "page_obj": page_obj,
+                    "paginator": paginator,
+                    "geojson": map_features(rows),
+                    "location": self.filterset.location,
+                    "radius": self.filterset.form.cleaned_data.get("radius"),
+                    "query": query,
+                },
+            )
+            cached = {"html": html, "ids": [o.pk for o in rows]}
+            cache.set(key, cached, listing_cache.TTL_SECONDS)
+        html = cached["html"]
+        if request.user.is_authenticated and cached["ids"]:
             replies = dict(
                 Rsvp.objects.active()
-                .filter(user=user, occurrence__in=[o.pk for o in rows])
+                .filter(user=request.user, occurrence__in=cached["ids"])
                 .values_list("occurrence_id", "status")
             )
-        for occurrence in rows:
-            occurrence.my_reply = replies.get(occurrence.pk)
-            occurrence.distance = getattr(occurrence, "distance_km", None)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            filterset=self.filterset,
-            form=self.filterset.form,
-            location=self.filterset.location,
-            geojson=map_features(rows),
-            query=query.urlencode(),
-            calendar_url=reverse(self.calendar_url_name)
-            + (f"?{query.urlencode()}" if query else ""),
-        )
-        return context
-
-    def render_to_response(self, context, **kwargs):
-        # A search the member got wrong is a 400 with their input and the reasons.
-        status = 400 if self.filterset.errors else 200
-        return super().render_to_response(context, status=status, **kwargs)
+            html = listing_cache.personalise(html, replies)
+        return mark_safe(html)  # noqa: S308 (rendered by our own template above)
 
 
 class OnlineEventSearchView(EventSearchView):
@@ -123,6 +148,7 @@ class OnlineEventSearchView(EventSearchView):
     filterset_class = OnlineEventFilter
     template_name = "events/online_list.html"
     calendar_url_name = "events:online-calendar"
+    kind = "online"
 
 
 @require_GET

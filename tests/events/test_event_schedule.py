@@ -10,7 +10,7 @@ from events.services import event_schedules_extend, event_update, rsvp_create
 from .factories import EventFactory, soon
 
 
-def test_saving_an_event_expands_its_dates(db):
+def test_saving_an_event_expands_its_dates(db, wednesday):
     once = EventFactory()
     walk = EventFactory(
         recurrence="weekly", starts_at=soon(1), ends_at=soon(1) + timedelta(hours=1)
