@@ -8,7 +8,8 @@ the places left) bumps the version once its transaction commits, so no one is sh
 stale results; the minute only bounds how long a date that just ended stays listed.
 
 A member's own replies ("You're going") are not in the cached HTML: each card carries a
-marker that is filled in per member after the cache read.
+marker that is filled in per member after the cache read. Visitors who are not logged in
+(most searches) get the whole page from the cache, keyed by their query string.
 """
 
 import hashlib
@@ -66,6 +67,17 @@ def search_key(*, kind: str, cleaned: dict, page: str) -> str:
     }
     digest = hashlib.sha1(json.dumps(parts, sort_keys=True).encode()).hexdigest()  # noqa: S324
     return f"events:list:{listing_version()}:{digest}"
+
+
+def page_key(*, kind: str, request) -> str | None:
+    """The cache key of a whole search page for an anonymous visitor, or None when the
+    page may hold something of theirs (a session, a message waiting to be shown)."""
+    if request.user.is_authenticated or request.COOKIES:
+        return None
+    query = sorted((k, sorted(v)) for k, v in request.GET.lists())
+    parts = json.dumps([kind, query, str(timezone.localdate())])
+    digest = hashlib.sha1(parts.encode()).hexdigest()  # noqa: S324
+    return f"events:page:{listing_version()}:{digest}"
 
 
 def reply_marker(occurrence_id: int) -> str:

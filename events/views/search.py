@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -27,9 +27,14 @@ class CappedPaginator(Paginator):
 
     cap = 1000
 
+    def __init__(self, object_list, per_page, *, count_queryset=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        # Counting needs none of what the cards show (their tags, say).
+        self.count_queryset = count_queryset if count_queryset is not None else object_list
+
     @cached_property
     def count(self):
-        return self.object_list.order_by()[: self.cap + 1].count()
+        return self.count_queryset.order_by()[: self.cap + 1].count()
 
     @property
     def is_capped(self) -> bool:
@@ -84,6 +89,15 @@ class EventSearchView(View):
     kind = "near"
 
     def get(self, request, *args, **kwargs):
+        page_key = listing_cache.page_key(kind=self.kind, request=request)
+        if page_key and (html := cache.get(page_key)) is not None:
+            return HttpResponse(html)
+        response = self.render_search(request)
+        if page_key and response.status_code == 200:
+            cache.set(page_key, response.content, listing_cache.TTL_SECONDS)
+        return response
+
+    def render_search(self, request):
         self.filterset = self.filterset_class(
             request.GET, queryset=Occurrence.objects.listed(), request=request
         )
@@ -101,6 +115,31 @@ class EventSearchView(View):
         # A search the member got wrong is a 400 with their input and the reasons.
         return render(request, self.template_name, context, status=200 if valid else 400)
 
+    def page_of_results(self, page: str):
+        """One page of dates and the number of results (capped when nationwide)."""
+        results = self.filterset.qs.for_cards()
+        try:
+            number = int(page)
+            if number < 1:
+                raise ValueError
+        except ValueError as error:
+            raise Http404("No such page of results") from error
+        if self.filterset.location is None:
+            paginator = CappedPaginator(results, PAGE_SIZE, count_queryset=self.filterset.qs)
+        else:
+            # Near a place the results are few: count them in the same query.
+            offset = (number - 1) * PAGE_SIZE
+            rows = list(results.annotate(total=Window(Count("pk")))[offset : offset + PAGE_SIZE])
+            count = rows[0].total if rows else (0 if number == 1 else results.count())
+            paginator = Paginator(range(count), PAGE_SIZE)
+        try:
+            page_obj = paginator.page(number)
+        except InvalidPage as error:
+            raise Http404("No such page of results") from error
+        if self.filterset.location is not None:
+            page_obj.object_list = rows
+        return page_obj
+
     def results(self, request, query: str) -> str:
         """The results section (count, map, cards, pages), from the cache if it has it."""
         page = request.GET.get("page") or "1"
@@ -109,11 +148,7 @@ class EventSearchView(View):
         )
         cached = cache.get(key)
         if cached is None:
-            paginator = CappedPaginator(self.filterset.qs.for_cards(), PAGE_SIZE)
-            try:
-                page_obj = paginator.page(page)
-            except InvalidPage as error:
-                raise Http404("No such page of results") from error
+            page_obj = self.page_of_results(page)
             rows = list(page_obj.object_list)
             for occurrence in rows:
                 occurrence.distance = getattr(occurrence, "distance_km", None)
@@ -122,7 +157,7 @@ class EventSearchView(View):
                 {
                     "object_list": rows,
                     "page_obj": page_obj,
-                    "paginator": paginator,
+                    "paginator": page_obj.paginator,
                     "geojson": map_features(rows),
                     "location": self.filterset.location,
                     "radius": self.filterset.form.cleaned_data.get("radius"),
