@@ -301,7 +301,8 @@ def main() -> None:
     tail = long_tail()
     # Real traffic: popular searches (the same places and filters, again and again)
     # interleaved with the long tail; 1 request in 3 is a search few others make.
-    mixed = [x for trio in zip(SEARCHES * 200, tail[:2500], SEARCHES[3:] * 200) for x in trio]
+    trios = zip(SEARCHES * 200, tail[:2500], SEARCHES[3:] * 200, strict=False)
+    mixed = [url for trio in trios for url in trio]
     server = start_server(args.workers)
     try:
         # Warm every worker: connections, postcode tables, template and tag caches.
