@@ -15,6 +15,7 @@ marker that is filled in per member after the cache read. Visitors who are not l
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -72,7 +73,9 @@ def search_key(*, kind: str, cleaned: dict, page: str) -> str:
 def page_key(*, kind: str, request) -> str | None:
     """The cache key of a whole search page for an anonymous visitor, or None when the
     page may hold something of theirs (a session, a message waiting to be shown)."""
-    if request.user.is_authenticated or request.COOKIES:
+    # A CSRF cookie is harmless (the page has no form that posts); any other cookie may
+    # mean a session or a message waiting to be shown.
+    if request.user.is_authenticated or set(request.COOKIES) - {settings.CSRF_COOKIE_NAME}:
         return None
     query = sorted((k, sorted(v)) for k, v in request.GET.lists())
     parts = json.dumps([kind, query, str(timezone.localdate())])

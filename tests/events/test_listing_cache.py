@@ -50,7 +50,9 @@ def test_visitors_not_logged_in_get_the_whole_page_from_the_cache(client, db):
     count, response = queries(client, {"postcode": "M1 1AD"})
     assert count == 0
     assert titles(response) == ["Litter pick"]
-    # Someone with a cookie (a session, a message waiting) gets their own page.
+    # A CSRF cookie changes nothing; any other (a session, a message waiting) does.
+    client.cookies["csrftoken"] = "x" * 32
+    assert queries(client, {"postcode": "M1 1AD"})[0] == 0
     client.cookies["messages"] = "something"
     count, response = queries(client, {"postcode": "M1 1AD"})
     assert count >= 1 and titles(response) == ["Litter pick"]
