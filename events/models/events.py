@@ -1,11 +1,5 @@
-"""Events and activities: one-off or regular, in a place, online, or both.
-
-An ``Event`` is what the organiser describes (the first date, how it repeats, where, how
-to join). Its ``Occurrence`` rows are its actual dates, expanded from the recurrence a
-year ahead: listings search dates, and members say they are going to one date (an
-``Rsvp``), because a weekly class has its places each week. ``EventNotice`` records each
-email to one person about one event, so that none is ever sent twice.
-"""
+"""An event: what the organiser describes (the first date, how it repeats, where, how
+to join, cost, places, access)."""
 
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -14,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -23,7 +17,7 @@ from core.models import Moderated, ModeratedQuerySet
 from postcodes.geo import NearQuerySet
 from postcodes.models import Located
 
-from .listing_cache import listing_changed
+from ..listing_cache import listing_changed
 
 # Every event on coopcentre happens on UK time; datetimes are stored in UTC.
 EVENT_TZ = ZoneInfo(settings.TIME_ZONE)
@@ -53,6 +47,8 @@ class EventQuerySet(NearQuerySet, ModeratedQuerySet):
 
     def upcoming(self):
         """Events with a date still to come or under way (whatever their first date)."""
+        from .occurrences import Occurrence
+
         return self.filter(
             Exists(
                 Occurrence.objects.filter(
@@ -63,6 +59,8 @@ class EventQuerySet(NearQuerySet, ModeratedQuerySet):
 
     def with_next_date(self):
         """Annotate ``next_starts_at``: the start of the next date not yet over."""
+        from .occurrences import Occurrence
+
         return self.annotate(
             next_starts_at=models.Subquery(
                 Occurrence.objects.filter(
@@ -72,14 +70,6 @@ class EventQuerySet(NearQuerySet, ModeratedQuerySet):
                 .values("starts_at")[:1]
             )
         )
-
-    def managed_by(self, user):
-        """Events this person may edit, cancel and see the attendees of."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_staff:
-            return self
-        return self.filter(Q(organiser=user) | Q(submitted_by=user))
 
 
 class Event(Moderated, Located):
@@ -208,7 +198,7 @@ class Event(Moderated, Located):
         with transaction.atomic():
             super().save(*args, **kwargs)
             if update_fields is None or self.SCHEDULE_FIELDS & set(update_fields):
-                from .services.events import event_schedule_refresh
+                from ..services.events import event_schedule_refresh
 
                 event_schedule_refresh(event=self)
         listing_changed()
@@ -311,245 +301,3 @@ class Event(Moderated, Located):
         """Approved events are public (cancelled and past ones too); others only to their
         organiser and staff."""
         return self.is_approved or self.can_manage(user)
-
-
-class OccurrenceQuerySet(NearQuerySet):
-    lat_field = "event__latitude"
-    lon_field = "event__longitude"
-
-    def listed(self):
-        """Dates the public can find: of approved, not cancelled events, not yet over."""
-        return self.filter(
-            event__moderation_status="approved",
-            event__cancelled_at__isnull=True,
-            is_cancelled=False,
-            ends_at__gte=timezone.now(),
-        )
-
-    def upcoming(self):
-        return self.filter(is_cancelled=False, ends_at__gte=timezone.now())
-
-    def for_cards(self):
-        """What a listing card shows, in one query whatever the page size: the dates with
-        their events and spaces, and each event's interest names."""
-        return (
-            self.select_related("event", "event__space")
-            .only(*CARD_FIELDS)
-            .annotate(tag_names_joined=_tag_names_subquery())
-        )
-
-
-class JoinedNames(models.Aggregate):
-    """The values of a group joined by a separator: STRING_AGG or GROUP_CONCAT."""
-
-    function = "GROUP_CONCAT"
-    output_field = models.TextField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="STRING_AGG", **extra)
-
-
-# A character no interest name contains.
-TAG_SEPARATOR = "\x1f"
-
-
-def _tag_names_subquery():
-    from django.contrib.contenttypes.models import ContentType
-    from taggit.models import TaggedItem
-
-    return models.Subquery(
-        TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Event), object_id=OuterRef("event_id")
-        )
-        .order_by()
-        .values("object_id")
-        .annotate(names=JoinedNames("tag__name", models.Value(TAG_SEPARATOR)))
-        .values("names")[:1]
-    )
-
-
-# The columns a listing card needs: never an event's long description.
-CARD_FIELDS = (
-    "id",
-    "starts_at",
-    "ends_at",
-    "going_count",
-    "is_cancelled",
-    "event__id",
-    "event__title",
-    "event__slug",
-    "event__attendance_mode",
-    "event__venue_name",
-    "event__address",
-    "event__postcode",
-    "event__latitude",
-    "event__longitude",
-    "event__price",
-    "event__capacity",
-    "event__recurrence",
-    "event__repeat_until",
-    "event__starts_at",
-    "event__ends_at",
-    "event__image",
-    "event__image_alt",
-    "event__is_featured",
-    "event__cancelled_at",
-    "event__moderation_status",
-    "event__space__id",
-    "event__space__name",
-    "event__space__slug",
-)
-
-
-class Occurrence(models.Model):
-    """One date of an event: what listings show and what members say they are going to."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
-    starts_at = models.DateTimeField(db_index=True)
-    ends_at = models.DateTimeField(db_index=True)
-    # Kept by the RSVP services under a row lock, so it is exact and listings need no COUNT.
-    going_count = models.PositiveIntegerField(default=0)
-    is_cancelled = models.BooleanField(default=False)
-
-    objects = OccurrenceQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["starts_at"]
-        indexes = [models.Index(fields=["event", "starts_at"], name="occurrence_event_start")]
-
-    def __str__(self):
-        local = timezone.localtime(self.starts_at, EVENT_TZ)
-        return f"{self.event.title} on {local:%a %d %b %Y %H:%M}"
-
-    @property
-    def is_past(self) -> bool:
-        return self.ends_at < timezone.now()
-
-    @property
-    def places_left(self) -> int | None:
-        """Places not yet taken, or None when there is no limit."""
-        if self.event.capacity is None:
-            return None
-        return max(self.event.capacity - self.going_count, 0)
-
-    @property
-    def is_full(self) -> bool:
-        return self.places_left == 0
-
-    @property
-    def tag_names(self) -> list[str]:
-        """The event's interests: from the listing query (``for_cards``) when it ran."""
-        if hasattr(self, "tag_names_joined"):
-            joined = self.tag_names_joined
-            return sorted(joined.split(TAG_SEPARATOR)) if joined else []
-        return sorted(tag.name for tag in self.event.tags.all())
-
-
-class RsvpStatus(models.TextChoices):
-    GOING = "going", "Going"
-    WAITING = "waiting", "On the waiting list"
-    CANCELLED = "cancelled", "Not going"
-
-
-class RsvpQuerySet(models.QuerySet):
-    def going(self):
-        return self.filter(status=RsvpStatus.GOING)
-
-    def waiting(self):
-        """The waiting list, first come first served."""
-        return self.filter(status=RsvpStatus.WAITING).order_by("joined_at", "pk")
-
-    def active(self):
-        return self.filter(status__in=[RsvpStatus.GOING, RsvpStatus.WAITING])
-
-
-class Rsvp(models.Model):
-    """A member's answer for one date: going, waiting for a place, or no longer going."""
-
-    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="rsvps")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_rsvps"
-    )
-    status = models.CharField(max_length=10, choices=RsvpStatus.choices)
-    share_email = models.BooleanField(
-        "share my email address with the organiser",
-        default=False,
-        help_text="So they can tell you about changes themselves.",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    # When they last said they were going: their place in the waiting-list queue.
-    joined_at = models.DateTimeField(default=timezone.now)
-    promoted_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-
-    objects = RsvpQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["joined_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["occurrence", "user"], name="rsvp_one_per_member")
-        ]
-        indexes = [
-            models.Index(fields=["occurrence", "status", "joined_at"], name="rsvp_queue"),
-        ]
-        verbose_name = "RSVP"
-
-    def __str__(self):
-        return f"{self.user} · {self.occurrence} · {self.get_status_display()}"
-
-    @property
-    def is_going(self) -> bool:
-        return self.status == RsvpStatus.GOING
-
-    @property
-    def is_waiting(self) -> bool:
-        return self.status == RsvpStatus.WAITING
-
-
-class NoticeKind(models.TextChoices):
-    CONFIRMATION = "confirmation", "You're going"
-    WAITING = "waiting", "On the waiting list"
-    PROMOTED = "promoted", "A place came up"
-    REMINDER = "reminder", "Reminder: tomorrow"
-    CHANGED = "changed", "The event changed"
-    CANCELLED = "cancelled", "The event is cancelled"
-
-
-class EventNotice(models.Model):
-    """One email to one person about one event: the record that makes it exactly once.
-
-    The row is written in the same transaction as the change it tells of; the task that
-    sends it locks the row and marks it sent in the transaction of the send, and the
-    unique constraint stops a second row for the same news (a re-run of the reminder job,
-    a retried request).
-    """
-
-    kind = models.CharField(max_length=12, choices=NoticeKind.choices)
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="notices")
-    occurrence = models.ForeignKey(
-        Occurrence, null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_notices"
-    )
-    rsvp = models.ForeignKey(
-        Rsvp, null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
-    )
-    # What makes this news distinct: an RSVP and its time, a date, an event version.
-    key = models.CharField(max_length=80, blank=True)
-    details = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    # Set when the news went stale before the send (they cancelled before the reminder).
-    skipped = models.BooleanField(default=False)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "event", "user", "key"], name="event_notice_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} · {self.event} · {self.user}"
