@@ -128,7 +128,8 @@ class EventForm(forms.ModelForm):
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
             "join_details": forms.Textarea(attrs={"rows": 2}),
         }
-        labels = {"group": "Organised by a group", "recurrence": "Repeats"}
+        labels = {"group": "Organised by a group", "recurrence": "Repeats", "tags": "Interests"}
+        help_texts = {"tags": "Separated by commas: walking, gardening, families."}
 
     def __init__(self, *args, user, **kwargs):
         kwargs.setdefault("label_suffix", "")
