@@ -228,6 +228,17 @@ CAMPAIGN_PARALLEL = env.int("CAMPAIGN_PARALLEL", default=2)
 # could resend the last fraction of a second of copies; a worker crash loses nothing).
 CAMPAIGN_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", default=False)
 
+# events: day-before reminders go out hourly from 09:00 (each recorded once); regular
+# activities' dates are expanded a year ahead every night.
+CELERY_BEAT_SCHEDULE["events-send-reminders"] = {
+    "task": "events.tasks.send_event_reminders",
+    "schedule": crontab(minute=5),
+}
+CELERY_BEAT_SCHEDULE["events-extend-schedules"] = {
+    "task": "events.tasks.extend_event_schedules",
+    "schedule": crontab(hour=3, minute=17),
+}
+
 # Map tiles: any XYZ tile server; the attribution is shown under every map.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str(
