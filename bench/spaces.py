@@ -266,7 +266,7 @@ def main():
         "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
-        "BENCH_STATIC_ROOT": str(static_root),
+        "STATIC_ROOT": str(static_root),
         "LOG_LEVEL": "WARNING",
         "DJANGO_SETTINGS_MODULE": "spaces_bench_settings",
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}",
