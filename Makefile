@@ -75,7 +75,7 @@ vendor:
 	npm ci --no-audit --no-fund
 	rm -rf static/vendor && mkdir -p static/vendor/pico static/vendor/leaflet
 	cp node_modules/@picocss/pico/css/pico.min.css node_modules/@picocss/pico/LICENSE.md static/vendor/pico/
-	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css \
 		node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
 
 bench: install-test

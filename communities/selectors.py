@@ -2,13 +2,30 @@
 
 from postcodes.geo import Point
 
-from .models import Group
+from .models import Group, Pioneer
 
 
 def groups_near(*, point: Point, km: float = 10, tags=None, limit: int | None = 6) -> list[Group]:
-    """Approved groups within ``km`` of ``point``, nearest first, each with ``distance_km``."""
-    qs = Group.objects.approved().near(point, km)
+    """Approved groups whose area comes within ``km`` of ``point``, nearest first.
+
+    Each has ``distance_km`` (to the centre of its area) and ``member_count``; a group
+    covering a whole city is "near" anywhere in it. ``tags`` (names, any case) keeps groups
+    with any of them. Communities of interest have no place and are never returned.
+    """
+    qs = Group.objects.approved().reaching(point, km)
     if tags:
-        qs = qs.filter(tags__name__in=list(tags)).distinct()
-    qs = qs.prefetch_related("tags")
+        qs = qs.tagged(list(tags))
+    qs = qs.for_cards()
+    return list(qs[:limit] if limit else qs)
+
+
+def groups_at_space(*, space_id: int, limit: int | None = 10) -> list[Group]:
+    """Approved groups that say they meet at one community space, by name."""
+    qs = Group.objects.approved().filter(spaces=space_id).prefetch_related("tags")
+    return list(qs[:limit] if limit else qs)
+
+
+def pioneers_near(*, point: Point, km: float = 10, limit: int | None = 4) -> list[Pioneer]:
+    """Active Member Pioneers whose area comes within ``km`` of ``point``, nearest first."""
+    qs = Pioneer.objects.reaching(point, km)
     return list(qs[:limit] if limit else qs)

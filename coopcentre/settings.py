@@ -8,6 +8,7 @@ sets DEBUG=0 and refuses to start without a real SECRET_KEY and ALLOWED_HOSTS.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -150,7 +151,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -190,6 +191,53 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs live here and nowhere else; capability apps add theirs below.
 CELERY_BEAT_SCHEDULE: dict = {}
+# communities: yearly check-ins of co-operative communities (daily; each is sent once a year).
+CELERY_BEAT_SCHEDULE["communities-yearly-checkins"] = {
+    "task": "communities.tasks.send_due_checkins",
+    "schedule": 24 * 60 * 60,
+}
+CELERY_BEAT_SCHEDULE |= {
+    # Help matching: expire unanswered introductions, then match every open need.
+    "matching-nightly": {
+        "task": "matching.tasks.match_all_open",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # A campaign whose worker died carries on (exactly once) within a few minutes.
+    "matching-campaign-watchdog": {
+        "task": "matching.tasks.resume_stalled_campaigns",
+        "schedule": 120.0,
+    },
+}
+
+# Help matching (matching/, docs/matching.md).
+MATCHING_VOLUNTEER_CAP = env.int("MATCHING_VOLUNTEER_CAP", default=3)
+MATCHING_INTRODUCTIONS_PER_NEED = env.int("MATCHING_INTRODUCTIONS_PER_NEED", default=3)
+MATCHING_SCHEMES_PER_NEED = env.int("MATCHING_SCHEMES_PER_NEED", default=3)
+# When on, staff approve every person-to-person introduction before anyone is emailed.
+MATCHING_REVIEW_INTRODUCTIONS = env.bool("MATCHING_REVIEW_INTRODUCTIONS", default=False)
+# Accept/decline links in emails, and unanswered introductions, expire after this.
+MATCHING_LINK_MAX_AGE_DAYS = env.int("MATCHING_LINK_MAX_AGE_DAYS", default=14)
+# An introduction counts against the volunteer's cap for this long after both accepted.
+MATCHING_INTRODUCTION_ACTIVE_DAYS = env.int("MATCHING_INTRODUCTION_ACTIVE_DAYS", default=28)
+MATCHING_EMAIL_RATE_LIMIT = env.str("MATCHING_EMAIL_RATE_LIMIT", default="120/m")
+# Campaign emails per second per worker process (0: as fast as the SMTP server takes them).
+CAMPAIGN_MAX_PER_SECOND = env.float("CAMPAIGN_MAX_PER_SECOND", default=0)
+# How many sender tasks work on one campaign at once (they share it out by chunks).
+CAMPAIGN_PARALLEL = env.int("CAMPAIGN_PARALLEL", default=2)
+# Off: campaign "sent" marks are committed without waiting for the disk (a PostgreSQL crash
+# could resend the last fraction of a second of copies; a worker crash loses nothing).
+CAMPAIGN_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", default=False)
+
+# events: day-before reminders go out hourly from 09:00 (each recorded once); regular
+# activities' dates are expanded a year ahead every night.
+CELERY_BEAT_SCHEDULE["events-send-reminders"] = {
+    "task": "events.tasks.send_event_reminders",
+    "schedule": crontab(minute=5),
+}
+CELERY_BEAT_SCHEDULE["events-extend-schedules"] = {
+    "task": "events.tasks.extend_event_schedules",
+    "schedule": crontab(hour=3, minute=17),
+}
 
 # Map tiles: any XYZ tile server; the attribution is shown under every map.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -1,26 +1,52 @@
-"""Public reads of the events app, for other capability apps to call."""
+"""Public reads of the events app, for other capability apps to call.
+
+Each returns approved, not cancelled events with a date still to come, soonest first,
+each annotated with ``next_starts_at`` (the start of its next date: for a regular
+activity, not its first one).
+"""
 
 from postcodes.geo import Point
 
-from .models import Event
+from .models import Event, Occurrence
+
+
+def _listed():
+    return Event.objects.live().upcoming().with_next_date().prefetch_related("tags")
 
 
 def events_near(*, point: Point, km: float = 10, tags=None, limit: int | None = 6) -> list[Event]:
-    """Upcoming approved events within ``km`` of ``point``, soonest first, with ``distance_km``."""
-    qs = Event.objects.approved().upcoming().near(point, km).order_by("starts_at", "distance_km")
+    """Upcoming events held in a place within ``km`` of ``point``, soonest first, then
+    nearest; each with ``distance_km`` and ``next_starts_at``. ``tags`` (names) keeps
+    events with any of them. Online-only events have no place and are not included."""
+    qs = _listed().near(point, km).order_by("next_starts_at", "distance_km", "pk")
     if tags:
         qs = qs.filter(tags__name__in=list(tags)).distinct()
-    qs = qs.prefetch_related("tags")
     return list(qs[:limit] if limit else qs)
 
 
 def events_at_space(*, space_id: int, limit: int | None = 10) -> list[Event]:
-    """Upcoming approved events held at one space, soonest first."""
-    qs = Event.objects.approved().upcoming().filter(space_id=space_id).order_by("starts_at")
+    """Upcoming events held at one space, soonest first."""
+    qs = _listed().filter(space_id=space_id).order_by("next_starts_at", "pk")
     return list(qs[:limit] if limit else qs)
 
 
 def events_of_group(*, group_id: int, limit: int | None = 10) -> list[Event]:
-    """Upcoming approved events organised by one group, soonest first."""
-    qs = Event.objects.approved().upcoming().filter(group_id=group_id).order_by("starts_at")
+    """Upcoming events organised by one group, soonest first."""
+    qs = _listed().filter(group_id=group_id).order_by("next_starts_at", "pk")
     return list(qs[:limit] if limit else qs)
+
+
+def events_featured(*, limit: int = 3) -> list[Event]:
+    """Upcoming events for the home page: featured ones first, then the soonest.
+
+    Read through dates (on their start index), so it stays quick with many events.
+    """
+    picked: dict[int, Event] = {}
+    dates = Occurrence.objects.listed().select_related("event").order_by("starts_at", "pk")
+    for qs in (dates.filter(event__is_featured=True), dates):
+        for occurrence in qs[: limit * 4]:
+            event = occurrence.event
+            if len(picked) < limit and event.pk not in picked:
+                event.next_starts_at = occurrence.starts_at
+                picked[event.pk] = event
+    return list(picked.values())

@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class SpacesConfig(AppConfig):
     name = "spaces"
+    verbose_name = "Community spaces"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

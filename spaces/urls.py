@@ -1,10 +1,22 @@
 from django.urls import path
 
-from core.views import coming_soon
+from . import views
 
 app_name = "spaces"
 
 urlpatterns = [
-    path("", coming_soon, {"title": "spaces"}, name="index"),
-    path("<slug:slug>/", coming_soon, name="space-detail"),
+    path("", views.space_list, name="space-list"),
+    # The name the foundation gave this page; kept so older links keep working.
+    path("", views.space_list, name="index"),
+    path("map.geojson", views.space_geojson, name="space-geojson"),
+    path("endangered/", views.endangered, name="endangered"),
+    path("new/", views.space_create, name="space-create"),
+    path("mine/", views.my_spaces, name="my-spaces"),
+    path("<slug:slug>/", views.space_detail, name="space-detail"),
+    path("<slug:slug>/edit/", views.space_edit, name="space-edit"),
+    path("<slug:slug>/report-threat/", views.threat_report, name="threat-report"),
+    path("<slug:slug>/pledge/", views.pledge, name="pledge"),
+    path("<slug:slug>/pledge/withdraw/", views.pledge_withdraw, name="pledge-withdraw"),
+    path("<slug:slug>/pledges.json", views.pledge_count, name="pledge-count"),
+    path("<slug:slug>/photos/new/", views.photo_add, name="photo-add"),
 ]

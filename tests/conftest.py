@@ -19,6 +19,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from celery._state import _set_task_join_will_block
 from django.conf import settings as django_settings
 from django.core.cache import cache
 
@@ -62,6 +63,9 @@ def _clear_cache():
 def _eager_tasks_and_clean_cache(request):
     """Run tasks in-process unless the test starts a real worker; start from an empty cache."""
     _clear_cache()
+    # Eager tasks run from two threads at once (the RSVP race tests) can leave Celery's
+    # process-wide "joining a result would block" flag set; start every test with it off.
+    _set_task_join_will_block(False)
     eager = request.node.get_closest_marker("worker") is None
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = eager

@@ -44,3 +44,16 @@ def test_production_refuses_to_start_with_the_dev_secret():
     result = run_manage("check", DEBUG="0")
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_collectstatic_works_with_the_production_manifest_storage(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        DEBUG="0",
+        SECRET_KEY="a-real-secret-of-enough-length-and-variety-Zq8#pX2!vB7@kL4$wN9",
+        ALLOWED_HOSTS="coopcentre.example",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "staticfiles.json").exists()

@@ -1,0 +1,172 @@
+"""Filters of every listing in the communities app (django-filter)."""
+
+import re
+
+import django_filters
+from django import forms
+
+from postcodes.forms import PostcodeField
+from postcodes.models import District, LocalAuthority, Nation
+
+from .forms import KM_CHOICES
+from .models import Commitment, CommitmentArea, Group, GroupKind, Guide, GuideStep
+
+_TAG_SPLIT = re.compile(r"\s*,\s*")
+DEFAULT_KM = 10
+
+
+def tag_names(text: str) -> list[str]:
+    return [t for t in _TAG_SPLIT.split(text.strip()) if t][:10]
+
+
+class PostcodeFilter(django_filters.Filter):
+    field_class = PostcodeField
+
+
+class GroupTraitsFilter(django_filters.FilterSet):
+    """What every group listing filters on: words, interests, kind, registration."""
+
+    q = django_filters.CharFilter(
+        label="Words", method="filter_words", max_length=100, widget=forms.TextInput()
+    )
+    tags = django_filters.CharFilter(
+        label="Interests",
+        method="filter_tags",
+        max_length=200,
+        help_text="Separated by commas, like “food, repair”.",
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=GroupKind.choices, empty_label="Any kind"
+    )
+    communities = django_filters.BooleanFilter(
+        label="Co-operative communities only",
+        method="filter_communities",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Group
+        fields = ["q", "tags", "kind", "communities"]
+
+    def filter_words(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_tags(self, queryset, name, value):
+        return queryset.tagged(tag_names(value))
+
+    def filter_communities(self, queryset, name, value):
+        return queryset.cooperative_communities() if value else queryset
+
+
+class GroupFilter(GroupTraitsFilter):
+    """Groups with a place: also by postcode and radius (nearest first)."""
+
+    postcode = PostcodeFilter(
+        label="Postcode", method="filter_place", help_text="A full postcode, or its first half."
+    )
+    km = django_filters.ChoiceFilter(
+        label="Within",
+        choices=[(str(value), label) for value, label in KM_CHOICES],
+        method="filter_nothing",
+        empty_label=None,
+        initial=str(DEFAULT_KM),
+    )
+
+    class Meta(GroupTraitsFilter.Meta):
+        fields = ["postcode", "km", "q", "tags", "kind", "communities"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("km"):
+            data = data.copy()
+            data["km"] = str(DEFAULT_KM)
+        super().__init__(data, *args, **kwargs)
+
+    @property
+    def location(self):
+        return self.form.cleaned_data.get("postcode") if self.form.is_valid() else None
+
+    @property
+    def km_value(self) -> int:
+        km = self.form.cleaned_data.get("km") if self.form.is_valid() else None
+        return int(km) if km else DEFAULT_KM
+
+    def filter_place(self, queryset, name, value):
+        return queryset.reaching(value.point, self.km_value)
+
+    def filter_nothing(self, queryset, name, value):
+        # The radius is read by ``filter_place``; alone it filters nothing.
+        return queryset
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    """Commitments that worked: by area, words and the group's interests."""
+
+    area = django_filters.ChoiceFilter(
+        label="Kind of commitment", choices=CommitmentArea.choices, empty_label="Both"
+    )
+    q = django_filters.CharFilter(label="Words", method="filter_words", max_length=100)
+    tags = django_filters.CharFilter(label="Interests", method="filter_tags", max_length=200)
+
+    class Meta:
+        model = Commitment
+        fields = ["area", "q", "tags"]
+
+    def filter_words(self, queryset, name, value):
+        from django.db.models import Q
+
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(what__icontains=value)
+            | Q(unit__icontains=value)
+            | Q(how__icontains=value)
+            | Q(group__name__icontains=value)
+        )
+
+    def filter_tags(self, queryset, name, value):
+        names = tag_names(value)
+        if not names:
+            return queryset
+        return queryset.filter(group__in=Group.objects.tagged(names).values("pk"))
+
+
+class GuideFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search the guides", method="filter_words", max_length=100)
+    step = django_filters.ChoiceFilter(
+        label="Step", choices=GuideStep.choices, empty_label="Any step"
+    )
+    tag = django_filters.CharFilter(label="Topic", field_name="tags__name", lookup_expr="iexact")
+
+    class Meta:
+        model = Guide
+        fields = ["q", "step", "tag"]
+
+    def filter_words(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class DesertFilter(django_filters.FilterSet):
+    """The areas of the co-operative deserts ranking: by nation and name."""
+
+    nation = django_filters.ChoiceFilter(
+        label="Nation", choices=Nation.choices, empty_label="All four nations"
+    )
+    name = django_filters.CharFilter(label="Name", lookup_expr="icontains", max_length=100)
+
+    class Meta:
+        model = LocalAuthority
+        fields = ["nation", "name"]
+
+
+class DistrictDesertFilter(django_filters.FilterSet):
+    nation = django_filters.ChoiceFilter(
+        label="Nation", choices=Nation.choices, empty_label="All four nations"
+    )
+    name = django_filters.CharFilter(
+        label="Name", field_name="local_authority__name", lookup_expr="icontains", max_length=100
+    )
+
+    class Meta:
+        model = District
+        fields = ["nation", "name"]

@@ -1,0 +1,47 @@
+from .commitments import (
+    MAX_TARGET,
+    CheckIn,
+    CheckInEmail,
+    Commitment,
+    CommitmentArea,
+    CommitmentStatus,
+    ProgressUpdate,
+)
+from .groups import (
+    MAX_RADIUS_KM,
+    AreaType,
+    ClaimStatus,
+    Group,
+    GroupClaim,
+    GroupKind,
+    Membership,
+    Role,
+    anniversary,
+    checkin_years_elapsed,
+)
+from .guides import Guide, GuideStep
+from .pioneers import Pioneer, PioneerMessage
+
+__all__ = [
+    "MAX_RADIUS_KM",
+    "MAX_TARGET",
+    "AreaType",
+    "CheckIn",
+    "CheckInEmail",
+    "ClaimStatus",
+    "Commitment",
+    "CommitmentArea",
+    "CommitmentStatus",
+    "Group",
+    "GroupClaim",
+    "GroupKind",
+    "Guide",
+    "GuideStep",
+    "Membership",
+    "Pioneer",
+    "PioneerMessage",
+    "ProgressUpdate",
+    "Role",
+    "anniversary",
+    "checkin_years_elapsed",
+]

@@ -1,0 +1,199 @@
+"""A co-operative community's commitments, their progress and the yearly check-in."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .groups import Group
+
+# Nobody counts a million of anything in a neighbourhood in a year: a typo, not a target.
+MAX_TARGET = 1_000_000
+
+
+class CommitmentArea(models.TextChoices):
+    ACTION = "action", "Co-operative action"
+    ENTERPRISE = "enterprise", "Co-operative enterprise"
+
+
+class CommitmentStatus(models.TextChoices):
+    ACTIVE = "active", "Under way"
+    ACHIEVED = "achieved", "Achieved"
+    DROPPED = "dropped", "Dropped"
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=CommitmentStatus.ACTIVE)
+
+    def met(self):
+        """Commitments whose progress has reached their target."""
+        return self.filter(progress_total__gte=F("target"))
+
+    def public(self):
+        """Commitments of approved, registered co-operative communities."""
+        return self.filter(
+            group__moderation_status="approved", group__registered_at__isnull=False
+        ).exclude(status=CommitmentStatus.DROPPED)
+
+
+class Commitment(models.Model):
+    """One SMART commitment: what, how many (target and unit), by when."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="commitments")
+    area = models.CharField(max_length=12, choices=CommitmentArea.choices, db_index=True)
+    what = models.CharField(
+        "what you will do",
+        max_length=200,
+        help_text="Specific and doable, like “Hold street parties on our estate”.",
+    )
+    how = models.TextField(
+        "how you will do it",
+        blank=True,
+        max_length=2000,
+        help_text="Optional: who is involved, what you need.",
+    )
+    target = models.PositiveIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_TARGET)],
+        help_text="The number you are aiming for, like 4.",
+    )
+    unit = models.CharField(
+        "counted in",
+        max_length=60,
+        help_text="What the number counts, like “street parties” or “people taking part”.",
+    )
+    due_date = models.DateField("by when")
+    status = models.CharField(
+        max_length=10,
+        choices=CommitmentStatus.choices,
+        default=CommitmentStatus.ACTIVE,
+        db_index=True,
+    )
+    # The sum of the progress updates, kept up to date by ``progress_post`` so that lists
+    # can sort and filter on progress without adding up every update.
+    progress_total = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["area", "due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target__gte=1) & Q(target__lte=MAX_TARGET),
+                name="commitment_target_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.what} ({self.target} {self.unit})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "communities:commitment-detail", kwargs={"slug": self.group.slug, "pk": self.pk}
+        )
+
+    @property
+    def percent(self) -> int:
+        """Progress towards the target, 0 to 100."""
+        if not self.target:
+            return 0
+        return min(100, round(100 * self.progress_total / self.target))
+
+    @property
+    def is_met(self) -> bool:
+        return self.progress_total >= self.target
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status == CommitmentStatus.ACTIVE
+            and not self.is_met
+            and self.due_date < timezone.localdate()
+        )
+
+    def recount(self) -> None:
+        """Recompute ``progress_total`` from the updates (after staff delete one)."""
+        total = self.updates.aggregate(total=models.Sum("number"))["total"] or 0
+        Commitment.objects.filter(pk=self.pk).update(progress_total=total)
+        self.progress_total = total
+
+
+class ProgressUpdate(models.Model):
+    """A number done since the last update, and the story behind it."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="updates")
+    number = models.PositiveIntegerField(
+        "how many since your last update",
+        validators=[MaxValueValidator(MAX_TARGET)],
+    )
+    story = models.TextField(
+        "the story",
+        max_length=1000,
+        help_text="A few sentences: what happened, who took part, what you learnt.",
+    )
+    # Set when the organiser confirmed a number larger than we expected.
+    confirmed_large = models.BooleanField(default=False, editable=False)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    posted_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-posted_at", "-pk"]
+
+    def __str__(self):
+        return f"+{self.number} {self.commitment.unit}"
+
+
+class CheckIn(models.Model):
+    """The yearly check-in of one co-operative community: one row per community per year.
+
+    The unique constraints (here and on ``CheckInEmail``) are what make each organiser's
+    email go exactly once, however often the scheduled task runs or a worker restarts.
+    """
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="checkins")
+    year = models.PositiveSmallIntegerField(help_text="1 for the first anniversary, and so on.")
+    due_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-due_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "year"], name="one_checkin_per_year"),
+        ]
+        verbose_name = "yearly check-in"
+
+    def __str__(self):
+        return f"{self.group}: year {self.year} check-in"
+
+
+class CheckInEmail(models.Model):
+    """One organiser's check-in email: created with the check-in, marked when sent."""
+
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="emails")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    email = models.EmailField()
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["checkin", "email"], name="one_checkin_email_each"),
+        ]
+
+    def __str__(self):
+        return f"{self.checkin} to {self.email}"

@@ -1,0 +1,177 @@
+"""What co-operative activity exists near a postcode, and where there is none."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+
+from events.selectors import events_near
+from postcodes.models import District, LocalAuthority
+from postcodes.services import Location
+from spaces.selectors import spaces_near
+
+from ..models import AreaType, Group, GroupKind, Pioneer
+from ..selectors import groups_near, pioneers_near
+
+# Lists on the audit page stop here; the counts say "500 or more".
+AUDIT_CAP = 500
+
+
+@dataclass
+class PlaceAudit:
+    location: Location
+    km: float
+    groups: list = field(default_factory=list)
+    cooperatives: list = field(default_factory=list)
+    communities: list = field(default_factory=list)
+    spaces: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    pioneers: list = field(default_factory=list)
+
+    @property
+    def is_desert(self) -> bool:
+        """No group of any kind, and nothing happening: nothing to join."""
+        return not self.groups and not self.events
+
+    @property
+    def missing(self) -> list[str]:
+        """What a co-operative community here could start, in words."""
+        gaps = []
+        if not self.cooperatives:
+            gaps.append("a co-operative")
+        if not self.communities:
+            gaps.append("a registered co-operative community")
+        if not self.spaces:
+            gaps.append("a community space")
+        if not self.events:
+            gaps.append("upcoming events")
+        return gaps
+
+
+def place_audit(*, location: Location, km: float) -> PlaceAudit:
+    """Everything co-operative within ``km`` of ``location``: groups (and, among them,
+    co-operatives and co-operative communities), community spaces, upcoming events and
+    Member Pioneers, each nearest first (events soonest first)."""
+    groups = groups_near(point=location.point, km=km, limit=AUDIT_CAP)
+    return PlaceAudit(
+        location=location,
+        km=km,
+        groups=groups,
+        cooperatives=[g for g in groups if g.kind == GroupKind.COOPERATIVE],
+        communities=[g for g in groups if g.registered_at],
+        spaces=spaces_near(point=location.point, km=km, limit=AUDIT_CAP),
+        events=events_near(point=location.point, km=km, limit=AUDIT_CAP),
+        pioneers=pioneers_near(point=location.point, km=km, limit=6),
+    )
+
+
+class DesertLevel:
+    LOCAL_AUTHORITY = "lad"
+    DISTRICT = "district"
+    CHOICES = [(LOCAL_AUTHORITY, "Local authorities"), (DISTRICT, "Postcode districts")]
+
+
+@dataclass
+class DesertRow:
+    code: str
+    name: str
+    nation: str
+    postcodes: int
+    groups: int = 0
+    cooperatives: int = 0
+    communities: int = 0
+    pioneers: int = 0
+    rank: int = 0
+
+    @property
+    def activity(self) -> int:
+        """Groups of any kind, plus co-operative communities again (they have made
+        commitments), plus Member Pioneers."""
+        return self.groups + self.communities + self.pioneers
+
+    @property
+    def per_10k(self) -> float | None:
+        """Activity per 10,000 live postcodes (a stand-in for population)."""
+        if not self.postcodes:
+            return None
+        return round(self.activity * 10_000 / self.postcodes, 2)
+
+
+def deserts_rank(*, level: str = DesertLevel.LOCAL_AUTHORITY, areas=None) -> list[DesertRow]:
+    """Rank areas from least to most co-operative activity.
+
+    ``level`` is ``"lad"`` (local authorities) or ``"district"`` (postcode districts);
+    ``areas`` optionally narrows the areas (a queryset of ``LocalAuthority`` or ``District``,
+    e.g. one nation). Activity counts approved groups with a place (a districts group counts
+    in each of its districts, once per local authority), co-operative communities again,
+    and active pioneers; it is weighed against the area's live postcodes. Ranking: activity
+    per 10,000 postcodes, lowest first; among equals the bigger area first (more people
+    without); then by name. Five queries, whatever the data.
+    """
+    by_district = level == DesertLevel.DISTRICT
+    if by_district:
+        areas = (areas if areas is not None else District.objects.all()).select_related(
+            "local_authority"
+        )
+        rows = {
+            d.outcode: DesertRow(
+                code=d.outcode,
+                name=f"{d.outcode} ({d.local_authority.name})",
+                nation=d.nation,
+                postcodes=d.live_postcodes,
+            )
+            for d in areas
+        }
+    else:
+        areas = areas if areas is not None else LocalAuthority.objects.all()
+        postcodes = dict(
+            District.objects.values("local_authority_id")
+            .annotate(n=Sum("live_postcodes"))
+            .values_list("local_authority_id", "n")
+        )
+        rows = {
+            la.code: DesertRow(
+                code=la.code, name=la.name, nation=la.nation, postcodes=postcodes.get(la.code, 0)
+            )
+            for la in areas
+        }
+
+    groups = (
+        Group.objects.approved()
+        .exclude(area_type=AreaType.INTEREST)
+        .values_list("pk", "kind", "registered_at", "outcode", "lad_code", "area_type")
+    )
+    group_districts = defaultdict(set)
+    for group_id, outcode, lad_code in Group.districts.through.objects.filter(
+        group__moderation_status="approved", group__area_type=AreaType.DISTRICTS
+    ).values_list("group_id", "district_id", "district__local_authority_id"):
+        group_districts[group_id].add(outcode if by_district else lad_code)
+
+    for pk, kind, registered_at, outcode, lad_code, area_type in groups:
+        own = outcode if by_district else lad_code
+        codes = group_districts.get(pk) if area_type == AreaType.DISTRICTS else None
+        for code in codes or {own}:
+            row = rows.get(code)
+            if row is None:
+                continue
+            row.groups += 1
+            row.cooperatives += kind == GroupKind.COOPERATIVE
+            row.communities += registered_at is not None
+
+    for outcode, lad_code in Pioneer.objects.active().values_list("outcode", "lad_code"):
+        row = rows.get(outcode if by_district else lad_code)
+        if row is not None:
+            row.pioneers += 1
+
+    ranked = sorted(
+        rows.values(),
+        key=lambda r: (
+            r.per_10k if r.per_10k is not None else float("inf"),
+            r.activity,
+            -r.postcodes,
+            r.name,
+        ),
+    )
+    for i, row in enumerate(ranked, start=1):
+        row.rank = i
+    return ranked

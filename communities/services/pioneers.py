@@ -1,0 +1,84 @@
+"""Contacting a Member Pioneer: messages relayed by email, with nobody's address shown."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from core import emails
+
+from ..models import Pioneer, PioneerMessage
+from .errors import CommunityError
+
+
+def pioneer_message_send(*, pioneer: Pioneer, sender, body: str) -> PioneerMessage:
+    """Send ``body`` from ``sender`` to ``pioneer``, relayed by email after commit.
+
+    The email carries neither address: it links to the message on the site, where the
+    pioneer replies. Raises ``CommunityError`` for a message to yourself or an inactive
+    pioneer.
+    """
+    if not pioneer.is_active or not pioneer.user.is_active:
+        raise CommunityError("This pioneer is not taking messages at the moment.")
+    if pioneer.user_id == sender.pk:
+        raise CommunityError("This is your own pioneer card: you cannot message yourself.")
+    return _message_create(
+        pioneer=pioneer, sender=sender, recipient=pioneer.user, body=body, thread_id=None
+    )
+
+
+def pioneer_message_reply(*, message: PioneerMessage, sender, body: str) -> PioneerMessage:
+    """Reply in the conversation of ``message``; it goes to the other person in it.
+
+    Only the two people in the conversation can reply. Raises ``CommunityError``.
+    """
+    if not message.is_party(sender):
+        raise CommunityError("Only the two people in this conversation can reply to it.")
+    return _message_create(
+        pioneer=message.pioneer,
+        sender=sender,
+        recipient=message.other_party(sender),
+        body=body,
+        thread_id=message.thread_id_or_own,
+    )
+
+
+def _message_create(*, pioneer, sender, recipient, body, thread_id) -> PioneerMessage:
+    from ..tasks import send_pioneer_message
+
+    with transaction.atomic():
+        message = PioneerMessage.objects.create(
+            pioneer=pioneer,
+            sender=sender,
+            recipient=recipient,
+            body=body.strip(),
+            thread_id=thread_id,
+        )
+        transaction.on_commit(lambda: send_pioneer_message.delay(message.pk))
+    return message
+
+
+def pioneer_message_email_send(*, message_id: int) -> bool:
+    """Relay one message by email, at most once; True if it was sent now."""
+    with transaction.atomic():
+        message = (
+            PioneerMessage.objects.select_for_update(of=("self",))
+            .select_related("pioneer", "sender", "recipient")
+            .filter(pk=message_id, emailed_at__isnull=True)
+            .first()
+        )
+        if message is None:
+            return False
+        to_pioneer = message.recipient_id == message.pioneer.user_id
+        sender_name = message.pioneer.name if not to_pioneer else message.sender.public_name
+        emails.send(
+            "communities-message",
+            to=[message.recipient.email],
+            context={
+                "message": message,
+                "sender_name": sender_name,
+                "to_pioneer": to_pioneer,
+                "message_url": message.get_absolute_url(),
+            },
+        )
+        message.emailed_at = timezone.now()
+        message.save(update_fields=["emailed_at"])
+    return True

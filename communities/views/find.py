@@ -1,0 +1,262 @@
+"""Finding groups and communities: search, map, examples, the local audit, the deserts."""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Subquery
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django_filters.views import FilterView
+from taggit.models import TaggedItem
+
+from core.admin import export_csv
+
+from ..filters import (
+    CommitmentFilter,
+    DesertFilter,
+    DistrictDesertFilter,
+    GroupFilter,
+    GroupTraitsFilter,
+)
+from ..forms import AuditForm
+from ..models import AreaType, Commitment, Group, Membership, ProgressUpdate, Role
+from ..selectors import pioneers_near
+from ..services import DesertLevel, deserts_rank, place_audit
+from .access import staff_or_404
+
+MAP_LIMIT = 500
+POPULAR_TAGS_SECONDS = 600
+INTEREST_PREVIEW = 6
+
+
+def groups_geojson(queryset) -> dict:
+    """A GeoJSON FeatureCollection of the located groups of ``queryset`` (one query)."""
+    rows = (
+        queryset.located()
+        .order_by()
+        .values_list("name", "slug", "latitude", "longitude", "kind", "registered_at")[:MAP_LIMIT]
+    )
+    kinds = dict(Group._meta.get_field("kind").choices)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+                "properties": {
+                    "name": name,
+                    "url": reverse("communities:group-detail", kwargs={"slug": slug}),
+                    "summary": kinds.get(kind, "")
+                    + (" · co-operative community" if registered_at else ""),
+                },
+            }
+            for name, slug, lat, lon, kind, registered_at in rows
+        ],
+    }
+
+
+def popular_tags(limit: int = 12) -> list[str]:
+    """The interests most used by approved groups (one query, cached for ten minutes)."""
+
+    def count():
+        return list(
+            TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Group),
+                object_id__in=Group.objects.approved().values("pk"),
+            )
+            .values("tag__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "tag__name")
+            .values_list("tag__name", flat=True)[:limit]
+        )
+
+    return cache.get_or_set(f"communities:popular-tags:{limit}", count, POPULAR_TAGS_SECONDS)
+
+
+class StatusFromFilterMixin:
+    """Bad filter input is the client's mistake: answer 400 with the form and its errors."""
+
+    def render_to_response(self, context, **kwargs):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
+
+
+class GroupListView(StatusFromFilterMixin, FilterView):
+    """Groups with a place: search by postcode and radius, interests, kind; list and map.
+
+    Communities of interest (no place) are listed separately under the results.
+    """
+
+    filterset_class = GroupFilter
+    template_name = "communities/group_list.html"
+    paginate_by = 20
+    strict = True
+
+    def get_queryset(self):
+        return (
+            Group.objects.approved()
+            .exclude(area_type=AreaType.INTEREST)
+            .for_cards()
+            .order_by("-is_featured", "name")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.filterset
+        location = filterset.location
+        interest = GroupTraitsFilter(
+            self.request.GET or None,
+            queryset=Group.objects.approved().of_interest().for_cards().order_by("name"),
+        )
+        context.update(
+            location=location,
+            km=filterset.km_value,
+            geojson=groups_geojson(self.object_list),
+            interest_groups=list(interest.qs[: INTEREST_PREVIEW + 1]),
+            interest_preview=INTEREST_PREVIEW,
+            pioneers=pioneers_near(point=location.point, km=filterset.km_value) if location else [],
+            popular_tags=popular_tags(),
+            query_string=_without_page(self.request.GET),
+        )
+        return context
+
+
+class InterestListView(StatusFromFilterMixin, FilterView):
+    """Communities of interest: no place, found by interests, kind and words."""
+
+    filterset_class = GroupTraitsFilter
+    template_name = "communities/interest_list.html"
+    paginate_by = 20
+    strict = True
+
+    def get_queryset(self):
+        return Group.objects.approved().of_interest().for_cards().order_by("-is_featured", "name")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            query_string=_without_page(self.request.GET), popular_tags=popular_tags(), **kwargs
+        )
+
+
+class CommitmentsWorkedView(StatusFromFilterMixin, FilterView):
+    """Commitments that reached their target, with their results and latest story."""
+
+    filterset_class = CommitmentFilter
+    template_name = "communities/commitments_worked.html"
+    paginate_by = 20
+    strict = True
+
+    def get_queryset(self):
+        latest = ProgressUpdate.objects.filter(commitment=OuterRef("pk")).order_by(
+            "-posted_at", "-pk"
+        )
+        return (
+            Commitment.objects.public()
+            .met()
+            .select_related("group")
+            .annotate(
+                latest_story=Subquery(latest.values("story")[:1]),
+                latest_at=Subquery(latest.values("posted_at")[:1]),
+                update_count=Subquery(
+                    ProgressUpdate.objects.filter(commitment=OuterRef("pk"))
+                    .order_by()
+                    .values("commitment")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+            )
+            .order_by("-latest_at", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query_string=_without_page(self.request.GET), **kwargs)
+
+
+@require_GET
+def audit(request):
+    """A local co-operative audit: what exists within N km of a postcode."""
+    form = AuditForm(request.GET or None)
+    result = None
+    if form.is_valid():
+        result = place_audit(location=form.cleaned_data["postcode"], km=form.cleaned_data["km"])
+    status = 400 if request.GET and not form.is_valid() else 200
+    return render(request, "communities/audit.html", {"form": form, "audit": result}, status=status)
+
+
+@login_required
+@require_GET
+def deserts(request):
+    """Staff: local authorities or postcode districts with little or no co-operative activity."""
+    staff_or_404(request)
+    level = request.GET.get("level")
+    if level not in dict(DesertLevel.CHOICES):
+        level = DesertLevel.LOCAL_AUTHORITY
+    if level == DesertLevel.DISTRICT:
+        filterset = DistrictDesertFilter(request.GET or None, queryset=_districts())
+    else:
+        filterset = DesertFilter(request.GET or None, queryset=_authorities())
+    areas = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    rows = deserts_rank(level=level, areas=areas)
+    if request.GET.get("format") == "csv":
+        return export_csv(
+            f"coopcentre-deserts-{level}.csv",
+            ["rank", "code", "name", "nation", "live postcodes", "groups", "co-operatives"]
+            + ["co-operative communities", "pioneers", "activity", "activity per 10k postcodes"],
+            (
+                [r.rank, r.code, r.name, r.nation, r.postcodes, r.groups, r.cooperatives]
+                + [r.communities, r.pioneers, r.activity, r.per_10k]
+                for r in rows
+            ),
+        )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "communities/deserts.html",
+        {
+            "filter": filterset,
+            "level": level,
+            "levels": DesertLevel.CHOICES,
+            "page_obj": page,
+            "rows": page.object_list,
+            "empty_count": sum(1 for r in rows if r.activity == 0),
+            "area_count": len(rows),
+            "query_string": _without_page(request.GET),
+        },
+        status=200 if filterset.is_valid() or not request.GET else 400,
+    )
+
+
+def _authorities():
+    from postcodes.models import LocalAuthority
+
+    return LocalAuthority.objects.all()
+
+
+def _districts():
+    from postcodes.models import District
+
+    return District.objects.all()
+
+
+@login_required
+@require_GET
+def my_groups(request):
+    """The groups the member belongs to, with their role, and registrations in progress."""
+    memberships = (
+        Membership.objects.filter(user=request.user).select_related("group").order_by("group__name")
+    )
+    return render(
+        request,
+        "communities/my_groups.html",
+        {"memberships": memberships, "organiser": Role.ORGANISER},
+    )
+
+
+def _without_page(query) -> str:
+    """The query string without ``page``, for pagination links."""
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()

@@ -1,0 +1,237 @@
+"""A group's page, and what its members and organisers do there."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from events.selectors import events_of_group
+from spaces.selectors import spaces_near
+
+from ..forms import ClaimForm, GroupForm, GroupSpacesForm, RoleForm
+from ..models import (
+    ClaimStatus,
+    CommitmentArea,
+    CommitmentStatus,
+    GroupClaim,
+    Membership,
+    ProgressUpdate,
+    Role,
+)
+from ..selectors import pioneers_near
+from ..services import (
+    CommunityError,
+    claim_submit,
+    group_create,
+    group_spaces_set,
+    group_update,
+    membership_join,
+    membership_leave,
+    membership_remove,
+    membership_set_role,
+)
+from .access import organised_group_or_404, visible_group_or_404
+
+SPACES_KM = 5
+
+
+@require_GET
+def group_detail(request, slug):
+    """A group's public page: what it is, its area, events, spaces and commitments."""
+    group = visible_group_or_404(request, slug)
+    role = group.role_of(request.user)
+    commitments = list(
+        group.commitments.exclude(status=CommitmentStatus.DROPPED).prefetch_related(
+            Prefetch(
+                "updates",
+                queryset=ProgressUpdate.objects.order_by("-posted_at", "-pk"),
+                to_attr="recent_updates",
+            )
+        )
+    )
+    organisers = list(Membership.objects.organisers().filter(group=group).select_related("user"))
+    point = group.point
+    context = {
+        "group": group,
+        "role": role,
+        "is_organiser": role == Role.ORGANISER or request.user.is_staff,
+        "tags": list(group.tags.all()),
+        "member_count": group.memberships.count(),
+        "organisers": organisers,
+        "events": events_of_group(group_id=group.pk, limit=10),
+        "spaces": list(group.spaces.approved()),
+        "action_commitments": [c for c in commitments if c.area == CommitmentArea.ACTION],
+        "enterprise_commitments": [c for c in commitments if c.area == CommitmentArea.ENTERPRISE],
+        "pioneers": pioneers_near(point=point, km=group.radius_km or 5) if point else [],
+        "pending_claim": request.user.is_authenticated
+        and GroupClaim.objects.filter(
+            group=group, user=request.user, status=ClaimStatus.PENDING
+        ).exists(),
+        "last_checkin": group.checkins.first() if group.registered_at else None,
+    }
+    if point:
+        context["geojson"] = {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [point.lon, point.lat]},
+                    "properties": {"name": group.name, "summary": group.area_summary()},
+                }
+            ],
+        }
+    return render(request, "communities/group_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_create_view(request):
+    """List a group (not registering as a co-operative community yet)."""
+    form = GroupForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = group_create(by=request.user, **form.service_kwargs())
+        except CommunityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                f"{group.name} is listed. Our moderators will check it soon: until then only "
+                "you can see it.",
+            )
+            return redirect(group)
+    return render(request, "communities/group_form.html", {"form": form, "creating": True})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_edit(request, slug):
+    group = organised_group_or_404(request, slug)
+    form = GroupForm(request.POST if request.method == "POST" else None, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group_update(group=group, **form.service_kwargs())
+        except CommunityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect(group)
+    return render(request, "communities/group_form.html", {"form": form, "group": group})
+
+
+@login_required
+@require_POST
+def group_join(request, slug):
+    group = visible_group_or_404(request, slug)
+    try:
+        membership_join(group=group, user=request.user)
+    except CommunityError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"You have joined {group.name}.")
+    return redirect(group)
+
+
+@login_required
+@require_POST
+def group_leave(request, slug):
+    group = visible_group_or_404(request, slug)
+    try:
+        membership_leave(group=group, user=request.user)
+    except CommunityError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"You have left {group.name}.")
+    return redirect(group)
+
+
+@login_required
+@require_GET
+def group_members(request, slug):
+    """Organisers: the members, with their roles, to promote, demote or remove."""
+    group = organised_group_or_404(request, slug)
+    memberships = group.memberships.select_related("user").order_by("-role", "joined_at")
+    return render(
+        request,
+        "communities/group_members.html",
+        {"group": group, "memberships": memberships, "roles": Role.choices},
+    )
+
+
+@login_required
+@require_POST
+def member_role(request, slug, pk):
+    group = organised_group_or_404(request, slug)
+    membership = get_object_or_404(Membership, group=group, pk=pk)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose organiser or member.")
+        return redirect("communities:group-members", slug=group.slug)
+    try:
+        membership_set_role(membership=membership, role=form.cleaned_data["role"])
+    except CommunityError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"{membership.user.public_name} is now {membership.get_role_display().lower()}.",
+        )
+    return redirect("communities:group-members", slug=group.slug)
+
+
+@login_required
+@require_POST
+def member_remove(request, slug, pk):
+    group = organised_group_or_404(request, slug)
+    membership = get_object_or_404(Membership, group=group, pk=pk)
+    try:
+        membership_remove(membership=membership)
+    except CommunityError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{membership.user.public_name} is no longer a member.")
+    return redirect("communities:group-members", slug=group.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_spaces(request, slug):
+    """Organisers: choose the community spaces near the group where it meets."""
+    group = organised_group_or_404(request, slug)
+    nearby = (
+        spaces_near(point=group.point, km=max(group.radius_km or 0, SPACES_KM), limit=50)
+        if group.point
+        else []
+    )
+    current = list(group.spaces.all())
+    choices = nearby + [s for s in current if s.pk not in {n.pk for n in nearby}]
+    form = GroupSpacesForm(
+        request.POST if request.method == "POST" else None,
+        spaces=choices,
+        initial={"spaces": [s.pk for s in current]},
+    )
+    if request.method == "POST" and form.is_valid():
+        group_spaces_set(group=group, space_ids=form.cleaned_data["spaces"])
+        messages.success(request, "The group's spaces are saved.")
+        return redirect(group)
+    return render(
+        request, "communities/group_spaces.html", {"group": group, "form": form, "km": SPACES_KM}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_claim(request, slug):
+    """Claim a listing: staff check, then the claimant becomes an organiser."""
+    group = visible_group_or_404(request, slug)
+    form = ClaimForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            claim_submit(group=group, user=request.user, message=form.cleaned_data["message"])
+        except CommunityError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Thank you: our staff will check your claim and email you.")
+        return redirect(group)
+    return render(request, "communities/group_claim.html", {"group": group, "form": form})

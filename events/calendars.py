@@ -1,0 +1,134 @@
+"""iCalendar (RFC 5545) files: one event, a search, an organiser's or a group's events.
+
+Built with the ``icalendar`` package. A regular activity is one VEVENT with an RRULE
+(the same rule that expands its dates on the site, see ``events.recurrence``); times
+carry TZID=Europe/London with its VTIMEZONE, so calendar apps keep 19:00 at 19:00
+across the clock change. Public files never hold the online join link: only the copy
+attached to a going member's confirmation email does.
+"""
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+
+from . import recurrence
+from .models import EVENT_TZ, Event, Occurrence
+
+PRODID = "-//coopcentre//events//EN"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "coopcentre.localhost"
+
+
+def _description(event: Event, *, include_join: bool) -> str:
+    lines = [event.description.strip()] if event.description.strip() else []
+    cost = "Free" if event.is_free else f"£{event.price:.2f}"
+    if event.price_note:
+        cost += f" ({event.price_note})"
+    lines.append(f"Cost: {cost}")
+    if event.accessibility_notes:
+        lines.append(f"Accessibility: {event.accessibility_notes.strip()}")
+    if event.is_online:
+        if include_join:
+            lines.append(f"Join online: {event.join_url}")
+            if event.join_details:
+                lines.append(event.join_details.strip())
+        else:
+            lines.append("Join online: the link is on the event page once you say you're going.")
+    lines.append(f"Organised by {event.organiser_name}")
+    lines.append(settings.SITE_URL + event.get_absolute_url())
+    return "\n\n".join(lines)
+
+
+def _location(event: Event) -> str:
+    if event.is_in_person:
+        place = event.place_name
+        return f"{place} (and online)" if event.is_online else place
+    return "Online"
+
+
+def _common(component: icalendar.Event, event: Event, *, include_join: bool) -> None:
+    component.add("dtstamp", datetime.now(UTC))
+    component.add("summary", event.title)
+    component.add("description", _description(event, include_join=include_join))
+    component.add("location", _location(event))
+    component.add("url", settings.SITE_URL + event.get_absolute_url())
+    component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    component.add("sequence", event.sequence)
+    component.add("created", event.created_at.astimezone(UTC))
+    component.add("last-modified", event.updated_at.astimezone(UTC))
+    if event.is_in_person and event.latitude is not None:
+        component.add("geo", (round(event.latitude, 6), round(event.longitude, 6)))
+    tags = [tag.name for tag in event.tags.all()]
+    if tags:
+        component.add("categories", tags)
+
+
+def event_vevent(event: Event, *, include_join: bool = False) -> icalendar.Event:
+    """The whole event as one VEVENT; a regular activity carries its RRULE."""
+    component = icalendar.Event()
+    component.add("uid", f"event-{event.pk}@{_host()}")
+    component.add("dtstart", timezone.localtime(event.starts_at, EVENT_TZ))
+    component.add("dtend", timezone.localtime(event.ends_at, EVENT_TZ))
+    rule = recurrence.rule_parts(event)
+    if rule:
+        component.add("rrule", rule)
+    # Dates taken out of the schedule while people had replied stay out of calendars too.
+    exdates = [
+        timezone.localtime(o.starts_at, EVENT_TZ)
+        for o in event.occurrences.all()
+        if o.is_cancelled and event.recurrence
+    ]
+    if exdates:
+        component.add("exdate", exdates)
+    _common(component, event, include_join=include_join)
+    return component
+
+
+def _calendar(components: Iterable[icalendar.Event], *, name: str, url: str) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.calendar_name = name
+    cal.add("url", url)
+    # Clients refresh subscribed feeds about this often.
+    cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT6H")
+    starts = []
+    for component in components:
+        cal.add_component(component)
+        starts.append(component.decoded("dtstart"))
+    if starts:
+        # A VTIMEZONE covering the dates in the file, not the zone's whole history.
+        first = min(s.date() if isinstance(s, datetime) else s for s in starts)
+        cal.add_missing_timezones(
+            first_date=first - timedelta(days=366),
+            last_date=date(timezone.localdate().year + 3, 1, 1),
+        )
+    return cal.to_ical()
+
+
+def events_ics(events: Iterable[Event], *, name: str, url: str) -> bytes:
+    """A calendar of whole events (a feed): each one-off or series once."""
+    return _calendar((event_vevent(e) for e in events), name=name, url=url)
+
+
+def occurrence_ics(occurrence: Occurrence, *, include_join: bool = False) -> bytes:
+    """A calendar file for one date of an event (attached to a going member's email)."""
+    event = occurrence.event
+    component = icalendar.Event()
+    component.add("uid", f"event-{event.pk}-{occurrence.pk}@{_host()}")
+    component.add("dtstart", timezone.localtime(occurrence.starts_at, EVENT_TZ))
+    component.add("dtend", timezone.localtime(occurrence.ends_at, EVENT_TZ))
+    _common(component, event, include_join=include_join)
+    return _calendar(
+        [component], name=event.title, url=settings.SITE_URL + event.get_absolute_url()
+    )

@@ -1,0 +1,248 @@
+"""Searching dates of events: "What's on near me" and "Find an online event or activity".
+
+The listings are of ``Occurrence`` rows (dates), so a weekly walk is found on each of its
+Tuesdays and a "this weekend" search finds what is on this weekend. Results are ordered
+by date, then distance. Bad or unknown values are form errors shown to the member, with
+what they typed kept: never a 500.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+import django_filters
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from postcodes.forms import PostcodeField
+
+from .models import EVENT_TZ, AttendanceMode, Event, Occurrence
+
+WHEN_CHOICES = [
+    ("today", "Today"),
+    ("weekend", "This weekend"),
+    ("week", "Next 7 days"),
+    ("custom", "Choose dates"),
+]
+RADIUS_CHOICES = [
+    (1, "1 km"),
+    (2, "2 km"),
+    (5, "5 km"),
+    (10, "10 km"),
+    (25, "25 km"),
+    (50, "50 km"),
+]
+DEFAULT_RADIUS_KM = 5
+FORMAT_CHOICES = [
+    ("in_person", "In person"),
+    ("online", "Online"),
+    ("mixed", "Both in person and online"),
+]
+FORMAT_MODES = {
+    "in_person": [AttendanceMode.IN_PERSON, AttendanceMode.MIXED],
+    "online": [AttendanceMode.ONLINE, AttendanceMode.MIXED],
+    "mixed": [AttendanceMode.MIXED],
+}
+TAGS_CACHE_KEY = "events:tags:v1"
+POPULAR_TAGS = 16
+
+
+def event_tags() -> list[tuple[str, str, int]]:
+    """(slug, name, count) of every interest tag on approved events, most used first.
+
+    Cached for five minutes: every search form needs it.
+    """
+    tags = cache.get(TAGS_CACHE_KEY)
+    if tags is None:
+        tags = list(
+            Tag.objects.filter(
+                taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Event),
+                taggit_taggeditem_items__object_id__in=Event.objects.live().values("pk"),
+            )
+            .annotate(uses=Count("taggit_taggeditem_items"))
+            .order_by("-uses", "name")
+            .values_list("slug", "name", "uses")
+        )
+        cache.set(TAGS_CACHE_KEY, tags, 300)
+    return tags
+
+
+def tag_choices():
+    return [(slug, name) for slug, name, _uses in event_tags()]
+
+
+class PostcodeFilter(django_filters.Filter):
+    field_class = PostcodeField
+
+
+class EventSearchForm(forms.Form):
+    """Checks that go across fields: the custom date range."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        messages = {
+            "when": "Choose today, this weekend, the next 7 days or your own dates.",
+            "format": "Choose in person, online, or both.",
+            "radius": "Choose a distance from the list.",
+            "tag": "We have no events about “%(value)s”. Choose from the interests listed.",
+        }
+        for name, message in messages.items():
+            if name in self.fields:
+                self.fields[name].error_messages["invalid_choice"] = message
+        for name in ("date_from", "date_to"):
+            self.fields[name].error_messages["invalid"] = "Give a date like 2026-12-24."
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if (date_from or date_to) and not cleaned.get("when"):
+            cleaned["when"] = "custom"
+        if cleaned.get("when") != "custom":
+            return cleaned
+        today = timezone.localdate()
+        if date_from and date_from < today:
+            self.add_error("date_from", "Choose a date from today on: past events aren't listed.")
+        if date_from and date_to and date_to < date_from:
+            self.add_error("date_to", "The end date must be on or after the start date.")
+        if not (date_from or date_to) and not self.has_error("date_from"):
+            self.add_error("date_from", "Give a start or an end date, or choose another time.")
+        return cleaned
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=EVENT_TZ)
+
+
+def date_window(cleaned: dict, now: datetime) -> tuple[datetime | None, datetime | None]:
+    """The (start, end) of the time asked for, on UK time; None where open."""
+    today = timezone.localdate(now)
+    when = cleaned.get("when")
+    if when == "today":
+        return now, _midnight(today + timedelta(days=1))
+    if when == "weekend":
+        # Saturday and Sunday: this one if we are in it, else the coming one.
+        saturday = (
+            today - timedelta(days=1)
+            if today.weekday() == 6
+            else (today + timedelta(days=(5 - today.weekday()) % 7))
+        )
+        return max(now, _midnight(saturday)), _midnight(saturday + timedelta(days=2))
+    if when == "week":
+        return now, _midnight(today + timedelta(days=7))
+    if when == "custom":
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        start = max(now, _midnight(date_from)) if date_from else now
+        end = _midnight(date_to + timedelta(days=1)) if date_to else None
+        return start, end
+    return None, None
+
+
+class EventFilter(django_filters.FilterSet):
+    """What every events search has: when, interests, free only."""
+
+    when = django_filters.ChoiceFilter(
+        label="When", choices=WHEN_CHOICES, empty_label="Any time", widget=forms.RadioSelect
+    )
+    date_from = django_filters.DateFilter(
+        label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = django_filters.DateFilter(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    tag = django_filters.MultipleChoiceFilter(
+        label="Interests", choices=tag_choices, widget=forms.CheckboxSelectMultiple
+    )
+    free = django_filters.BooleanFilter(label="Free only", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = Occurrence
+        fields: list[str] = []
+        form = EventSearchForm
+
+    def base_queryset(self, queryset):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        cleaned = self.form.cleaned_data
+        queryset = self.base_queryset(queryset)
+        start, end = date_window(cleaned, timezone.now())
+        if start is not None:
+            queryset = queryset.filter(ends_at__gte=start)
+        if end is not None:
+            queryset = queryset.filter(starts_at__lt=end)
+        if cleaned.get("tag"):
+            # EXISTS rather than a join, so an event with two of the tags is listed once.
+            queryset = queryset.filter(
+                Exists(
+                    TaggedItem.objects.filter(
+                        content_type=ContentType.objects.get_for_model(Event),
+                        object_id=OuterRef("event_id"),
+                        tag__slug__in=cleaned["tag"],
+                    )
+                )
+            )
+        if cleaned.get("free") is True:
+            queryset = queryset.filter(event__price=0)
+        return self.located(queryset, cleaned)
+
+    def located(self, queryset, cleaned):
+        return queryset.order_by("starts_at", "pk")
+
+    @property
+    def location(self):
+        return None
+
+    def popular_tags(self) -> list[tuple[str, str, bool]]:
+        """(slug, name, checked) for the interest checkboxes: the popular ones and any chosen."""
+        chosen = set(self.form["tag"].value() or [])
+        tags = event_tags()
+        shown = list(tags[:POPULAR_TAGS]) + [t for t in tags[POPULAR_TAGS:] if t[0] in chosen]
+        return [(slug, name, slug in chosen) for slug, name, _uses in shown]
+
+
+class NearEventFilter(EventFilter):
+    """ "What's on near me": a postcode and a distance, and the format."""
+
+    postcode = PostcodeFilter(label="Postcode", required=False)
+    radius = django_filters.TypedChoiceFilter(
+        label="Within",
+        choices=RADIUS_CHOICES,
+        coerce=float,
+        empty_value=DEFAULT_RADIUS_KM,
+    )
+    format = django_filters.ChoiceFilter(
+        label="Format", choices=FORMAT_CHOICES, empty_label="Any format", widget=forms.RadioSelect
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        # The distance shown selected is the one searched with.
+        if data is not None and not data.get("radius"):
+            data = data.copy()
+            data["radius"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, *args, **kwargs)
+
+    def base_queryset(self, queryset):
+        modes = FORMAT_MODES.get(self.form.cleaned_data.get("format"))
+        return queryset.filter(event__attendance_mode__in=modes) if modes else queryset
+
+    @property
+    def location(self):
+        if self.is_bound and self.is_valid():
+            return self.form.cleaned_data.get("postcode")
+        return None
+
+    def located(self, queryset, cleaned):
+        location = cleaned.get("postcode")
+        if location is None:
+            return queryset.order_by("starts_at", "pk")
+        # Only events in a place have a distance: online-only ones have their own page.
+        km = cleaned.get("radius") or DEFAULT_RADIUS_KM
+        return queryset.near(location.point, km).order_by("starts_at", "distance_km", "pk")
+
+
+class OnlineEventFilter(EventFilter):
+    """ "Find an online event or activity": for everyone, whatever their postcode."""
+
+    def base_queryset(self, queryset):
+        return queryset.filter(event__attendance_mode__in=FORMAT_MODES["online"])

@@ -1,0 +1,255 @@
+"""Forms of the events app: they validate and normalise, and never send or queue anything."""
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+
+from communities.models import Group
+from postcodes.forms import PostcodeField
+from spaces.models import Space
+
+from .images import image_clean
+from .models import AttendanceMode, Event, Occurrence
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S"]
+MAX_TAGS = 8
+MAX_DAYS_AHEAD = 730
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class EventForm(forms.ModelForm):
+    """A member's event: what, when, where or how to join, cost, places, access, image.
+
+    Times are UK time (Europe/London). The place is located from its postcode, or taken
+    from the community space chosen; the format decides which of place and join link
+    are needed and drops the other.
+    """
+
+    starts_at = forms.DateTimeField(
+        label="Starts",
+        input_formats=DATETIME_FORMATS,
+        widget=DateTimeLocalInput(),
+        help_text="UK time. For a regular activity, the first date.",
+    )
+    ends_at = forms.DateTimeField(
+        label="Ends", input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
+    )
+    repeat_until = forms.DateField(
+        label="Repeats until",
+        required=False,
+        widget=DateInput(),
+        help_text="The last day it may happen. Leave blank to keep repeating.",
+    )
+    attendance_mode = forms.ChoiceField(
+        label="Format", choices=AttendanceMode.choices, widget=forms.RadioSelect
+    )
+    space = forms.ModelChoiceField(
+        label="At a community space on coopcentre",
+        queryset=Space.objects.none(),
+        required=False,
+        empty_label="Not at a listed space (give the address below)",
+    )
+    postcode = PostcodeField(
+        label="Postcode", required=False, allow_outward=False, help_text="Of the address above."
+    )
+    join_url = forms.URLField(
+        label="Join link",
+        required=False,
+        assume_scheme="https",
+        max_length=500,
+        help_text="The https:// link of the video call. Only people going see it.",
+    )
+    capacity = forms.IntegerField(
+        label="Places",
+        required=False,
+        min_value=1,
+        max_value=100_000,
+        error_messages={
+            "min_value": "Give at least 1 place, or leave it blank for no limit.",
+            "invalid": "Give the number of places as a whole number, like 20.",
+        },
+        help_text="How many people can come to each date. Leave blank for no limit.",
+    )
+    price = forms.DecimalField(
+        label="Cost (£)",
+        min_value=0,
+        max_digits=7,
+        decimal_places=2,
+        initial=0,
+        error_messages={"min_value": "The cost can't be below £0 (0 means free)."},
+        help_text="0 for free.",
+    )
+    image = forms.ImageField(
+        required=False,
+        help_text="Optional. A JPEG, PNG or WebP photo up to 5 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "description",
+            "tags",
+            "group",
+            "starts_at",
+            "ends_at",
+            "recurrence",
+            "repeat_until",
+            "attendance_mode",
+            "space",
+            "venue_name",
+            "address",
+            "join_url",
+            "join_details",
+            "price",
+            "price_note",
+            "capacity",
+            "accessibility_notes",
+            "image",
+            "image_alt",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+            "join_details": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"group": "Organised by a group", "recurrence": "Repeats", "tags": "Interests"}
+        help_texts = {"tags": "Separated by commas: walking, gardening, families."}
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["space"].queryset = (
+            Space.objects.approved().only("id", "name", "postcode").order_by("name")
+        )
+        self.fields["space"].label_from_instance = lambda s: (
+            f"{s.name}, {s.postcode}" if s.postcode else s.name
+        )
+        # Members may name a group they look after (one they listed); staff set any in admin.
+        groups = Group.objects.approved().filter(submitted_by=user).only("id", "name")
+        if self.instance.group_id:
+            groups = groups | Group.objects.filter(pk=self.instance.group_id)
+        self.fields["group"].queryset = groups.order_by("name")
+        self.fields["group"].empty_label = "No, I organise it myself"
+        if not self.fields["group"].queryset.exists():
+            del self.fields["group"]
+        if self.instance.pk and self.instance.postcode and not self.instance.space_id:
+            self.initial.setdefault("postcode", self.instance.postcode)
+        self.fields["title"].widget.attrs["autocomplete"] = "off"
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        unchanged = self.instance.pk and self.instance.starts_at == starts_at
+        if not unchanged and starts_at < timezone.now():
+            raise forms.ValidationError(
+                "That start is in the past. Choose a date and time from now on.", code="past"
+            )
+        if starts_at > timezone.now() + timedelta(days=MAX_DAYS_AHEAD):
+            raise forms.ValidationError(
+                "We list events up to two years ahead. Check the year.", code="far"
+            )
+        return starts_at
+
+    def clean_tags(self):
+        tags = self.cleaned_data.get("tags") or []
+        tags = [t.strip().lower() for t in tags if t.strip()]
+        if len(tags) > MAX_TAGS:
+            raise forms.ValidationError(f"Give at most {MAX_TAGS} interests.")
+        if any(len(t) > 40 for t in tags):
+            raise forms.ValidationError("Keep each interest under 40 characters.")
+        return list(dict.fromkeys(tags))
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        # A new upload is checked and re-encoded; an image already stored is kept.
+        if image and hasattr(image, "content_type"):
+            return image_clean(image)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        mode = cleaned.get("attendance_mode")
+        in_person = mode in (AttendanceMode.IN_PERSON, AttendanceMode.MIXED)
+        online = mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
+        space = cleaned.get("space")
+        location = cleaned.get("postcode")
+        if in_person and not space:
+            # The model checks an address and postcode are given; here we locate it.
+            if location is not None:
+                self.instance.set_location(location)
+            elif "postcode" not in self.errors:
+                self.instance.postcode = ""
+        if in_person and space and space.latitude is None:
+            self.add_error("space", "That space has no postcode yet: give the address instead.")
+        if not in_person:
+            cleaned["space"] = None
+            cleaned["venue_name"] = cleaned["address"] = ""
+        if not online:
+            cleaned["join_url"] = cleaned["join_details"] = ""
+        if not cleaned.get("recurrence"):
+            cleaned["repeat_until"] = None
+        return cleaned
+
+    def _update_errors(self, errors):
+        # A field the form already found wrong needs no second message from the model.
+        if hasattr(errors, "error_dict"):
+            fresh = {f: e for f, e in errors.error_dict.items() if f not in self.errors}
+            if not fresh:
+                return
+            errors = forms.ValidationError(fresh)
+        super()._update_errors(errors)
+
+
+class RsvpForm(forms.Form):
+    """Saying you're going to one date of an event."""
+
+    occurrence = forms.ModelChoiceField(
+        queryset=Occurrence.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That date isn't open for replies any more."},
+    )
+    share_email = forms.BooleanField(
+        label="Share my email address with the organiser",
+        required=False,
+        help_text="So they can tell you about changes themselves. Otherwise only we email you.",
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurrence"].queryset = event.occurrences.upcoming()
+
+
+class CancelRsvpForm(forms.Form):
+    occurrence = forms.ModelChoiceField(
+        queryset=Occurrence.objects.none(), widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurrence"].queryset = event.occurrences.all()
+
+
+class EventCancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it cancelled?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Sent to everyone going or waiting, and shown on the event page.",
+        error_messages={"required": "Say why, so the people coming understand."},
+    )

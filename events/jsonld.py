@@ -1,0 +1,132 @@
+"""schema.org ``Event`` JSON-LD for event pages, so search engines and apps understand them.
+
+See https://schema.org/Event. ``eventAttendanceMode`` says offline, online or mixed; the
+online location is the event page (the join link is only for people going); a regular
+activity has an ``eventSchedule``.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils import timezone
+
+from . import recurrence
+from .models import EVENT_TZ, AttendanceMode, Event, Occurrence, Recurrence
+
+SCHEMA = "https://schema.org/"
+MODES = {
+    AttendanceMode.IN_PERSON: "OfflineEventAttendanceMode",
+    AttendanceMode.ONLINE: "OnlineEventAttendanceMode",
+    AttendanceMode.MIXED: "MixedEventAttendanceMode",
+}
+FREQUENCY = {
+    Recurrence.WEEKLY: "P1W",
+    Recurrence.FORTNIGHTLY: "P2W",
+    Recurrence.MONTHLY: "P1M",
+}
+
+# The characters that could end a <script> element or open a comment, escaped as JSON.
+_SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _iso(value) -> str:
+    return timezone.localtime(value, EVENT_TZ).isoformat()
+
+
+def _place(event: Event) -> dict:
+    place = {"@type": "Place", "name": event.venue_name or event.place_name}
+    address = {"@type": "PostalAddress", "addressCountry": "GB"}
+    if event.address:
+        address["streetAddress"] = event.address
+    if event.postcode:
+        address["postalCode"] = event.postcode
+    place["address"] = address
+    if event.latitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": round(event.latitude, 6),
+            "longitude": round(event.longitude, 6),
+        }
+    if event.space_id:
+        place["url"] = settings.SITE_URL + event.space.get_absolute_url()
+    return place
+
+
+def _schedule(event: Event) -> dict:
+    start = recurrence.local(event.starts_at)
+    end = recurrence.local(event.ends_at)
+    schedule = {
+        "@type": "Schedule",
+        "repeatFrequency": FREQUENCY[event.recurrence],
+        "byDay": SCHEMA + recurrence.DAY_NAMES[start.weekday()],
+        "startDate": start.date().isoformat(),
+        "startTime": start.strftime("%H:%M"),
+        "endTime": end.strftime("%H:%M"),
+        "scheduleTimezone": settings.TIME_ZONE,
+    }
+    if event.recurrence == Recurrence.MONTHLY:
+        schedule["byMonthWeek"] = recurrence.week_of_month(start.date())
+    if event.repeat_until:
+        schedule["endDate"] = event.repeat_until.isoformat()
+    return schedule
+
+
+def event_jsonld(event: Event, occurrence: Occurrence | None = None) -> dict:
+    """The schema.org Event for ``event``, dated by ``occurrence`` (its next date) if given."""
+    url = settings.SITE_URL + event.get_absolute_url()
+    starts = occurrence.starts_at if occurrence else event.starts_at
+    ends = occurrence.ends_at if occurrence else event.ends_at
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.description or event.title,
+        "url": url,
+        "startDate": _iso(starts),
+        "endDate": _iso(ends),
+        "eventStatus": SCHEMA + ("EventCancelled" if event.is_cancelled else "EventScheduled"),
+        "eventAttendanceMode": SCHEMA + MODES[event.attendance_mode],
+        "isAccessibleForFree": event.is_free,
+        "inLanguage": "en-GB",
+    }
+    locations = []
+    if event.is_in_person:
+        locations.append(_place(event))
+    if event.is_online:
+        locations.append({"@type": "VirtualLocation", "url": url})
+    data["location"] = locations[0] if len(locations) == 1 else locations
+    if event.group_id:
+        data["organizer"] = {
+            "@type": "Organization",
+            "name": event.group.name,
+            "url": settings.SITE_URL + event.group.get_absolute_url(),
+        }
+    else:
+        data["organizer"] = {"@type": "Person", "name": event.organiser_name}
+    offer = {
+        "@type": "Offer",
+        "price": f"{event.price:.2f}",
+        "priceCurrency": "GBP",
+        "url": url,
+        "availability": SCHEMA + "InStock",
+    }
+    if occurrence is not None and occurrence.is_full:
+        offer["availability"] = SCHEMA + "SoldOut"
+    data["offers"] = offer
+    if event.capacity:
+        data["maximumAttendeeCapacity"] = event.capacity
+        if occurrence is not None:
+            data["remainingAttendeeCapacity"] = occurrence.places_left
+    if event.is_recurring:
+        data["eventSchedule"] = _schedule(event)
+    if event.image:
+        data["image"] = [settings.SITE_URL + event.image.url]
+    tags = [tag.name for tag in event.tags.all()]
+    if tags:
+        data["keywords"] = ", ".join(tags)
+    return data
+
+
+def script_json(data: dict) -> str:
+    """JSON safe to put inside a <script type="application/ld+json"> element."""
+    return json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_SAFE)

@@ -1,0 +1,29 @@
+"""Workflows of the events app: submitting and changing events, RSVPs, and notices.
+
+Split by sub-domain; import from here: ``from events.services import rsvp_create``.
+"""
+
+from .events import (
+    event_cancel,
+    event_schedule_refresh,
+    event_schedules_extend,
+    event_submit,
+    event_update,
+)
+from .notices import notice_send, reminders_queue
+from .rsvps import RsvpClosed, RsvpError, RsvpExists, rsvp_cancel, rsvp_create
+
+__all__ = [
+    "RsvpClosed",
+    "RsvpError",
+    "RsvpExists",
+    "event_cancel",
+    "event_schedule_refresh",
+    "event_schedules_extend",
+    "event_submit",
+    "event_update",
+    "notice_send",
+    "reminders_queue",
+    "rsvp_cancel",
+    "rsvp_create",
+]

@@ -1,0 +1,249 @@
+"""One event: its page, submitting and editing it, cancelling it, its calendar files."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.generic import DetailView
+from django_ratelimit.decorators import ratelimit
+
+from communities.models import Group
+from spaces.models import Space
+
+from .. import calendars, jsonld, recurrence
+from ..forms import EventCancelForm, EventForm, RsvpForm
+from ..models import Event, Occurrence, Rsvp, RsvpStatus
+from ..services import event_cancel as cancel_event
+from ..services import event_submit, event_update
+from .search import ics_response, map_features
+
+# How many of a regular activity's next dates its page offers to reply to.
+NEXT_DATES = 8
+
+
+def visible_event(request, slug: str) -> Event:
+    """The event at ``slug`` if this person may see it, else 404 (never a hint it exists)."""
+    event = get_object_or_404(
+        Event.objects.select_related("space", "group", "organiser"), slug=slug
+    )
+    if not event.is_visible_to(request.user):
+        raise Http404("No such event")
+    return event
+
+
+def managed_event(request, slug: str) -> Event:
+    """The event at ``slug`` if this person organises it (or is staff), else 404."""
+    event = visible_event(request, slug)
+    if not event.can_manage(request.user):
+        raise Http404("No such event")
+    return event
+
+
+class EventDetailView(DetailView):
+    """An event's page: what, when (the next dates), where or how to join, who organises
+    it, replies; past and cancelled events keep their page."""
+
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_object(self, queryset=None):
+        return visible_event(self.request, self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event, user = self.object, self.request.user
+        upcoming = list(event.occurrences.upcoming().order_by("starts_at")[:NEXT_DATES])
+        last = None if upcoming else event.occurrences.order_by("-starts_at").first()
+        replies = {}
+        if user.is_authenticated:
+            replies = {
+                r.occurrence_id: r
+                for r in Rsvp.objects.filter(user=user, occurrence__event=event).exclude(
+                    status=RsvpStatus.CANCELLED
+                )
+            }
+        for occurrence in upcoming:
+            occurrence.event = event
+            occurrence.my_reply = replies.get(occurrence.pk)
+        going = any(r.status == RsvpStatus.GOING for r in replies.values())
+        next_date = upcoming[0] if upcoming else last
+        if next_date is not None:
+            next_date.event = event
+        context.update(
+            dates=upcoming,
+            my_dates=[o for o in upcoming if o.my_reply],
+            open_dates=[o for o in upcoming if not o.my_reply],
+            next_date=next_date,
+            is_over=not upcoming,
+            schedule=recurrence.describe(event),
+            can_manage=event.can_manage(user),
+            show_join=event.is_online and (going or event.can_manage(user)),
+            jsonld=jsonld.script_json(jsonld.event_jsonld(event, next_date)),
+            geojson=map_features([next_date]) if next_date and event.latitude is not None else None,
+            rsvp_form=RsvpForm(event=event),
+            tags=list(event.tags.all()),
+        )
+        return context
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="user", rate="10/h", method="POST", block=False)
+def event_create(request):
+    """A member submits an event; it is public once a moderator approves it."""
+    initial = {}
+    space_slug = request.GET.get("space")
+    if space_slug:
+        space = Space.objects.approved().filter(slug=space_slug).first()
+        if space:
+            initial = {"space": space.pk, "attendance_mode": "in_person"}
+    form = EventForm(
+        request.POST or None, request.FILES or None, user=request.user, initial=initial
+    )
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            form.is_valid()
+            form.add_error(None, "You've sent a lot of events in the last hour. Try again later.")
+        elif form.is_valid():
+            event = event_submit(
+                event=form.save(commit=False), by=request.user, tags=form.cleaned_data["tags"]
+            )
+            messages.success(
+                request,
+                "Thank you! Our moderators will check your event, usually within a day, "
+                "and email you when it's live.",
+            )
+            return redirect(event)
+    status = 400 if form.errors else 200
+    return render(
+        request, "events/event_form.html", {"form": form, "creating": True}, status=status
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request, slug):
+    """The organiser changes their event; the people coming are told what changed."""
+    event = managed_event(request, slug)
+    if event.is_cancelled:
+        messages.error(request, "This event is cancelled, so it can't be changed.")
+        return redirect(event)
+    form = EventForm(request.POST or None, request.FILES or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        changes = event_update(
+            event=form.save(commit=False), by=request.user, tags=form.cleaned_data["tags"]
+        )
+        if changes and event.is_approved:
+            messages.success(request, "Saved. We're emailing the people coming about the change.")
+        else:
+            messages.success(request, "Saved.")
+        return redirect(event)
+    status = 400 if form.errors else 200
+    return render(request, "events/event_form.html", {"form": form, "event": event}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_cancel(request, slug):
+    """The organiser cancels the event: everyone going or waiting is emailed the reason."""
+    event = managed_event(request, slug)
+    if event.is_cancelled:
+        messages.info(request, "This event is already cancelled.")
+        return redirect(event)
+    form = EventCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count = cancel_event(event=event, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(
+            request,
+            f"The event is cancelled. We're emailing the {count} "
+            f"{'person' if count == 1 else 'people'} going or waiting."
+            if count
+            else "The event is cancelled.",
+        )
+        return redirect(event)
+    status = 400 if form.errors else 200
+    return render(
+        request, "events/event_cancel.html", {"form": form, "event": event}, status=status
+    )
+
+
+@require_GET
+def event_calendar(request, slug):
+    """The event as an .ics file, a regular activity with its RRULE."""
+    event = visible_event(request, slug)
+    event = (
+        Event.objects.select_related("space", "group", "organiser")
+        .prefetch_related("tags")
+        .get(pk=event.pk)
+    )
+    body = calendars.events_ics(
+        [event], name=event.title, url=request.build_absolute_uri(event.get_absolute_url())
+    )
+    return ics_response(body, f"{event.slug}.ics")
+
+
+def _organiser(pk: int):
+    """A member who organises at least one approved event (others have no public page)."""
+    user = get_object_or_404(get_user_model(), pk=pk, is_active=True)
+    if not Event.objects.approved().filter(organiser=user).exists():
+        raise Http404("No such organiser")
+    return user
+
+
+def _feed_events(queryset):
+    return (
+        queryset.live()
+        .upcoming()
+        .select_related("space", "group", "organiser")
+        .prefetch_related(
+            "tags", Prefetch("occurrences", queryset=Occurrence.objects.filter(is_cancelled=True))
+        )
+        .order_by("starts_at")
+    )
+
+
+@require_GET
+def organiser_events(request, pk):
+    """An organiser's upcoming events, with a calendar to subscribe to."""
+    organiser = _organiser(pk)
+    events = (
+        Event.objects.live()
+        .upcoming()
+        .filter(organiser=organiser)
+        .with_next_date()
+        .select_related("group")
+        .order_by("next_starts_at")
+    )
+    return render(
+        request, "events/organiser_events.html", {"organiser": organiser, "events": events}
+    )
+
+
+@require_GET
+def organiser_calendar(request, pk):
+    """An iCalendar feed of everything one member organises."""
+    organiser = _organiser(pk)
+    events = _feed_events(Event.objects.filter(organiser=organiser))
+    body = calendars.events_ics(
+        events,
+        name=f"{organiser.public_name} on coopcentre",
+        url=request.build_absolute_uri(reverse("events:organiser", args=[pk])),
+    )
+    return ics_response(body, "organiser.ics")
+
+
+@require_GET
+def group_calendar(request, slug):
+    """An iCalendar feed of a community group's events."""
+    group = get_object_or_404(Group.objects.approved(), slug=slug)
+    events = _feed_events(Event.objects.filter(group=group))
+    body = calendars.events_ics(
+        events,
+        name=f"{group.name} on coopcentre",
+        url=request.build_absolute_uri(group.get_absolute_url()),
+    )
+    return ics_response(body, f"{group.slug}.ics")

@@ -1,0 +1,104 @@
+"""Background jobs of the matching app: they take ids and call services."""
+
+import logging
+import smtplib
+
+from celery import shared_task
+from celery.signals import worker_ready
+from django.conf import settings
+
+from .models import MatchRun
+
+log = logging.getLogger(__name__)
+
+EMAIL_RETRY = {
+    "acks_late": True,
+    "autoretry_for": (smtplib.SMTPException, OSError),
+    "retry_backoff": 30,
+    "retry_backoff_max": 900,
+    "retry_jitter": True,
+    "max_retries": 8,
+}
+
+
+@shared_task(acks_late=True)
+def match_need(need_id: int, trigger: str = MatchRun.Trigger.SAVE) -> int:
+    """Match one need (just saved, resumed, or declined by a volunteer)."""
+    from .services.runs import matching_run
+
+    return matching_run(need_ids=[need_id], trigger=trigger).pk
+
+
+@shared_task(acks_late=True)
+def match_offer(offer_id: int) -> int | None:
+    """Match the open needs a newly saved offer could help."""
+    from .models import Offer
+    from .services.runs import matching_run, needs_for_offer
+
+    offer = Offer.objects.filter(pk=offer_id, status="open").first()
+    if offer is None:
+        return None
+    need_ids = needs_for_offer(offer=offer)
+    if not need_ids:
+        return None
+    return matching_run(need_ids=need_ids, trigger=MatchRun.Trigger.SAVE).pk
+
+
+@shared_task(acks_late=True)
+def match_all_open() -> int:
+    """Nightly: expire unanswered introductions, match every open need, resend stragglers."""
+    from .services.matches import matches_expire
+    from .services.notifications import notifications_requeue
+    from .services.runs import matching_run
+
+    expired = matches_expire()
+    run = matching_run(trigger=MatchRun.Trigger.NIGHTLY)
+    requeued = notifications_requeue()
+    log.info("nightly matching: %s expired, run %s, %s emails requeued", expired, run, requeued)
+    return run.pk
+
+
+@shared_task(rate_limit=settings.MATCHING_EMAIL_RATE_LIMIT, **EMAIL_RETRY)
+def send_match_notifications(recipient_id: int, purpose: str) -> int:
+    """Email one member everything new about their matches for ``purpose``, once."""
+    from .services.notifications import notifications_send
+
+    return notifications_send(recipient_id=recipient_id, purpose=purpose)
+
+
+@shared_task(acks_late=True)
+def prepare_campaign(campaign_id: int) -> int:
+    from .services.campaigns import campaign_prepare
+
+    return campaign_prepare(campaign_id=campaign_id)
+
+
+@shared_task(**EMAIL_RETRY)
+def send_campaign(campaign_id: int) -> dict:
+    """Send a campaign for up to half a minute, then queue itself again if copies remain."""
+    from .services.campaigns import campaign_send
+
+    report = campaign_send(campaign_id=campaign_id)
+    if report.more:
+        send_campaign.delay(campaign_id)
+    return report.__dict__
+
+
+@shared_task
+def resume_stalled_campaigns() -> int:
+    from .services.campaigns import campaigns_resume_stalled
+
+    return campaigns_resume_stalled()
+
+
+@worker_ready.connect
+def _resume_campaigns_on_start(sender=None, **kwargs):
+    """A worker restarted after a crash picks its campaign up straight away."""
+    from datetime import timedelta
+
+    from .services.campaigns import campaigns_resume_stalled
+
+    try:
+        campaigns_resume_stalled(stale_after=timedelta(seconds=0))
+    except Exception:  # noqa: BLE001 (a worker must start even if this fails)
+        log.exception("could not resume campaigns on worker start")

@@ -1,0 +1,41 @@
+"""How matching puts things into words: availability, distances, lists.
+
+Pure Python, shared by the models, the engine and the templates.
+"""
+
+# When people are available: a small bit set, so two people overlap when ``a & b``.
+AVAILABILITY_SLOTS = (
+    (1, "weekday mornings"),
+    (2, "weekday afternoons"),
+    (4, "weekday evenings"),
+    (8, "weekends"),
+)
+ANY_TIME = sum(value for value, _label in AVAILABILITY_SLOTS)
+
+
+def join_words(words: list[str], *, limit: int = 0) -> str:
+    """["a", "b", "c"] → "a, b and c"; past ``limit`` words, "a, b and 3 more"."""
+    words = list(words)
+    if limit and len(words) > limit:
+        return ", ".join(words[:limit]) + f" and {len(words) - limit} more"
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def availability_labels(bits: int) -> list[str]:
+    return [label for value, label in AVAILABILITY_SLOTS if bits & value]
+
+
+def availability_phrase(bits: int) -> str:
+    """``5`` → "weekday mornings and weekday evenings"; every slot → "any time"."""
+    if bits & ANY_TIME == ANY_TIME:
+        return "any time"
+    return join_words(availability_labels(bits)) or "no time given"
+
+
+def distance_phrase(km: float) -> str:
+    """2.1 → "2.1 km away"; people in the same postcode district are "less than 1 km away"."""
+    if km < 1:
+        return "less than 1 km away"
+    return f"{km:.1f} km away"

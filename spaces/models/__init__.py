@@ -1,0 +1,35 @@
+"""Community spaces: the places where neighbours meet, their status, and the people saving them."""
+
+from .contributions import SpaceEdit, SpacePhoto, photo_path
+from .saving import Pledge, PledgeNotice, StatusChange, ThreatReport, ThreatState
+from .space import (
+    FACILITIES,
+    WEEKDAYS,
+    Kind,
+    OwnerType,
+    Space,
+    SpaceQuerySet,
+    Status,
+    TransferStage,
+    name_key,
+)
+
+__all__ = [
+    "FACILITIES",
+    "WEEKDAYS",
+    "Kind",
+    "OwnerType",
+    "Pledge",
+    "PledgeNotice",
+    "Space",
+    "SpaceEdit",
+    "SpacePhoto",
+    "SpaceQuerySet",
+    "Status",
+    "StatusChange",
+    "ThreatReport",
+    "ThreatState",
+    "TransferStage",
+    "name_key",
+    "photo_path",
+]

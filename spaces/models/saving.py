@@ -1,0 +1,136 @@
+"""Saving spaces: the status history, threat reports, pledges and the pledgers' emails."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .space import Space, Status, TransferStage
+
+
+class StatusChange(models.Model):
+    """One step in a space's story: opened, threatened, in transfer, saved or closed."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=12, choices=Status.choices)
+    previous_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    transfer_stage = models.CharField(max_length=20, choices=TransferStage.choices, blank=True)
+    threat_summary = models.TextField(blank=True)
+    threat_deadline = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True, max_length=2000)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        get_latest_by = "changed_at"
+
+    def __str__(self):
+        return f"{self.space_id}: {self.get_status_display()} on {self.changed_at:%d %b %Y}"
+
+    def headline(self) -> str:
+        if self.status == Status.TRANSFER and self.transfer_stage:
+            return f"{self.get_status_display()}: {self.get_transfer_stage_display()}"
+        return self.get_status_display()
+
+
+class ThreatState(models.TextChoices):
+    PENDING = "pending", "Awaiting review"
+    CONFIRMED = "confirmed", "Confirmed"
+    DISMISSED = "dismissed", "Not confirmed"
+
+
+class ThreatReport(models.Model):
+    """A member's report that a space is under threat; staff confirm or dismiss it."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="threat_reports")
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    what = models.TextField("what threatens it", max_length=2000)
+    evidence = models.TextField(blank=True, max_length=4000)
+    evidence_url = models.URLField("link to evidence", blank=True, max_length=500)
+    deadline = models.DateField("by when", null=True, blank=True)
+    state = models.CharField(
+        max_length=10, choices=ThreatState.choices, default=ThreatState.PENDING, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_note = models.TextField("reason", blank=True, max_length=2000)
+    reporter_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Threat to {self.space}"
+
+
+class Pledge(models.Model):
+    """A member's promise to help save a space: time, skills, money and/or a voice."""
+
+    GIFTS = [
+        ("time", "Time", "volunteer hours"),
+        ("skills", "Skills", "legal, finance, building, campaigning…"),
+        ("money", "Money", "a donation or a community share"),
+        ("voice", "A voice", "sign, write to councillors, turn up to meetings"),
+    ]
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="pledges")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    time = models.BooleanField(default=False)
+    skills = models.BooleanField(default=False)
+    money = models.BooleanField(default=False)
+    voice = models.BooleanField(default=False)
+    message = models.CharField(
+        "anything to add", max_length=500, blank=True, help_text="For example, what skills."
+    )
+    show_name = models.BooleanField(
+        "show my name as a supporter", default=False, help_text="Only your display name is shown."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["space", "user"], name="pledge_once_per_space"),
+            models.CheckConstraint(
+                condition=Q(time=True) | Q(skills=True) | Q(money=True) | Q(voice=True),
+                name="pledge_gives_something",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Pledge to {self.space_id} by {self.user_id}"
+
+    @property
+    def gifts(self) -> list[str]:
+        return [label for field, label, _help in self.GIFTS if getattr(self, field)]
+
+
+class PledgeNotice(models.Model):
+    """The record that one pledger was emailed about one status change: at most once."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="notices")
+    change = models.ForeignKey(StatusChange, on_delete=models.CASCADE, related_name="notices")
+    created_at = models.DateTimeField(default=timezone.now)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["pledge", "change"], name="pledge_notice_once"),
+        ]
+
+    def __str__(self):
+        return f"Notice of change {self.change_id} to pledge {self.pledge_id}"

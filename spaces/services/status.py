@@ -1,0 +1,270 @@
+"""A space's status story: threat reports, staff confirmation, pledges, and the pledgers' emails."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from .. import emails
+from ..models import (
+    Pledge,
+    PledgeNotice,
+    Space,
+    Status,
+    StatusChange,
+    ThreatReport,
+    ThreatState,
+)
+
+STATUS_FIELDS = [
+    "status",
+    "transfer_stage",
+    "threat_summary",
+    "threat_deadline",
+    "status_changed_at",
+]
+
+
+class PledgesClosed(Exception):
+    """The space is not asking for help (it is not under threat or in transfer)."""
+
+
+class AlreadyReported(Exception):
+    """This member already has a report awaiting review for this space."""
+
+
+class CannotReport(Exception):
+    """The space is not one a threat can be reported on (not public, or already threatened)."""
+
+
+def space_status_change(
+    *,
+    space: Space,
+    status: str,
+    by,
+    note: str = "",
+    transfer_stage: str = "",
+    threat_summary: str = "",
+    threat_deadline: date | None = None,
+) -> StatusChange | None:
+    """Move ``space`` to ``status``, record it in its history and tell its pledgers.
+
+    ``transfer_stage`` applies to ``Status.TRANSFER``; ``threat_summary`` and
+    ``threat_deadline`` to ``Status.THREATENED`` (other statuses keep the last threat on
+    record, unshown). Returns the new ``StatusChange``, or ``None`` if nothing changed.
+    Each pledger is emailed once about the change, in the background, after commit.
+    """
+    if status not in Status.values:
+        raise ValueError(f"Unknown status {status!r}")
+    if status != Status.TRANSFER:
+        transfer_stage = ""
+    with transaction.atomic():
+        locked = Space.objects.select_for_update().get(pk=space.pk)
+        threat = (threat_summary.strip(), threat_deadline)
+        unchanged = (
+            locked.status == status
+            and locked.transfer_stage == transfer_stage
+            and (
+                status != Status.THREATENED
+                or threat == (locked.threat_summary, locked.threat_deadline)
+            )
+        )
+        if unchanged:
+            return None
+        now = timezone.now()
+        previous = locked.status
+        locked.status = status
+        locked.transfer_stage = transfer_stage
+        if status == Status.THREATENED:
+            locked.threat_summary, locked.threat_deadline = threat
+        locked.status_changed_at = now
+        locked.save(update_fields=[*STATUS_FIELDS, "updated_at"])
+        change = StatusChange.objects.create(
+            space=locked,
+            status=status,
+            previous_status=previous,
+            transfer_stage=transfer_stage,
+            threat_summary=locked.threat_summary if status == Status.THREATENED else "",
+            threat_deadline=locked.threat_deadline if status == Status.THREATENED else None,
+            note=note.strip(),
+            changed_by=by,
+            changed_at=now,
+        )
+        from ..tasks import notify_pledgers
+
+        transaction.on_commit(lambda: notify_pledgers.delay(change.pk))
+    for field in STATUS_FIELDS:
+        setattr(space, field, getattr(locked, field))
+    return change
+
+
+def threat_report(
+    *,
+    space: Space,
+    by,
+    what: str,
+    evidence: str = "",
+    evidence_url: str = "",
+    deadline: date | None = None,
+) -> ThreatReport:
+    """Record member ``by``'s report that ``space`` is under threat, for staff to review.
+
+    Raises ``CannotReport`` unless the space is public and open (or saved), and
+    ``AlreadyReported`` if ``by`` already has a report on it awaiting review.
+    """
+    if not space.can_be_reported():
+        raise CannotReport(space)
+    with transaction.atomic():
+        # Lock the space so two quick submissions by one person make one report.
+        Space.objects.select_for_update().filter(pk=space.pk).first()
+        if ThreatReport.objects.filter(
+            space=space, reported_by=by, state=ThreatState.PENDING
+        ).exists():
+            raise AlreadyReported(space)
+        return ThreatReport.objects.create(
+            space=space,
+            reported_by=by,
+            what=what.strip(),
+            evidence=evidence.strip(),
+            evidence_url=evidence_url,
+            deadline=deadline,
+        )
+
+
+def _review(report: ThreatReport, state: str, by, note: str) -> None:
+    report.state = state
+    report.reviewed_by = by
+    report.reviewed_at = timezone.now()
+    report.review_note = note.strip()
+    report.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_note"])
+    if report.reported_by_id:
+        from ..tasks import send_threat_outcome
+
+        transaction.on_commit(lambda: send_threat_outcome.delay(report.pk))
+
+
+def threat_confirm(*, report: ThreatReport, by, note: str = "") -> StatusChange | None:
+    """Staff confirm a threat report: the space is marked under threat with its details.
+
+    The space's page then asks for pledges; the reporter and any earlier pledgers are
+    emailed after commit.
+    """
+    with transaction.atomic():
+        _review(report, ThreatState.CONFIRMED, by, note)
+        return space_status_change(
+            space=report.space,
+            status=Status.THREATENED,
+            by=by,
+            note=note or "Threat confirmed by coopcentre staff.",
+            threat_summary=report.what,
+            threat_deadline=report.deadline,
+        )
+
+
+def threat_dismiss(*, report: ThreatReport, by, note: str) -> None:
+    """Staff could not confirm a threat report; the reporter is told why."""
+    with transaction.atomic():
+        _review(report, ThreatState.DISMISSED, by, note)
+
+
+def pledge_save(
+    *,
+    space: Space,
+    user,
+    time: bool = False,
+    skills: bool = False,
+    money: bool = False,
+    voice: bool = False,
+    message: str = "",
+    show_name: bool = False,
+) -> tuple[Pledge, bool]:
+    """Record (or update) ``user``'s pledge to help save ``space``; returns (pledge, created).
+
+    Raises ``PledgesClosed`` unless the space accepts pledges, ``ValueError`` if the
+    pledge gives nothing.
+    """
+    if not space.accepts_pledges():
+        raise PledgesClosed(space)
+    if not (time or skills or money or voice):
+        raise ValueError("A pledge gives time, skills, money or a voice.")
+    return Pledge.objects.update_or_create(
+        space=space,
+        user=user,
+        defaults={
+            "time": time,
+            "skills": skills,
+            "money": money,
+            "voice": voice,
+            "message": message.strip(),
+            "show_name": show_name,
+        },
+    )
+
+
+def pledge_withdraw(*, space: Space, user) -> bool:
+    """Withdraw ``user``'s pledge to ``space``; False if there was none."""
+    deleted, _ = Pledge.objects.filter(space=space, user=user).delete()
+    return bool(deleted)
+
+
+def pledgers_notify(*, change_id: int) -> list[int]:
+    """Make one email record per pledger for a status change; return those not yet sent.
+
+    Pledges made after the change are not told about it. Safe to run again: the unique
+    (pledge, change) constraint keeps one record each.
+    """
+    change = StatusChange.objects.filter(pk=change_id).first()
+    if change is None:
+        return []
+    pledge_ids = Pledge.objects.filter(
+        space_id=change.space_id, created_at__lte=change.changed_at
+    ).values_list("pk", flat=True)
+    PledgeNotice.objects.bulk_create(
+        [PledgeNotice(pledge_id=pk, change=change) for pk in pledge_ids],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+    return list(
+        PledgeNotice.objects.filter(change=change, emailed_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def pledge_notice_send(*, notice_id: int) -> bool:
+    """Email one pledger about one status change, at most once; True if sent now.
+
+    The record is marked sent in the same transaction as the send, so a failed send
+    stays unsent (and the task retries) and a repeated task sends nothing.
+    """
+    with transaction.atomic():
+        notice = (
+            PledgeNotice.objects.select_for_update(of=("self",))
+            .select_related("pledge__user", "pledge__space", "change")
+            .filter(pk=notice_id, emailed_at__isnull=True)
+            .first()
+        )
+        if notice is None or not notice.pledge.user.is_active or not notice.pledge.user.email:
+            return False
+        emails.pledge_update_send(notice=notice)
+        notice.emailed_at = timezone.now()
+        notice.save(update_fields=["emailed_at"])
+    return True
+
+
+def threat_outcome_send(*, report_id: int) -> bool:
+    """Tell a threat's reporter what staff decided, at most once; True if sent now."""
+    with transaction.atomic():
+        report = (
+            ThreatReport.objects.select_for_update(of=("self",))
+            .select_related("reported_by", "space")
+            .filter(pk=report_id, reporter_emailed_at__isnull=True)
+            .exclude(state=ThreatState.PENDING)
+            .first()
+        )
+        if report is None or report.reported_by is None or not report.reported_by.email:
+            return False
+        emails.threat_outcome_send(report=report)
+        report.reporter_emailed_at = timezone.now()
+        report.save(update_fields=["reporter_emailed_at"])
+    return True

@@ -1,0 +1,202 @@
+"""Finding spaces: the search page, its GeoJSON, and the spaces under threat.
+
+Small function views rather than ``FilterView``: they answer bad input with status 400,
+clamp page numbers instead of raising 404, and serve anonymous visitors cached pages.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET
+
+from .. import search_cache, selectors
+from ..cards import card_html
+from ..filters import RADIUS_CHOICES, EndangeredFilter, SpaceFilter
+from ..geojson import feature_collection
+from ..models import FACILITIES, Kind, Pledge, Space, Status
+from ..paging import page_with_total
+
+PAGE_SIZE = 20
+FILTER_KEYS = ("q", "kind", "tag", "facility", "capacity", "status")
+RADIUS_OPTIONS = [f"{km:g}" for km in RADIUS_CHOICES]
+GEOJSON_LIMIT = 1000
+
+
+def _querystring(request, **overrides) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    for key, value in overrides.items():
+        params[key] = value
+    return params.urlencode()
+
+
+def _listing_queryset():
+    return Space.objects.approved().for_listing().order_by("name", "pk")
+
+
+def _search_box(form, default_radius: str, radius_km: float) -> dict:
+    """What the postcode box and the distance select show: the typed values (kept even
+    when wrong), their errors, and the distance options."""
+    data = form.data if form.is_bound else {}
+    errors = form.errors if form.is_bound else {}
+    current = data.get("radius", "")
+    options = [
+        {"value": km, "selected": km == (current or default_radius)} for km in RADIUS_OPTIONS
+    ]
+    if current and current not in RADIUS_OPTIONS:
+        options.insert(0, {"value": current, "selected": True})
+    return {
+        "postcode": data.get("postcode", ""),
+        "postcode_error": (errors.get("postcode") or [""])[0],
+        "radius_options": options,
+        "radius_error": (errors.get("radius") or [""])[0],
+        "radius_text": f"{radius_km:g}",
+    }
+
+
+def _choices(values, choices):
+    chosen = set(values or [])
+    return [(value, label, value in chosen) for value, label in choices]
+
+
+@require_GET
+def space_list(request):
+    """Search: postcode and radius (nearest first), kind, interests, facilities, status.
+
+    Anonymous visitors share cached pages (see ``search_cache``).
+    """
+    cache_key = search_cache.page_key(request)
+    if cache_key:
+        html = cache.get(cache_key)
+        if html is not None:
+            return HttpResponse(html)
+    response = _space_list(request)
+    if (
+        cache_key
+        and response.status_code == 200
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    ):
+        cache.set(cache_key, response.content, search_cache.lifetime())
+    return response
+
+
+def _space_list(request):
+    filterset = SpaceFilter(request.GET or None, queryset=_listing_queryset())
+    valid = not filterset.is_bound or filterset.is_valid()
+    queryset = filterset.qs if valid else filterset.queryset.none()
+    page = page_with_total(selectors.card_rows(queryset), request.GET.get("page"), PAGE_SIZE)
+    spaces = selectors.space_cards(page.object_list)
+    for card in spaces:
+        card["html"] = card_html(card)
+    form = filterset.form
+    data = form.data if filterset.is_bound else {}
+    getlist = data.getlist if hasattr(data, "getlist") else (lambda _k: [])
+    chosen_tags = getlist("tag")
+    tag_choices = list(form.fields["tag"].choices)
+    known = {slug for slug, _name in tag_choices}
+    tag_choices += [(slug, slug) for slug in chosen_tags if slug not in known and len(slug) < 60]
+    extra_filters = [k for k in FILTER_KEYS if data.get(k)]
+    filters_state = urlencode([(k, v) for k in FILTER_KEYS for v in getlist(k)])
+    filters_state += "|" + ",".join(slug for slug, _label in tag_choices)
+    filters_state += f"|{bool(extra_filters)}"
+    context = {
+        "filter": filterset,
+        "form": form,
+        "valid": valid,
+        "location": filterset.location,
+        "radius": filterset.radius_km,
+        "page_obj": page,
+        "spaces": spaces,
+        "features": feature_collection(spaces),
+        "kind_choices": _choices(getlist("kind"), Kind.choices),
+        "status_choices": _choices(getlist("status"), Status.choices),
+        "facility_choices": _choices(getlist("facility"), FACILITIES),
+        "tag_choices": _choices(chosen_tags, tag_choices),
+        "filters_open": bool(extra_filters) or not valid,
+        "querystring": _querystring(request),
+        "searched": filterset.is_bound,
+        "box": _search_box(form, "5", filterset.radius_km),
+        "total": page.paginator.count,
+    }
+    context["filters_html"] = _filters_html(context, filters_state if valid else None)
+    return render(request, "spaces/space_list.html", context, status=200 if valid else 400)
+
+
+# The filters fragment (33 checkboxes) is the same for everyone with the same filters:
+# each process keeps it rendered, keyed on the filter state (and the interests offered).
+_filters_fragments: dict[str, str] = {}
+
+
+def _filters_html(context: dict, state: str | None) -> str:
+    html = _filters_fragments.get(state) if state is not None else None
+    if html is None:
+        html = render_to_string("spaces/includes/search_filters.html", context)
+        if state is not None:
+            if len(_filters_fragments) >= 500:
+                _filters_fragments.clear()
+            _filters_fragments[state] = html
+    return html
+
+
+@require_GET
+def space_geojson(request):
+    """The search's results as a GeoJSON FeatureCollection (nearest first, up to 1,000)."""
+    filterset = SpaceFilter(request.GET or None, queryset=Space.objects.approved().for_listing())
+    if filterset.is_bound and not filterset.is_valid():
+        return JsonResponse(
+            {"errors": {k: [str(e) for e in v] for k, v in filterset.errors.items()}}, status=400
+        )
+    rows = list(selectors.card_rows(filterset.qs, with_tags=False)[: GEOJSON_LIMIT + 1])
+    spaces = selectors.space_cards(rows[:GEOJSON_LIMIT])
+    collection = feature_collection(spaces)
+    collection["truncated"] = len(rows) > GEOJSON_LIMIT
+    return JsonResponse(collection, content_type="application/geo+json")
+
+
+def _pledge_total_subquery():
+    counts = (
+        Pledge.objects.filter(space=OuterRef("pk"))
+        .order_by()
+        .values("space")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+@require_GET
+def endangered(request):
+    """Spaces under threat near a postcode (or everywhere), the soonest deadline first."""
+    queryset = (
+        Space.objects.approved()
+        .threatened()
+        .for_listing("threat_summary")
+        .annotate(pledge_count=_pledge_total_subquery())
+    )
+    filterset = EndangeredFilter(request.GET or None, queryset=queryset)
+    valid = not filterset.is_bound or filterset.is_valid()
+    queryset = filterset.qs if valid else filterset.queryset.none()
+    order = [F("threat_deadline").asc(nulls_last=True)]
+    order += ["distance_km"] if filterset.location else []
+    queryset = queryset.order_by(*order, "name", "pk")
+    page = page_with_total(queryset, request.GET.get("page"), PAGE_SIZE)
+    spaces = list(page.object_list)
+    context = {
+        "form": filterset.form,
+        "filter": filterset,
+        "location": filterset.location,
+        "radius": filterset.radius_km,
+        "page_obj": page,
+        "spaces": spaces,
+        "features": feature_collection(spaces),
+        "querystring": _querystring(request),
+        "searched": filterset.is_bound,
+        "box": _search_box(filterset.form, "25", filterset.radius_km),
+        "total": page.paginator.count,
+    }
+    return render(request, "spaces/endangered_list.html", context, status=200 if valid else 400)

@@ -1,0 +1,104 @@
+import pytest
+from django.utils import timezone
+
+from communities.models import AreaType, Group, GroupKind
+from communities.services import deserts_rank, group_area_refresh
+from postcodes.models import District, LocalAuthority
+
+from .factories import GroupFactory, PioneerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wales():
+    """Known co-operative activity in Wales (live postcodes from the district data)."""
+    GroupFactory(name="Cardiff Centre", at="CF10")
+    GroupFactory(
+        name="Cathays Co-op", at="CF24", kind=GroupKind.COOPERATIVE, registered_at=timezone.now()
+    )
+    GroupFactory(name="Swansea Group", at="SA1")
+    PioneerFactory(name="Newport Pioneer", at="NP20")
+    both = GroupFactory(name="Aber and Newport", area_type=AreaType.DISTRICTS)
+    both.districts.set(District.objects.filter(outcode__in=["SY23", "NP20"]))
+    group_area_refresh(group=both)
+    # Not counted: waiting for review, or with no place.
+    GroupFactory(name="Merthyr Pending", at="CF47", moderation_status="pending")
+    GroupFactory(name="Welsh Speakers", area_type=AreaType.INTEREST, tags=["cymraeg"])
+
+
+def test_local_authorities_are_ranked_from_least_to_most_activity(wales):
+    rows = deserts_rank(areas=LocalAuthority.objects.filter(nation="Wales"))
+    assert len(rows) == 22
+    # No activity at all: the biggest places first.
+    assert [r.name for r in rows[:3]] == ["Carmarthenshire", "Powys", "Gwynedd"]
+    assert rows[17].name == "Merthyr Tydfil" and rows[17].activity == 0
+    # Then by activity per 10,000 live postcodes.
+    tail = [
+        (r.name, r.groups, r.cooperatives, r.communities, r.pioneers, r.per_10k) for r in rows[18:]
+    ]
+    assert tail == [
+        ("Swansea", 1, 0, 0, 0, 1.7),
+        ("Ceredigion", 1, 0, 0, 0, 3.07),
+        ("Cardiff", 2, 1, 1, 0, 3.73),
+        ("Newport", 1, 0, 0, 1, 5.54),
+    ]
+    assert [r.rank for r in rows] == list(range(1, 23))
+
+
+def test_postcode_districts_can_be_ranked_too(wales):
+    rows = deserts_rank(level="district", areas=District.objects.filter(nation="Wales"))
+    active = [(r.code, r.activity, r.per_10k) for r in rows if r.activity]
+    assert active == [
+        ("SA1", 1, 7.64),
+        ("SY23", 1, 10.09),
+        ("NP20", 2, 14.67),
+        ("CF10", 1, 15.77),
+        ("CF24", 2, 18.99),
+    ]
+    assert rows[0].activity == 0
+    assert rows[0].postcodes == max(r.postcodes for r in rows if not r.activity)
+
+
+def test_staff_see_the_ranking_page_and_can_download_it(staff_client, wales):
+    response = staff_client.get("/communities/deserts/", {"nation": "Wales"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "18 of 22 areas have no co-operative activity at all." in html
+    assert html.index("Carmarthenshire") < html.index("Swansea") < html.index("Newport")
+    csv = staff_client.get("/communities/deserts/", {"nation": "Wales", "format": "csv"})
+    assert csv["Content-Type"].startswith("text/csv")
+    lines = b"".join(csv.streaming_content).decode().splitlines()
+    assert lines[0].startswith("rank,code,name,nation")
+    assert lines[1].startswith("1,W06000010,Carmarthenshire,Wales,6693,0")
+    assert lines[-1].startswith("22,W06000022,Newport,Wales,3610,1,0,0,1,2,5.54")
+
+
+def test_the_page_pages_and_filters_by_district(staff_client, wales):
+    response = staff_client.get("/communities/deserts/", {"level": "district", "name": "Cardiff"})
+    assert response.status_code == 200
+    codes = [r.code for r in response.context["rows"]]
+    assert "CF10" in codes and "SA1" not in codes
+
+
+def test_the_ranking_is_for_staff_only(client, member_client):
+    assert member_client.get("/communities/deserts/").status_code == 404
+    response = client.get("/communities/deserts/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_bad_nation_is_explained(staff_client):
+    response = staff_client.get("/communities/deserts/", {"nation": "Atlantis"})
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_the_ranking_takes_a_constant_number_of_queries(django_assert_num_queries, wales):
+    with django_assert_num_queries(5):
+        deserts_rank()
+    GroupFactory.create_batch(20, at="M4")
+    with django_assert_num_queries(5):
+        rows = deserts_rank()
+    assert Group.objects.count() > 20
+    assert next(r for r in rows if r.name == "Manchester").groups == 20

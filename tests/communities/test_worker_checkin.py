@@ -1,0 +1,54 @@
+import datetime
+import time
+import zoneinfo
+
+import pytest
+import time_machine
+
+from communities.models import CheckInEmail, Membership, Role
+from communities.tasks import send_checkin_email, send_due_checkins
+
+from .factories import CommitmentFactory, GroupFactory
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+@pytest.mark.worker
+def test_the_yearly_check_in_email_goes_through_a_real_worker_once(
+    celery_worker, smtp_sink, owner, member
+):
+    registered = datetime.datetime(2026, 5, 4, 10, 0, tzinfo=LONDON)
+    group = GroupFactory(
+        name="Leith Co-operative Community", organiser=owner, registered_at=registered
+    )
+    Membership.objects.create(group=group, user=member, role=Role.MEMBER)
+    CommitmentFactory(group=group, what="Run a clothes swap", target=6, unit="swaps")
+
+    # A year and a day later, the daily beat task runs (here, in this process) and queues
+    # the email on Redis; the worker process sends it to the SMTP sink.
+    with time_machine.travel(datetime.datetime(2027, 5, 5, 7, 0, tzinfo=LONDON)):
+        assert send_due_checkins.apply().get() == 1
+        # The next day's run (and a duplicate delivery of the task) change nothing.
+        assert send_due_checkins.apply().get() == 0
+
+    [message] = smtp_sink.wait_for(1)
+    assert message["To"] == owner.email
+    assert message["Subject"] == "Yearly check-in: how is Leith Co-operative Community getting on?"
+    text = smtp_sink.text(message)
+    html = smtp_sink.html(message)
+    for body in (text, html):
+        assert "A year ago, Leith Co-operative Community registered" in body
+        assert "Run a clothes swap" in body
+        assert f"/communities/{group.slug}/review/" in body
+
+    row = CheckInEmail.objects.get()
+    deadline = time.monotonic() + 10
+    while row.emailed_at is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+        row.refresh_from_db()
+    assert row.emailed_at is not None
+
+    # A redelivered task finds the row sent and does nothing.
+    assert send_checkin_email.delay(row.pk).get(timeout=20) is False
+    time.sleep(0.5)
+    assert len(smtp_sink.messages) == 1

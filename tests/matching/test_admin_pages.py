@@ -1,0 +1,54 @@
+"""Every matching admin page opens for staff (lists, add and change pages)."""
+
+import pytest
+
+from matching.models import MatchEvent, MatchNotification, MatchReport, MatchRun
+from matching.services.matches import introduction_notifications
+
+from .factories import CampaignFactory, IntroductionFactory, SchemeFactory, SkillTopicFactory
+from .helpers import page_text
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    "helpkind",
+    "skilltopic",
+    "need",
+    "offer",
+    "supportscheme",
+    "match",
+    "matchreport",
+    "matchrun",
+    "matchnotification",
+    "campaign",
+]
+
+
+@pytest.fixture
+def some_of_everything(kinds, staff):
+    intro = IntroductionFactory()
+    MatchEvent.objects.create(match=intro, action=MatchEvent.Action.CREATED)
+    MatchReport.objects.create(match=intro, reporter=staff, side="need", reason="other")
+    MatchRun.objects.create(trigger=MatchRun.Trigger.NIGHTLY)
+    SchemeFactory(kinds=[kinds["shopping"]])
+    CampaignFactory()
+    SkillTopicFactory()
+    MatchNotification.objects.bulk_create(introduction_notifications(intro))
+    return intro
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_lists_and_pages_open(staff_client, some_of_everything, model):
+    listing = staff_client.get(f"/admin/matching/{model}/")
+    assert listing.status_code == 200
+    first = listing.context["cl"].result_list[0]
+    assert staff_client.get(f"/admin/matching/{model}/{first.pk}/change/").status_code == 200
+
+
+@pytest.mark.parametrize("model", ["helpkind", "skilltopic", "supportscheme", "campaign"])
+def test_add_pages_open(staff_client, model):
+    assert staff_client.get(f"/admin/matching/{model}/add/").status_code == 200
+
+
+def test_the_admin_index_links_the_figures(staff_client):
+    assert "/admin/matching/figures/" in page_text(staff_client.get("/admin/"))

@@ -1,0 +1,107 @@
+"""The campaign sender over real SMTP (an aiosmtpd sink on loopback): the server delivers a
+copy only after the row is marked sent, so a worker killed before that leaves no copy."""
+
+import re
+import time
+
+import pytest
+from django.test import override_settings
+
+from matching.models import CampaignRecipient, RecipientStatus
+from matching.services import campaigns
+from tests.factories import UserFactory
+
+from .factories import CampaignFactory
+
+
+@pytest.fixture
+def smtp_settings(smtp_sink):
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=smtp_sink.controller.port,
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+        EMAIL_HOST_USER="",
+        EMAIL_HOST_PASSWORD="",
+    ):
+        yield smtp_sink
+
+
+@pytest.mark.django_db
+def test_a_campaign_goes_over_smtp_once_each(smtp_settings):
+    for i in range(12):
+        UserFactory(email=f"member{i}@example.org")
+    campaign = CampaignFactory(chunk_size=5)
+    campaigns.campaign_start(campaign=campaign)
+    campaigns.campaign_prepare(campaign_id=campaign.pk)
+    report = campaigns.campaign_send(campaign_id=campaign.pk)
+    assert report.sent == 12
+    messages = smtp_settings.wait_for(12)
+    assert sorted(m["To"] for m in messages) == sorted(f"member{i}@example.org" for i in range(12))
+    assert len({m["Message-ID"] for m in messages}) == 12
+    assert "Do you need help" in smtp_settings.html(messages[0])
+    # Each copy's unsubscribe link is its own member's.
+    for message in messages:
+        token = re.search(r"/help/unsubscribe/([^/\s]+)/", smtp_settings.text(message)).group(1)
+        assert campaigns.unsubscribe_token_read(token=token).email == message["To"]
+        assert token in message["List-Unsubscribe"]
+        assert token in smtp_settings.html(message)
+    assert campaigns.campaign_send(campaign_id=campaign.pk).sent == 0
+
+
+class Killed(BaseException):
+    """Stands for the worker dying (SIGKILL) at that moment."""
+
+
+@pytest.mark.django_db
+def test_dying_before_the_commit_leaves_no_copy_and_it_is_sent_once_later(smtp_settings):
+    UserFactory(email="only@example.org")
+    campaign = CampaignFactory()
+    campaigns.campaign_start(campaign=campaign)
+    campaigns.campaign_prepare(campaign_id=campaign.pk)
+    recipient = CampaignRecipient.objects.get()
+    transport = campaigns._Transport()
+    template = campaigns._Template(campaign)
+
+    class DiesBeforeMarking(campaigns._Mark):
+        def send(self):
+            raise Killed
+
+    with pytest.raises(Killed):
+        transport.deliver(
+            template, 0, recipient.user_id, recipient.email, DiesBeforeMarking(recipient.pk)
+        )
+    # The process is gone: its socket closes without the final ".".
+    transport.backend.connection.sock.close()
+    time.sleep(0.3)
+    assert smtp_settings.messages == []
+    assert CampaignRecipient.objects.get().status == RecipientStatus.PENDING
+
+    assert campaigns.campaign_send(campaign_id=campaign.pk).sent == 1
+    [delivered] = smtp_settings.wait_for(1)
+    assert delivered["To"] == "only@example.org"
+    assert CampaignRecipient.objects.get().status == RecipientStatus.SENT
+
+
+@pytest.mark.django_db
+def test_a_refused_address_fails_without_stopping_the_rest(smtp_settings, monkeypatch):
+    UserFactory(email="bounce@example.org")
+    UserFactory(email="fine@example.org")
+    campaign = CampaignFactory()
+    campaigns.campaign_start(campaign=campaign)
+    campaigns.campaign_prepare(campaign_id=campaign.pk)
+
+    original = campaigns._Transport.deliver
+
+    def refuse_bounce(self, template, seq, user_id, email, mark):
+        if email == "bounce@example.org":
+            raise campaigns.PermanentFailure("550 no such user")
+        return original(self, template, seq, user_id, email, mark)
+
+    monkeypatch.setattr(campaigns._Transport, "deliver", refuse_bounce)
+    report = campaigns.campaign_send(campaign_id=campaign.pk)
+    assert (report.sent, report.failed) == (1, 1)
+    failed = CampaignRecipient.objects.get(email="bounce@example.org")
+    assert (failed.status, failed.error) == (RecipientStatus.FAILED, "550 no such user")
+    assert [m["To"] for m in smtp_settings.wait_for(1)] == ["fine@example.org"]
