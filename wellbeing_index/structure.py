@@ -17,21 +17,21 @@ PILLARS = [
                 "Education & Learning",
                 "Qualifications, skills and learning at every age.",
                 "learning, education, skills, tutoring, homework club, library, reading, "
-                "adult learning, digital skills",
+                "adult learning, digital skills, computers, language, storytelling",
             ),
             (
                 "health",
                 "Health",
                 "Physical and mental health, disability and how long people live in good health.",
                 "health, wellbeing, mental health, exercise, sport, walking, running, "
-                "peer support, healthy eating",
+                "peer support, healthy eating, cooking, outdoors, football, dance, climbing",
             ),
             (
                 "economy",
                 "Economy, Work & Employment",
                 "Incomes, jobs and whether people can make ends meet.",
                 "jobs, employment, work, careers, money advice, debt advice, benefits advice, "
-                "food bank, community pantry, skills",
+                "food bank, community pantry, skills, co-ops, food, swap, energy",
             ),
         ],
     ),
@@ -44,21 +44,23 @@ PILLARS = [
                 "culture",
                 "Culture, Heritage & Leisure",
                 "Arts, heritage, libraries, sport and leisure within reach.",
-                "arts, culture, heritage, music, theatre, crafts, history, leisure, sport",
+                "arts, art, culture, heritage, music, theatre, crafts, history, local history, "
+                "leisure, sport, choir, folk, ceilidh, quiz, dance",
             ),
             (
                 "transport",
                 "Transport, Mobility & Connectivity",
                 "Getting to services, shops, schools and GPs, and being connected.",
                 "transport, community transport, cycling, lift share, walking, "
-                "digital inclusion, internet",
+                "digital inclusion, internet, computers",
             ),
             (
                 "housing",
                 "Housing, Space & Environment",
                 "Decent, affordable homes, clean air and green space.",
                 "housing, environment, green space, gardening, allotment, community garden, "
-                "litter pick, repair cafe, nature",
+                "litter pick, repair cafe, repair café, repair, nature, clean-up, clean streets, "
+                "food growing, zero waste, sustainability, energy",
             ),
         ],
     ),
@@ -72,21 +74,21 @@ PILLARS = [
                 "Relationships & Trust",
                 "Feeling safe, low crime, knowing and trusting neighbours.",
                 "neighbours, befriending, social, coffee morning, community safety, "
-                "community, lunch club, loneliness",
+                "community, lunch club, loneliness, chat, men's shed, street parties, residents",
             ),
             (
                 "equality",
                 "Equality",
                 "Fair chances whatever your background, gender, disability or age.",
                 "equality, inclusion, disability, refugees, lgbtq, women, older people, "
-                "young people",
+                "young people, youth, toddlers, language",
             ),
             (
                 "voice",
                 "Voice & Participation",
                 "Volunteering, voting and having a say in local decisions.",
-                "volunteering, residents association, campaign, co-operative, civic, "
-                "community organising",
+                "volunteering, residents association, residents, campaign, co-operative, co-ops, "
+                "civic, community organising",
             ),
         ],
     ),

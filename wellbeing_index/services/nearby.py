@@ -42,7 +42,6 @@ class Place:
     point: Point
     tags: frozenset[str]  # lower case
     starts_at: datetime | None = None
-    ends_at: datetime | None = None
     distance_km: float | None = None
 
 
@@ -96,8 +95,8 @@ def _places(items, kind: str, name_attr: str) -> list[Place]:
                 url=item.get_absolute_url(),
                 point=point,
                 tags=frozenset(t.name.lower() for t in item.tags.all()),
-                starts_at=getattr(item, "starts_at", None),
-                ends_at=getattr(item, "ends_at", None),
+                # Events: the next date of a regular activity, else the date.
+                starts_at=getattr(item, "next_starts_at", None) or getattr(item, "starts_at", None),
             )
         )
     return places
@@ -157,8 +156,6 @@ def help_nearby(*, point: Point, tags: list[str]) -> NearbyHelp:
     radius = {"space": SPACES_KM, "event": EVENTS_KM, "group": GROUPS_KM}
     for place in snapshot.around(point, max(radius.values())):
         if not place.tags & wanted:
-            continue
-        if place.ends_at and place.ends_at < now:
             continue
         km = distance_km(point, place.point)
         if km <= radius[place.kind]:
