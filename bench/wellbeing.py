@@ -159,7 +159,7 @@ def server_env(url: str, static_root: Path) -> dict:
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",
         "DJANGO_SETTINGS_MODULE": "wellbeing_settings",
-        "BENCH_STATIC_ROOT": str(static_root),
+        "STATIC_ROOT": str(static_root),
         "LOG_LEVEL": "ERROR",
         "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), str(ROOT)]),
     }
