@@ -26,8 +26,9 @@ from .services import (
     edition_pick,
     postcode_reports,
 )
+from .services.editions import catalogue_for, editions_available
 from .services.nearby import help_nearby
-from .services.reports import AreaInfo, catalogue_for, editions_available, reports_compare
+from .services.reports import AreaInfo, reports_compare
 from .signposting import ALL_LINES, SAMARITANS, support_lines_for
 
 COUNCILS_PER_PAGE = 50

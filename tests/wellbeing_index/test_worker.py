@@ -6,7 +6,7 @@ import pytest
 
 from wellbeing_index.models import AreaScore, Edition
 from wellbeing_index.services import indicators_import
-from wellbeing_index.services.reports import EDITIONS_LOCAL_SECONDS
+from wellbeing_index.services.editions import EDITIONS_LOCAL_SECONDS
 
 from .test_import import AREAS, DEFINITIONS, VALUES, write
 

@@ -11,318 +11,25 @@ import gzip
 import hashlib
 import io
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 
 from ..models import Edition, Level
+from .sources import (
+    COUNCIL_INDEX,
+    DEFINITION_HEADER,
+    INDICES,
+    NEIGHBOURHOOD_INDEX,
+    WELLBEING,
+    indicator_definitions,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 AREAS_FILE = DATA_DIR / "areas.csv.gz"
 DEFINITIONS_FILE = DATA_DIR / "indicators.csv"
 VALUES_FILE = DATA_DIR / "values.csv.gz"
 DEFAULT_EDITION = 2025
-
-OGL = "Open Government Licence v3.0"
-ONS_WELLBEING_URL = (
-    "https://www.ons.gov.uk/peoplepopulationandcommunity/wellbeing/datasets/"
-    "headlineestimatesofpersonalwellbeing"
-)
-HUMANIVERSE = "humaniverse/IMD package (British Red Cross)"
-
-
-@dataclass(frozen=True)
-class DeprivationIndex:
-    slug: str
-    nation: str
-    label: str
-    short: str
-    publisher: str
-    url: str
-    year: int
-    domains: dict  # measure → the index's own name for that domain
-
-
-INDICES = {
-    "iod2025": DeprivationIndex(
-        "iod2025",
-        "England",
-        "English Indices of Deprivation 2025",
-        "IoD 2025",
-        "Ministry of Housing, Communities and Local Government",
-        "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025",
-        2025,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education, skills and training",
-            "health": "Health deprivation and disability",
-            "crime": "Crime",
-            "access": "Barriers to housing and services",
-            "environment": "Living environment",
-        },
-    ),
-    "iod2019": DeprivationIndex(
-        "iod2019",
-        "England",
-        "English Indices of Deprivation 2019",
-        "IoD 2019",
-        "Ministry of Housing, Communities and Local Government",
-        "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019",
-        2019,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education, skills and training",
-            "health": "Health deprivation and disability",
-            "crime": "Crime",
-            "access": "Barriers to housing and services",
-            "environment": "Living environment",
-        },
-    ),
-    "wimd2019": DeprivationIndex(
-        "wimd2019",
-        "Wales",
-        "Welsh Index of Multiple Deprivation 2019",
-        "WIMD 2019",
-        "Welsh Government",
-        "https://www.gov.wales/welsh-index-multiple-deprivation",
-        2019,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education",
-            "health": "Health",
-            "crime": "Community safety",
-            "access": "Access to services",
-            "housing": "Housing",
-            "environment": "Physical environment",
-        },
-    ),
-    "simd2020": DeprivationIndex(
-        "simd2020",
-        "Scotland",
-        "Scottish Index of Multiple Deprivation 2020",
-        "SIMD 2020",
-        "Scottish Government",
-        "https://www.gov.scot/collections/scottish-index-of-multiple-deprivation-2020/",
-        2020,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education, skills and training",
-            "health": "Health",
-            "crime": "Crime",
-            "access": "Geographic access to services",
-            "housing": "Housing",
-        },
-    ),
-    "nimdm2017": DeprivationIndex(
-        "nimdm2017",
-        "Northern Ireland",
-        "Northern Ireland Multiple Deprivation Measure 2017",
-        "NIMDM 2017",
-        "Northern Ireland Statistics and Research Agency (NISRA)",
-        "https://www.nisra.gov.uk/statistics/deprivation/"
-        "northern-ireland-multiple-deprivation-measure-2017-nimdm2017",
-        2017,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education, skills and training",
-            "health": "Health deprivation and disability",
-            "crime": "Crime and disorder",
-            "access": "Proximity to services",
-            "environment": "Living environment",
-        },
-    ),
-}
-# Which of the nine domains each deprivation measure speaks for, and what it measures.
-MEASURES = {
-    "income": ("economy", "People on low incomes: claiming means-tested benefits or credits."),
-    "employment": (
-        "economy",
-        "Working-age people out of work through unemployment, sickness or caring.",
-    ),
-    "education": (
-        "education",
-        "Attainment and skills of children and adults, and staying on in education.",
-    ),
-    "health": ("health", "Premature death, illness, disability and poor mental health."),
-    "crime": (
-        "relationships-trust",
-        "Recorded crime against people and property (community safety in Wales).",
-    ),
-    "access": (
-        "transport",
-        "Travel time or distance to services such as GPs, schools, shops and post offices; "
-        "in England it also covers housing affordability and overcrowding.",
-    ),
-    "housing": ("housing", "Overcrowding, homes without central heating and poor housing quality."),
-    "environment": (
-        "housing",
-        "Housing condition, air quality, road traffic accidents and access to green space "
-        "(what each nation counts differs).",
-    ),
-}
-COUNCIL_INDEX = {
-    "England": "iod2025",
-    "Wales": "wimd2019",
-    "Scotland": "simd2020",
-    "Northern Ireland": "nimdm2017",
-}
-NEIGHBOURHOOD_INDEX = {
-    "IoD2019 (England)": "iod2019",
-    "WIMD2019 (Wales)": "wimd2019",
-    "SIMD2020 (Scotland)": "simd2020",
-    "NIMDM2017 (Northern Ireland)": "nimdm2017",
-}
-WELLBEING = [
-    (
-        "life_satisfaction",
-        "life-satisfaction",
-        "Life satisfaction",
-        "higher",
-        "Average answer to “Overall, how satisfied are you with your life nowadays?” "
-        "(0 = not at all, 10 = completely).",
-    ),
-    (
-        "happiness",
-        "happiness",
-        "Happiness",
-        "higher",
-        "Average answer to “Overall, how happy did you feel yesterday?” "
-        "(0 = not at all, 10 = completely).",
-    ),
-    (
-        "worthwhile",
-        "worthwhile",
-        "Feeling that things done in life are worthwhile",
-        "higher",
-        "Average answer to “Overall, to what extent do you feel the things you do in your "
-        "life are worthwhile?” (0 = not at all, 10 = completely).",
-    ),
-    (
-        "anxiety",
-        "anxiety",
-        "Anxiety",
-        "lower",
-        "Average answer to “Overall, how anxious did you feel yesterday?” "
-        "(0 = not at all, 10 = completely): lower is better.",
-    ),
-]
-WELLBEING_NOTE = (
-    " Collected April 2020 to March 2021, partly during COVID-19. Seven councils created "
-    "since 2019 carry the mean of their predecessor districts; four councils' estimates were "
-    "suppressed by ONS (no data)."
-)
-DEFINITION_HEADER = [
-    "code",
-    "name",
-    "domain",
-    "level",
-    "unit",
-    "direction",
-    "ranking",
-    "source",
-    "source_url",
-    "licence",
-    "year",
-    "period",
-    "description",
-    "order",
-]
-
-
-def _definitions() -> list[dict]:
-    rows = []
-    order = 0
-    for nation, slug in COUNCIL_INDEX.items():
-        index = INDICES[slug]
-        source = (
-            f"{index.label}, {index.publisher}: File 10, local authority summaries"
-            if slug == "iod2025"
-            else f"{index.label}, {index.publisher}: council summary computed by the "
-            f"{HUMANIVERSE} from small-area ranks, weighted by mid-2019 population"
-        )
-        for measure, domain_name in index.domains.items():
-            order += 1
-            domain, description = MEASURES[measure]
-            rows.append(
-                {
-                    "code": f"{measure}-{slug}-council",
-                    "name": f"{domain_name} ({index.short})",
-                    "domain": domain,
-                    "level": Level.LOCAL_AUTHORITY.value,
-                    "unit": f"% of neighbourhoods in {nation}'s most deprived 10%",
-                    "direction": "lower",
-                    "ranking": "nation",
-                    "source": source,
-                    "source_url": index.url,
-                    "licence": OGL,
-                    "year": index.year,
-                    "period": "",
-                    "description": (
-                        f"Share of the council's neighbourhoods among the most deprived 10% in "
-                        f"{nation} on this domain. {description}"
-                    ),
-                    "order": order,
-                }
-            )
-    for nation_index in NEIGHBOURHOOD_INDEX.values():
-        index = INDICES[nation_index]
-        for measure, domain_name in index.domains.items():
-            order += 1
-            domain, description = MEASURES[measure]
-            rows.append(
-                {
-                    "code": f"{measure}-{index.slug}-neighbourhood",
-                    "name": f"{domain_name} ({index.short})",
-                    "domain": domain,
-                    "level": Level.NEIGHBOURHOOD.value,
-                    "unit": f"decile within {index.nation} (1 = most deprived, 10 = least)",
-                    "direction": "higher",
-                    "ranking": "nation",
-                    "source": (
-                        f"{index.label}, {index.publisher}: small-area ranks and deciles "
-                        f"(via the {HUMANIVERSE})"
-                    ),
-                    "source_url": index.url,
-                    "licence": OGL,
-                    "year": index.year,
-                    "period": "",
-                    "description": (
-                        f"The neighbourhood's decile on this domain among all of {index.nation}'s "
-                        f"small areas. {description}"
-                    ),
-                    "order": order,
-                }
-            )
-    for _column, code, name, direction, description in WELLBEING:
-        order += 1
-        rows.append(
-            {
-                "code": f"{code}-council",
-                "name": name,
-                "domain": "",
-                "level": Level.LOCAL_AUTHORITY.value,
-                "unit": "mean rating, 0 to 10",
-                "direction": direction,
-                "ranking": "uk",
-                "source": (
-                    "Office for National Statistics: Personal well-being in the UK, April 2020 "
-                    "to March 2021, local authority update (Annual Population Survey)"
-                ),
-                "source_url": ONS_WELLBEING_URL,
-                "licence": OGL,
-                "year": 2021,
-                "period": "April 2020 to March 2021",
-                "description": description + WELLBEING_NOTE,
-                "order": order,
-            }
-        )
-    return rows
 
 
 def _read_csv(path: Path):
@@ -438,7 +145,7 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
                     (code, f"{measure}-{index.slug}-neighbourhood", _decile_value(text))
                 )
 
-    definitions = _definitions()
+    definitions = indicator_definitions()
     counts = {
         "areas": _write_csv(
             out_dir / AREAS_FILE.name,

@@ -192,7 +192,7 @@ def _benchmarks(edition, rows, areas, indicators) -> list[Benchmark]:
 def reports_cache_clear() -> None:
     """Forget which edition is current, so every process picks up new scores (this one at
     once, others within ``EDITIONS_LOCAL_SECONDS``)."""
-    from .reports import EDITIONS_CACHE_KEY, catalogues_clear
+    from .editions import EDITIONS_CACHE_KEY, catalogues_clear
 
     cache.delete(EDITIONS_CACHE_KEY)
     catalogues_clear()
