@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from communities.models import Group
+from communities.selectors import groups_organised_by
 from postcodes.forms import PostcodeField
 from spaces.models import Space
 
@@ -141,12 +142,16 @@ class EventForm(forms.ModelForm):
         self.fields["space"].label_from_instance = lambda s: (
             f"{s.name}, {s.postcode}" if s.postcode else s.name
         )
-        # Members may name a group they look after (one they listed); staff set any in admin.
-        groups = Group.objects.approved().filter(submitted_by=user).only("id", "name")
+        # Members may name an approved group they organise; staff set any in admin. An event
+        # already naming a group keeps it as a choice (the organiser may have moved on).
+        groups = groups_organised_by(user=user)
         if self.instance.group_id:
-            groups = groups | Group.objects.filter(pk=self.instance.group_id)
+            groups = groups | Group.objects.filter(pk=self.instance.group_id).only("id", "name")
         self.fields["group"].queryset = groups.order_by("name")
         self.fields["group"].empty_label = "No, I organise it myself"
+        self.fields["group"].error_messages["invalid_choice"] = (
+            "Choose one of the groups you organise, or say you organise it yourself."
+        )
         if not self.fields["group"].queryset.exists():
             del self.fields["group"]
         if self.instance.pk and self.instance.postcode and not self.instance.space_id:
