@@ -105,3 +105,29 @@ class FailingBackend:
 
     def send_messages(self, messages):
         raise OSError("connection refused")
+
+
+@pytest.mark.worker
+def test_a_report_reaches_staff_through_a_real_worker_once(
+    celery_worker, smtp_sink, kinds, member, owner, staff, member_client
+):
+    intro = IntroductionFactory(
+        need=NeedFactory(person=member, kinds=[kinds["shopping"]]),
+        offer=OfferFactory(person=owner, kinds=[kinds["shopping"]]),
+    )
+    smtp_sink.clear()
+
+    response = member_client.post(
+        f"/help/matches/{intro.pk}/report/", {"reason": "misuse", "details": "Spam calls"}
+    )
+    assert response.status_code == 302
+
+    [message] = smtp_sink.wait_for(1)
+    assert message["To"] == "staff@example.org"
+    assert "Someone misused my details" in message["Subject"]
+    assert "Spam calls" in smtp_sink.text(message)
+    assert "Spam calls" in smtp_sink.html(message)
+    saved = MatchReport.objects.get()
+    # The task delivered again (a worker restart, a retry) sends nothing more.
+    assert send_report_to_staff.delay(saved.pk).get(timeout=30) is False
+    assert len(smtp_sink.messages) == 1
