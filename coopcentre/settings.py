@@ -220,6 +220,8 @@ MATCHING_LINK_MAX_AGE_DAYS = env.int("MATCHING_LINK_MAX_AGE_DAYS", default=14)
 # An introduction counts against the volunteer's cap for this long after both accepted.
 MATCHING_INTRODUCTION_ACTIVE_DAYS = env.int("MATCHING_INTRODUCTION_ACTIVE_DAYS", default=28)
 MATCHING_EMAIL_RATE_LIMIT = env.str("MATCHING_EMAIL_RATE_LIMIT", default="120/m")
+# Where members' reports on matches are emailed (comma-separated); empty: every staff user.
+MATCHING_STAFF_EMAIL = env.list("MATCHING_STAFF_EMAIL", default=[])
 # Campaign emails per second per worker process (0: as fast as the SMTP server takes them).
 CAMPAIGN_MAX_PER_SECOND = env.float("CAMPAIGN_MAX_PER_SECOND", default=0)
 # How many sender tasks work on one campaign at once (they share it out by chunks).

@@ -6,8 +6,12 @@ from django import forms
 from django.utils import timezone
 
 from communities.models import Group
+from communities.selectors import groups_organised_by
 from postcodes.forms import PostcodeField
+from postcodes.parsing import PostcodeError
+from postcodes.services import lookup
 from spaces.models import Space
+from spaces.selectors import spaces_near
 
 from .images import image_clean
 from .models import AttendanceMode, Event, Occurrence
@@ -15,6 +19,10 @@ from .models import AttendanceMode, Event, Occurrence
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S"]
 MAX_TAGS = 8
 MAX_DAYS_AHEAD = 730
+# The community space is picked among the approved spaces this close to a postcode.
+SPACES_NEAR_KM = 5
+SPACES_NEAR_LIMIT = 50
+FIND_SPACES = "find_spaces"
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -56,6 +64,12 @@ class EventForm(forms.ModelForm):
     )
     attendance_mode = forms.ChoiceField(
         label="Format", choices=AttendanceMode.choices, widget=forms.RadioSelect
+    )
+    near = forms.CharField(
+        label="Find community spaces near",
+        required=False,
+        max_length=10,
+        help_text="A postcode, then “Find spaces”: the spaces within 5 km are listed below.",
     )
     space = forms.ModelChoiceField(
         label="At a community space on coopcentre",
@@ -135,23 +149,80 @@ class EventForm(forms.ModelForm):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.user = user
+        # Any approved space is accepted; the list offers only those near a postcode.
         self.fields["space"].queryset = (
             Space.objects.approved().only("id", "name", "postcode").order_by("name")
         )
-        self.fields["space"].label_from_instance = lambda s: (
-            f"{s.name}, {s.postcode}" if s.postcode else s.name
-        )
-        # Members may name a group they look after (one they listed); staff set any in admin.
-        groups = Group.objects.approved().filter(submitted_by=user).only("id", "name")
+        # Members may name an approved group they organise; staff set any in admin. An event
+        # already naming a group keeps it as a choice (the organiser may have moved on).
+        groups = groups_organised_by(user=user)
         if self.instance.group_id:
-            groups = groups | Group.objects.filter(pk=self.instance.group_id)
+            groups = groups | Group.objects.filter(pk=self.instance.group_id).only("id", "name")
         self.fields["group"].queryset = groups.order_by("name")
         self.fields["group"].empty_label = "No, I organise it myself"
+        self.fields["group"].error_messages["invalid_choice"] = (
+            "Choose one of the groups you organise, or say you organise it yourself."
+        )
         if not self.fields["group"].queryset.exists():
             del self.fields["group"]
         if self.instance.pk and self.instance.postcode and not self.instance.space_id:
             self.initial.setdefault("postcode", self.instance.postcode)
         self.fields["title"].widget.attrs["autocomplete"] = "off"
+        self.near_error = ""
+        self._offer_spaces()
+
+    def _offer_spaces(self) -> None:
+        """List as choices the approved spaces near a postcode (nearest first), and the
+        space already chosen: never hundreds of options.
+
+        The postcode is the one typed in "Find community spaces near", else the event's
+        own, else the member's home postcode. A postcode that can't be found is explained.
+        """
+        near_text = (self["near"].value() or "").strip()
+        location = None
+        if near_text:
+            try:
+                location = lookup(near_text)
+            except PostcodeError as error:
+                self.near_error = str(error)
+        if location is None:
+            for text in (
+                self["postcode"].value(),
+                self.instance.postcode,
+                getattr(self.user, "home_postcode", ""),
+            ):
+                try:
+                    location = lookup(text) if text else None
+                except PostcodeError:
+                    continue
+                if location is not None:
+                    break
+        near = (
+            spaces_near(point=location.point, km=SPACES_NEAR_KM, limit=SPACES_NEAR_LIMIT)
+            if location
+            else []
+        )
+        field = self.fields["space"]
+        choices = [("", field.empty_label)]
+        chosen_pk = str(self["space"].value() or "")
+        if chosen_pk.isdigit() and int(chosen_pk) not in {s.pk for s in near}:
+            chosen = Space.objects.approved().filter(pk=chosen_pk).only("name", "postcode")
+            choices += [(s.pk, _space_label(s)) for s in chosen]
+        choices += [(s.pk, f"{_space_label(s)} · {s.distance_km:.1f} km") for s in near]
+        field.widget.choices = choices
+        if location and near:
+            field.help_text = (
+                f"Approved spaces within {SPACES_NEAR_KM} km of {location.postcode}, nearest "
+                "first. Not listed? Find spaces near another postcode above."
+            )
+        elif location:
+            field.help_text = (
+                f"No listed space within {SPACES_NEAR_KM} km of {location.postcode}: "
+                "try another postcode above, or give the address below."
+            )
+        else:
+            field.help_text = "Find spaces near a postcode above to list them here."
+        self["space"].help_text = field.help_text  # the bound field copied the old one
 
     def clean_starts_at(self):
         starts_at = self.cleaned_data["starts_at"]
@@ -214,6 +285,16 @@ class EventForm(forms.ModelForm):
                 return
             errors = forms.ValidationError(fresh)
         super()._update_errors(errors)
+
+
+def _space_label(space) -> str:
+    return f"{space.name}, {space.postcode}" if space.postcode else space.name
+
+
+def form_initial_from(data) -> dict:
+    """What a member typed, as a fresh form's initial values (for "Find spaces", which
+    redraws the form with nothing checked yet)."""
+    return {k: v for k, v in data.items() if k not in ("csrfmiddlewaretoken", FIND_SPACES)}
 
 
 class RsvpForm(forms.Form):

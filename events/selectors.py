@@ -5,6 +5,8 @@ each annotated with ``next_starts_at`` (the start of its next date: for a regula
 activity, not its first one).
 """
 
+from django.db.models import Count
+
 from postcodes.geo import Point
 
 from .models import Event, Occurrence
@@ -34,6 +36,30 @@ def events_of_group(*, group_id: int, limit: int | None = 10) -> list[Event]:
     """Upcoming events organised by one group, soonest first."""
     qs = _listed().filter(group_id=group_id).order_by("next_starts_at", "pk")
     return list(qs[:limit] if limit else qs)
+
+
+def event_counts_by_local_authority() -> dict[str, int]:
+    """How many upcoming public events are held in each local authority, by its code (one
+    aggregate query; a regular activity counts once; online-only events have no place)."""
+    return _event_counts_by("lad_code")
+
+
+def event_counts_by_outcode() -> dict[str, int]:
+    """How many upcoming public events are held in each postcode district, by its outcode
+    (one aggregate query; a regular activity counts once; online-only events have no place)."""
+    return _event_counts_by("outcode")
+
+
+def _event_counts_by(field: str) -> dict[str, int]:
+    rows = (
+        Event.objects.live()
+        .upcoming()
+        .exclude(**{field: ""})
+        .values_list(field)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
 
 
 def events_featured(*, limit: int = 3) -> list[Event]:

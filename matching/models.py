@@ -560,6 +560,8 @@ class MatchReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     staff_note = models.TextField(blank=True, max_length=2000)
+    # Set in the same transaction as the email to staff: the report is emailed at most once.
+    staff_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -66,6 +66,14 @@ def send_match_notifications(recipient_id: int, purpose: str) -> int:
     return notifications_send(recipient_id=recipient_id, purpose=purpose)
 
 
+@shared_task(**EMAIL_RETRY)
+def send_report_to_staff(report_id: int) -> bool:
+    """Email staff about a member's report on a match, once."""
+    from .services.notifications import report_email_staff
+
+    return report_email_staff(report_id=report_id)
+
+
 @shared_task(acks_late=True)
 def prepare_campaign(campaign_id: int) -> int:
     from .services.campaigns import campaign_prepare

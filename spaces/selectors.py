@@ -44,6 +44,30 @@ def spaces_near(*, point: Point, km: float = 5, tags=None, limit: int | None = 6
     return list(qs[:limit] if limit else qs)
 
 
+def space_counts_by_local_authority() -> dict[str, int]:
+    """How many approved spaces (closed ones left out) each local authority has, by its
+    code (one aggregate query; authorities with none are absent)."""
+    return _space_counts_by("lad_code")
+
+
+def space_counts_by_outcode() -> dict[str, int]:
+    """How many approved spaces (closed ones left out) each postcode district has, by its
+    outcode (one aggregate query; districts with none are absent)."""
+    return _space_counts_by("outcode")
+
+
+def _space_counts_by(field: str) -> dict[str, int]:
+    rows = (
+        Space.objects.approved()
+        .exclude(status=Status.CLOSED)
+        .exclude(**{field: ""})
+        .values_list(field)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
+
+
 class TagRef(NamedTuple):
     name: str
     slug: str

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Sum
 
-from events.selectors import events_near
+from events.selectors import event_counts_by_local_authority, event_counts_by_outcode, events_near
 from postcodes.models import District, LocalAuthority
 from postcodes.services import Location
-from spaces.selectors import spaces_near
+from spaces.selectors import space_counts_by_local_authority, space_counts_by_outcode, spaces_near
 
 from ..models import AreaType, Group, GroupKind, Pioneer
 from ..selectors import groups_near, pioneers_near
@@ -81,13 +81,15 @@ class DesertRow:
     cooperatives: int = 0
     communities: int = 0
     pioneers: int = 0
+    spaces: int = 0
+    events: int = 0
     rank: int = 0
 
     @property
     def activity(self) -> int:
         """Groups of any kind, plus co-operative communities again (they have made
-        commitments), plus Member Pioneers."""
-        return self.groups + self.communities + self.pioneers
+        commitments), plus Member Pioneers, community spaces and upcoming events."""
+        return self.groups + self.communities + self.pioneers + self.spaces + self.events
 
     @property
     def per_10k(self) -> float | None:
@@ -104,9 +106,11 @@ def deserts_rank(*, level: str = DesertLevel.LOCAL_AUTHORITY, areas=None) -> lis
     ``areas`` optionally narrows the areas (a queryset of ``LocalAuthority`` or ``District``,
     e.g. one nation). Activity counts approved groups with a place (a districts group counts
     in each of its districts, once per local authority), co-operative communities again,
-    and active pioneers; it is weighed against the area's live postcodes. Ranking: activity
-    per 10,000 postcodes, lowest first; among equals the bigger area first (more people
-    without); then by name. Five queries, whatever the data.
+    active pioneers, public community spaces (not closed) and upcoming public events held
+    there (from the spaces and events apps' public counts); it is weighed against the area's
+    live postcodes. Ranking: activity per 10,000 postcodes, lowest first; among equals the
+    bigger area first (more people without); then by name. Seven queries (six for
+    districts), whatever the data.
     """
     by_district = level == DesertLevel.DISTRICT
     if by_district:
@@ -162,6 +166,14 @@ def deserts_rank(*, level: str = DesertLevel.LOCAL_AUTHORITY, areas=None) -> lis
         row = rows.get(outcode if by_district else lad_code)
         if row is not None:
             row.pioneers += 1
+
+    if by_district:
+        spaces, events = space_counts_by_outcode(), event_counts_by_outcode()
+    else:
+        spaces, events = space_counts_by_local_authority(), event_counts_by_local_authority()
+    for code, row in rows.items():
+        row.spaces = spaces.get(code, 0)
+        row.events = events.get(code, 0)
 
     ranked = sorted(
         rows.values(),

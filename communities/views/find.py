@@ -204,10 +204,11 @@ def deserts(request):
         return export_csv(
             f"coopcentre-deserts-{level}.csv",
             ["rank", "code", "name", "nation", "live postcodes", "groups", "co-operatives"]
-            + ["co-operative communities", "pioneers", "activity", "activity per 10k postcodes"],
+            + ["co-operative communities", "pioneers", "activity", "activity per 10k postcodes"]
+            + ["community spaces", "upcoming events"],
             (
                 [r.rank, r.code, r.name, r.nation, r.postcodes, r.groups, r.cooperatives]
-                + [r.communities, r.pioneers, r.activity, r.per_10k]
+                + [r.communities, r.pioneers, r.activity, r.per_10k, r.spaces, r.events]
                 for r in rows
             ),
         )

@@ -15,7 +15,7 @@ from communities.models import Group
 from spaces.models import Space
 
 from .. import calendars, jsonld, recurrence
-from ..forms import EventCancelForm, EventForm, RsvpForm
+from ..forms import FIND_SPACES, EventCancelForm, EventForm, RsvpForm, form_initial_from
 from ..models import Event, Occurrence, Rsvp, RsvpStatus
 from ..services import event_cancel as cancel_event
 from ..services import event_submit, event_update
@@ -90,11 +90,27 @@ class EventDetailView(DetailView):
         return context
 
 
+def _submissions_rate(group, request):
+    """10 events an hour; "Find spaces" (which only redraws the form) is not counted."""
+    return None if FIND_SPACES in request.POST else "10/h"
+
+
+def _finding_spaces(request, **kwargs):
+    """The form redrawn with what was typed and the spaces near the postcode given, or
+    None when the member is not asking for spaces."""
+    if request.method != "POST" or FIND_SPACES not in request.POST:
+        return None
+    return EventForm(initial=form_initial_from(request.POST), user=request.user, **kwargs)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="user", rate="10/h", method="POST", block=False)
+@ratelimit(key="user", rate=_submissions_rate, method="POST", block=False)
 def event_create(request):
     """A member submits an event; it is public once a moderator approves it."""
+    found = _finding_spaces(request)
+    if found is not None:
+        return render(request, "events/event_form.html", {"form": found, "creating": True})
     initial = {}
     space_slug = request.GET.get("space")
     if space_slug:
@@ -132,6 +148,9 @@ def event_edit(request, slug):
     if event.is_cancelled:
         messages.error(request, "This event is cancelled, so it can't be changed.")
         return redirect(event)
+    found = _finding_spaces(request, instance=event)
+    if found is not None:
+        return render(request, "events/event_form.html", {"form": found, "event": event})
     form = EventForm(request.POST or None, request.FILES or None, instance=event, user=request.user)
     if request.method == "POST" and form.is_valid():
         changes = event_update(

@@ -252,6 +252,7 @@ def match_report(*, match: Match, by, side: str, reason: str, details: str = "")
 
     An introduction not yet made is put on hold (awaiting staff review) so no details are
     exchanged until staff look at it; one already made is left as it is for staff to act on.
+    Staff are emailed about it (once, after the commit; see ``report_email_staff``).
     """
     with transaction.atomic():
         match = _locked(match)
@@ -265,6 +266,9 @@ def match_report(*, match: Match, by, side: str, reason: str, details: str = "")
             match.status = MatchStatus.REVIEW
             match.save(update_fields=["status"])
             _event(match, MatchEvent.Action.HELD, note="Held after a report.")
+        from matching.tasks import send_report_to_staff
+
+        transaction.on_commit(lambda: send_report_to_staff.delay(report.pk))
     return report
 
 

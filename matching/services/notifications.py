@@ -6,9 +6,11 @@ the rows are marked sent in the same transaction: if sending fails, nothing is m
 the task retries; if two tasks race, the second finds the rows already sent.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +19,7 @@ from core import emails
 from matching.models import (
     CLOSED_STATUSES,
     MatchNotification,
+    MatchReport,
     MatchStatus,
     Purpose,
     RequestStatus,
@@ -24,6 +27,8 @@ from matching.models import (
 from matching.signposting import urgent_help
 
 from .matches import response_token_make
+
+log = logging.getLogger(__name__)
 
 
 def _relevant(notification: MatchNotification) -> bool:
@@ -156,3 +161,53 @@ def notifications_requeue(*, older_than_minutes: int = 60) -> int:
     for recipient_id, purpose in pairs:
         send_match_notifications.delay(recipient_id, purpose)
     return len(pairs)
+
+
+def report_staff_recipients() -> list[str]:
+    """Where reports go: ``MATCHING_STAFF_EMAIL`` when set, otherwise every active staff user."""
+    if settings.MATCHING_STAFF_EMAIL:
+        return list(settings.MATCHING_STAFF_EMAIL)
+    users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
+    return list(users.order_by("pk").values_list("email", flat=True))
+
+
+def report_email_staff(*, report_id: int) -> bool:
+    """Tell staff about a member's report on a match; at most once per report.
+
+    The report row is locked, the email sent, and the row marked in the same transaction:
+    an SMTP error leaves it unmarked for the task to retry; a second run finds it marked.
+    The email names no one and carries no contact details: staff follow the admin link.
+    """
+    with transaction.atomic():
+        report = (
+            MatchReport.objects.select_for_update(of=("self",))
+            .select_related("match")
+            .filter(pk=report_id, staff_emailed_at__isnull=True)
+            .first()
+        )
+        if report is None:
+            return False
+        recipients = report_staff_recipients()
+        if not recipients:
+            log.warning("match report %s: no staff email address to send it to", report_id)
+            return False
+        admin_url = settings.SITE_URL + reverse(
+            "admin:matching_matchreport_change", args=[report.pk]
+        )
+        match_url = settings.SITE_URL + reverse(
+            "admin:matching_match_change", args=[report.match_id]
+        )
+        emails.send(
+            "matching-report-staff",
+            to=recipients,
+            context={
+                "report": report,
+                "match": report.match,
+                "held": report.match.status == MatchStatus.REVIEW,
+                "admin_url": admin_url,
+                "match_url": match_url,
+            },
+        )
+        report.staff_emailed_at = timezone.now()
+        report.save(update_fields=["staff_emailed_at"])
+    return True

@@ -4,7 +4,10 @@ from django.utils import timezone
 from communities.models import AreaType, Group, GroupKind
 from communities.services import deserts_rank, group_area_refresh
 from postcodes.models import District, LocalAuthority
+from spaces.models import Status as SpaceStatus
 
+from ..events.factories import EventFactory, soon
+from ..spaces.factories import SpaceFactory
 from .factories import GroupFactory, PioneerFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +63,51 @@ def test_postcode_districts_can_be_ranked_too(wales):
     assert rows[0].postcodes == max(r.postcodes for r in rows if not r.activity)
 
 
+@pytest.fixture
+def merthyr_places():
+    """A community space and an upcoming event in Merthyr Tydfil; others that don't count."""
+    SpaceFactory(name="Merthyr Hall", at="CF47")
+    SpaceFactory(name="Closed Hall", at="CF47", status=SpaceStatus.CLOSED)
+    SpaceFactory(name="Pending Hall", at="CF47", moderation_status="pending")
+    EventFactory(title="Repair café", place="CF47")
+    EventFactory(title="Last month's fair", place="CF47", starts_at=soon(-30))
+    EventFactory(title="Swansea walk", place="SA1")
+
+
+def test_community_spaces_and_upcoming_events_count_as_activity(wales, merthyr_places):
+    rows = deserts_rank(areas=LocalAuthority.objects.filter(nation="Wales"))
+    by_name = {r.name: r for r in rows}
+
+    merthyr = by_name["Merthyr Tydfil"]
+    assert (merthyr.groups, merthyr.spaces, merthyr.events, merthyr.activity) == (0, 1, 1, 2)
+    assert merthyr.per_10k == round(2 * 10_000 / merthyr.postcodes, 2)
+    swansea = by_name["Swansea"]
+    assert (swansea.groups, swansea.spaces, swansea.events, swansea.activity) == (1, 0, 1, 2)
+    # Merthyr is no longer among the areas with nothing at all.
+    assert [r.name for r in rows if r.activity == 0][-1] != "Merthyr Tydfil"
+    assert sum(1 for r in rows if r.activity == 0) == 17
+    assert [r.rank for r in rows] == list(range(1, 23))
+    assert rows.index(merthyr) >= 17
+
+    districts = deserts_rank(level="district", areas=District.objects.filter(nation="Wales"))
+    cf47 = next(r for r in districts if r.code == "CF47")
+    assert (cf47.spaces, cf47.events, cf47.activity) == (1, 1, 2)
+    sa1 = next(r for r in districts if r.code == "SA1")
+    assert (sa1.groups, sa1.events, sa1.activity) == (1, 1, 2)
+
+
+def test_the_page_and_csv_show_spaces_and_events(staff_client, wales, merthyr_places):
+    response = staff_client.get("/communities/deserts/", {"nation": "Wales"})
+    html = response.content.decode()
+    assert "17 of 22 areas have no co-operative activity at all." in html
+    assert '<th scope="col">Spaces</th><th scope="col">Upcoming events</th>' in html
+    csv = staff_client.get("/communities/deserts/", {"nation": "Wales", "format": "csv"})
+    lines = b"".join(csv.streaming_content).decode().splitlines()
+    assert lines[0].endswith(",community spaces,upcoming events")
+    merthyr = next(line for line in lines if ",Merthyr Tydfil," in line)
+    assert merthyr.endswith(",1,1")
+
+
 def test_staff_see_the_ranking_page_and_can_download_it(staff_client, wales):
     response = staff_client.get("/communities/deserts/", {"nation": "Wales"})
     assert response.status_code == 200
@@ -94,11 +142,17 @@ def test_a_bad_nation_is_explained(staff_client):
     assert "Select a valid choice" in response.content.decode()
 
 
-def test_the_ranking_takes_a_constant_number_of_queries(django_assert_num_queries, wales):
-    with django_assert_num_queries(5):
-        deserts_rank()
+@pytest.mark.parametrize(("level", "queries"), [("lad", 7), ("district", 6)])
+def test_the_ranking_takes_a_constant_number_of_queries(
+    django_assert_num_queries, wales, level, queries
+):
+    with django_assert_num_queries(queries):
+        deserts_rank(level=level)
     GroupFactory.create_batch(20, at="M4")
-    with django_assert_num_queries(5):
-        rows = deserts_rank()
+    SpaceFactory.create_batch(5, at="M4")
+    EventFactory.create_batch(5, place="M4")
+    with django_assert_num_queries(queries):
+        rows = deserts_rank(level=level)
     assert Group.objects.count() > 20
-    assert next(r for r in rows if r.name == "Manchester").groups == 20
+    manchester = next(r for r in rows if r.name.startswith("Manchester") or r.code == "M4")
+    assert (manchester.groups, manchester.spaces, manchester.events) == (20, 5, 5)

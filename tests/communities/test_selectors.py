@@ -1,7 +1,8 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
-from communities.models import AreaType
-from communities.selectors import groups_at_space, groups_near, pioneers_near
+from communities.models import AreaType, Role
+from communities.selectors import groups_at_space, groups_near, groups_organised_by, pioneers_near
 from postcodes.services import lookup
 from spaces.models import Space
 
@@ -31,6 +32,25 @@ def test_groups_at_space_lists_the_approved_groups_that_meet_there():
     GroupFactory(name="Not approved", moderation_status="pending").spaces.add(space)
     GroupFactory(name="Elsewhere")
     assert [g.name for g in groups_at_space(space_id=space.pk)] == ["Meets here"]
+
+
+def test_groups_organised_by_are_the_approved_groups_where_the_user_organises(member, stranger):
+    GroupFactory(name="Zebra Crossing Co-op", organiser=member)
+    GroupFactory(name="Allotments", organiser=stranger).memberships.create(
+        user=member, role=Role.ORGANISER
+    )
+    GroupFactory(name="Only a member").memberships.create(user=member, role=Role.MEMBER)
+    GroupFactory(name="Pending", moderation_status="pending", organiser=member)
+    GroupFactory(name="Listed by member, run by stranger", submitted_by=member, organiser=stranger)
+
+    names = [g.name for g in groups_organised_by(user=member)]
+
+    assert names == ["Allotments", "Zebra Crossing Co-op"]
+    assert [g.name for g in groups_organised_by(user=stranger)] == [
+        "Allotments",
+        "Listed by member, run by stranger",
+    ]
+    assert list(groups_organised_by(user=AnonymousUser())) == []
 
 
 def test_pioneers_near_returns_active_pioneers_whose_area_reaches_the_point():

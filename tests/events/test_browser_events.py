@@ -61,3 +61,26 @@ def test_the_events_pages_pass_axe(page, login_page):
         page.goto(url)
         results = Axe().run(page)
         assert results.violations_count == 0, f"{url}\n{results.generate_report()}"
+
+
+def test_a_member_finds_a_space_near_a_postcode_without_losing_what_they_typed(page, login_page):
+    from playwright.sync_api import expect
+
+    from ..spaces.factories import SpaceFactory
+
+    SpaceFactory(name="Ancoats Hall", at="M4 6DE")
+    SpaceFactory(name="Leith Hall", at="EH6")
+    login_page(UserFactory())
+    page.goto("/events/new/")
+    page.get_by_label("Title").fill("Clothes swap")
+    page.get_by_label("Find community spaces near").fill("m4 6de")
+    page.get_by_role("button", name="Find spaces").click()
+
+    assert page.get_by_label("Title").input_value() == "Clothes swap"
+    space = page.get_by_label("At a community space on coopcentre")
+    labels = space.locator("option").all_inner_texts()
+    assert any(label.startswith("Ancoats Hall") for label in labels)
+    assert not any("Leith" in label for label in labels)
+    # Enter in a field sends the event, not another search.
+    page.get_by_label("Title").press("Enter")
+    expect(page.locator(".errorlist").first).to_be_visible()  # checked, so sent

@@ -7,10 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from communities.models import Group
+from communities.models import Group, Membership, Role
 from events.models import Event
 from spaces.models import Space
 
+from ..communities.factories import GroupFactory
 from .factories import soon
 
 URL = "/events/new/"
@@ -116,17 +117,49 @@ def test_a_regular_activity_gets_its_dates(member_client):
     assert Event.objects.get().occurrences.count() == 6
 
 
-def test_members_may_name_a_group_they_look_after(member_client, member, stranger):
-    mine = Group.objects.create(
-        name="Ancoats Residents", slug="ancoats", submitted_by=member, moderation_status="approved"
-    )
-    Group.objects.create(
-        name="Not mine", slug="not-mine", submitted_by=stranger, moderation_status="approved"
-    )
+def test_members_may_name_any_approved_group_they_organise(member_client, member, stranger):
+    listed = GroupFactory(name="Ancoats Residents", submitted_by=member, organiser=member)
+    # Made an organiser of a group someone else listed (a claim, or another organiser).
+    joined = GroupFactory(name="Bread Co-op", submitted_by=stranger, organiser=stranger)
+    Membership.objects.create(group=joined, user=member, role=Role.ORGANISER)
+    GroupFactory(name="Not mine", submitted_by=stranger, organiser=stranger)
+    GroupFactory(name="Just a member here").memberships.create(user=member, role=Role.MEMBER)
+    GroupFactory(name="Awaiting review", moderation_status="pending", organiser=member)
+
     html = member_client.get(URL).content.decode()
-    assert "Ancoats Residents" in html and "Not mine" not in html
-    assert member_client.post(URL, form_data(group=mine.pk)).status_code == 302
-    assert Event.objects.get().group == mine
+
+    assert "Ancoats Residents" in html and "Bread Co-op" in html
+    for other in ("Not mine", "Just a member here", "Awaiting review"):
+        assert other not in html
+    assert member_client.post(URL, form_data(group=joined.pk)).status_code == 302
+    assert Event.objects.get().group == joined
+    assert listed.pk != joined.pk
+
+
+def test_a_group_the_member_does_not_organise_is_refused(member_client, member, stranger):
+    GroupFactory(name="Ancoats Residents", organiser=member)
+    theirs = GroupFactory(name="Not mine", organiser=stranger)
+    plain = GroupFactory(name="Just a member here")
+    plain.memberships.create(user=member, role=Role.MEMBER)
+
+    for group in (theirs, plain):
+        response = member_client.post(URL, form_data(group=group.pk, title="Hijack"))
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "Choose one of the groups you organise" in html
+        assert 'value="Hijack"' in html  # what they typed is kept
+    assert not Event.objects.exists()
+
+
+def test_without_a_group_to_organise_the_question_is_not_asked(member_client, stranger):
+    GroupFactory(name="Not mine", organiser=stranger)
+
+    html = member_client.get(URL).content.decode()
+
+    assert 'name="group"' not in html
+    response = member_client.post(URL, form_data(group=Group.objects.get().pk))
+    assert response.status_code == 302
+    assert Event.objects.get().group is None
 
 
 @pytest.mark.parametrize(

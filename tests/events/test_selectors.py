@@ -1,7 +1,14 @@
 """The public reads other apps call: events near a point, at a space, of a group."""
 
 from communities.models import Group
-from events.selectors import events_at_space, events_featured, events_near, events_of_group
+from events.selectors import (
+    event_counts_by_local_authority,
+    event_counts_by_outcode,
+    events_at_space,
+    events_featured,
+    events_near,
+    events_of_group,
+)
 from events.services import event_cancel
 from postcodes.services import lookup
 from spaces.models import Space
@@ -51,3 +58,26 @@ def test_featured_events_come_first_on_the_home_page(db):
         title="Pending featured", starts_at=soon(1), is_featured=True, moderation_status="pending"
     )
     assert [e.title for e in events_featured(limit=2)] == ["Featured", "Soon"]
+
+
+def test_event_counts_by_area_count_upcoming_public_events_held_there(
+    db, django_assert_num_queries
+):
+    EventFactory(place="M4")
+    EventFactory(place="M4", recurrence="weekly", starts_at=soon(-20, 10))  # counts once
+    EventFactory(place="M14")
+    EventFactory(place="EH6")
+    EventFactory(place="M4", starts_at=soon(-2))  # over
+    EventFactory(place="M4", moderation_status="pending")
+    EventFactory(attendance_mode="online")  # no place
+    cancelled = EventFactory(place="M4")
+    event_cancel(event=cancelled, by=cancelled.organiser, reason="Rain")
+    manchester, edinburgh = lookup("M4").lad_code, lookup("EH6").lad_code
+
+    with django_assert_num_queries(1):
+        by_authority = event_counts_by_local_authority()
+    with django_assert_num_queries(1):
+        by_outcode = event_counts_by_outcode()
+
+    assert by_authority == {manchester: 3, edinburgh: 1}
+    assert by_outcode == {"M4": 2, "M14": 1, "EH6": 1}

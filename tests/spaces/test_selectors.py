@@ -2,7 +2,7 @@ import pytest
 
 from postcodes.services import lookup
 from spaces.models import Status
-from spaces.selectors import spaces_near
+from spaces.selectors import space_counts_by_local_authority, space_counts_by_outcode, spaces_near
 
 from .factories import SpaceFactory
 
@@ -34,3 +34,24 @@ def test_spaces_near_filters_by_tag_names_and_limits():
     ]
     assert len(spaces_near(point=point, km=5, limit=1)) == 1
     assert len(spaces_near(point=point, km=5, limit=None)) == 3
+
+
+def test_space_counts_by_area_count_public_spaces_not_closed():
+    SpaceFactory(at="M4")
+    SpaceFactory(at="M4", status=Status.THREATENED)
+    SpaceFactory(at="M14")
+    SpaceFactory(at="M4", status=Status.CLOSED)
+    SpaceFactory(at="M4", moderation_status="pending")
+    SpaceFactory(at="EH6")
+    manchester, edinburgh = lookup("M4").lad_code, lookup("EH6").lad_code
+
+    assert space_counts_by_local_authority() == {manchester: 3, edinburgh: 1}
+    assert space_counts_by_outcode() == {"M4": 2, "M14": 1, "EH6": 1}
+
+
+def test_space_counts_take_one_query(django_assert_num_queries):
+    SpaceFactory.create_batch(3, at="M4")
+    with django_assert_num_queries(1):
+        space_counts_by_local_authority()
+    with django_assert_num_queries(1):
+        space_counts_by_outcode()

@@ -5,10 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from communities.models import GroupKind
 from core.models import ModerationStatus
 from events.models import Event
 from spaces.models import Kind, OwnerType, SpacePhoto, Status, TransferStage
 
+from ..communities.factories import GroupFactory
 from .factories import (
     PledgeFactory,
     SpaceFactory,
@@ -193,6 +195,43 @@ def test_upcoming_events_held_at_the_space_are_listed(client):
 
     assert "Repair café" in html
     assert "Last year" not in html
+
+
+def test_the_groups_that_meet_at_the_space_are_listed(client):
+    space = SpaceFactory()
+    GroupFactory(name="Ancoats Repair Circle", kind=GroupKind.COOPERATIVE).spaces.add(space)
+    GroupFactory(name="Unapproved Knitters", moderation_status="pending").spaces.add(space)
+    GroupFactory(name="Meets Elsewhere")
+
+    html = client.get(f"/spaces/{space.slug}/").content.decode()
+
+    assert "Groups that meet here" in html
+    assert '<a href="/communities/ancoats-repair-circle/">Ancoats Repair Circle</a>' in html
+    assert "Co-operative" in html
+    assert "Unapproved Knitters" not in html
+    assert "Meets Elsewhere" not in html
+
+
+def test_a_space_with_no_groups_says_so(client):
+    space = SpaceFactory()
+
+    html = client.get(f"/spaces/{space.slug}/").content.decode()
+
+    assert "No group has said it meets here yet." in html
+
+
+@pytest.mark.parametrize("n", [2, 15])
+def test_the_groups_cost_the_same_queries_however_many_meet_there(
+    client, n, django_assert_num_queries
+):
+    space = SpaceFactory()
+    for i in range(n):
+        GroupFactory(name=f"Group {i}", tags=["food"]).spaces.add(space)
+    client.get(f"/spaces/{space.slug}/")  # warm caches (content types)
+
+    with django_assert_num_queries(10):
+        html = client.get(f"/spaces/{space.slug}/").content.decode()
+    assert html.count('href="/communities/group-') == n
 
 
 def test_supporters_show_the_count_and_only_the_names_of_those_who_agreed(client):
