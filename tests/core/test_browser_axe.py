@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def _demo_pages() -> list[str]:
-    from communities.models import Group
+    from communities.models import Group, Guide, Pioneer
     from events.models import Event
     from spaces.models import Space
 
@@ -32,6 +32,9 @@ def _demo_pages() -> list[str]:
         "/near/?postcode=M1%201AE",
         "/accounts/login/",
         "/accounts/signup/",
+        # Staff-written guide text (Markdown) and a Member Pioneer's contact form.
+        Guide.objects.published().order_by("pk").first().get_absolute_url(),
+        Pioneer.objects.order_by("pk").first().get_contact_url(),
     ]
 
 
@@ -68,7 +71,7 @@ def summary(reports: dict[str, str]) -> str:
 
 
 def test_the_main_page_of_each_app_passes_axe(page):
-    reports = axe_reports(page, _demo_pages() + MORE_LISTINGS)
+    reports = axe_reports(page, _demo_pages()[:-1] + MORE_LISTINGS)
     assert not reports, summary(reports)
 
 
@@ -84,6 +87,7 @@ def test_forms_and_member_pages_pass_axe_signed_in_and_with_errors_shown(page, l
         pages[1],  # an event, with the RSVP form
         pages[3],  # a space, with the pledge form
         pages[6],  # a group, with the join form
+        pages[-1],  # a Member Pioneer's contact form
         "/events/new/",
         "/events/yours/",
         "/spaces/new/",
@@ -101,4 +105,17 @@ def test_forms_and_member_pages_pass_axe_signed_in_and_with_errors_shown(page, l
         "/near/?postcode=ZZ",
     ]
     reports = axe_reports(page, urls, statuses=(200, 400))
+    assert not reports, summary(reports)
+
+
+def test_staff_pages_pass_axe(page, login_page):
+    from django.contrib.auth import get_user_model
+
+    from core.demo import DEMO_PASSWORD
+
+    _demo_pages()
+    login_page(get_user_model().objects.get(email="staff@coopcentre.localhost"), DEMO_PASSWORD)
+    reports = axe_reports(
+        page, ["/communities/deserts/", "/communities/audit/?postcode=M1%201AE&km=5"]
+    )
     assert not reports, summary(reports)
