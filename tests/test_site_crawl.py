@@ -203,6 +203,9 @@ def page_problems(html: str) -> list[str]:
     if not page.lang:
         problems.append("no <html lang>")
     problems += [f"id={i!r} used {n} times" for i, n in page.ids.items() if n > 1]
+    problems += [
+        f"<label for={i!r}> labels nothing" for i in sorted(page.label_for - set(page.ids))
+    ]
     problems += [f"<img src={src!r}> has no alt" for src in page.images_without_alt]
     problems += [f"{control} has no label" for control in page.unlabelled_controls()]
     return problems
@@ -270,6 +273,7 @@ def test_the_page_audit_catches_what_it_should():
         "<html><head></head><body><h1>A</h1><h1 id='b'>B</h1><p id='b'></p>"
         "<img src='x.png'><form><input name='q'><select name='s'></select>"
         "<label for='ok'>OK</label><input id='ok'><label>Wrapped <input name='w'></label>"
+        "<label for='gone'>Gone</label>"
         "<input type='hidden' name='h'><input aria-label='Find' name='f'></form></body></html>"
     )
     problems = page_problems(bad)
@@ -279,6 +283,7 @@ def test_the_page_audit_catches_what_it_should():
         "no <title>",
         "no <html lang>",
         "id='b' used 2 times",
+        "<label for='gone'> labels nothing",
         "<img src='x.png'> has no alt",
         "<input name='q' id=None> has no label",
         "<select name='s' id=None> has no label",
