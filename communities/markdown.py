@@ -2,7 +2,9 @@
 
 Markdown passes raw HTML through, so the output is always cleaned with nh3 (an allow-list
 HTML sanitiser): scripts, event handlers, styles and ``javascript:`` links are removed.
-Headings move one level down, because the page's own title is the only ``<h1>``.
+Headings are renumbered so the text's top level is ``<h2>``: the page's own title is the only
+``<h1>``, and no level is skipped under it (``## Who you need`` and ``# Who you need`` both
+make an ``<h2>``).
 """
 
 import markdown
@@ -53,11 +55,17 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 class _ShiftHeadings(Treeprocessor):
     def run(self, root):
-        for element in root.iter():
-            if element.tag in {"h1", "h2", "h3", "h4", "h5"}:
-                element.tag = f"h{int(element.tag[1]) + 1}"
+        headings = [element for element in root.iter() if element.tag in HEADINGS]
+        if not headings:
+            return
+        shift = 2 - min(int(element.tag[1]) for element in headings)
+        for element in headings:
+            element.tag = f"h{min(int(element.tag[1]) + shift, 6)}"
 
 
 class ShiftHeadingsExtension(Extension):

@@ -84,7 +84,22 @@ class StatusFromFilterMixin:
         return super().render_to_response(context, **kwargs)
 
 
-class GroupListView(StatusFromFilterMixin, FilterView):
+class ForgivingPagesMixin:
+    """An old link past the last page shows the last page, not "Page not found"; a page
+    that isn't a number shows the first (``Paginator.get_page``, as the other listings)."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class GroupListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
     """Groups with a place: search by postcode and radius, interests, kind; list and map.
 
     Communities of interest (no place) are listed separately under the results.
@@ -124,7 +139,7 @@ class GroupListView(StatusFromFilterMixin, FilterView):
         return context
 
 
-class InterestListView(StatusFromFilterMixin, FilterView):
+class InterestListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
     """Communities of interest: no place, found by interests, kind and words."""
 
     filterset_class = GroupTraitsFilter
@@ -141,7 +156,7 @@ class InterestListView(StatusFromFilterMixin, FilterView):
         )
 
 
-class CommitmentsWorkedView(StatusFromFilterMixin, FilterView):
+class CommitmentsWorkedView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
     """Commitments that reached their target, with their results and latest story."""
 
     filterset_class = CommitmentFilter

@@ -5,10 +5,10 @@ from django_filters.views import FilterView
 
 from ..filters import GuideFilter
 from ..models import Guide, GuideStep
-from .find import StatusFromFilterMixin
+from .find import ForgivingPagesMixin, StatusFromFilterMixin
 
 
-class GuideListView(StatusFromFilterMixin, FilterView):
+class GuideListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
     filterset_class = GuideFilter
     template_name = "communities/guide_list.html"
     paginate_by = 30

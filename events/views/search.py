@@ -1,9 +1,9 @@
 """The listings: "What's on near me", "Find an online event or activity", and their feeds."""
 
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Window
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -116,29 +116,34 @@ class EventSearchView(View):
         return render(request, self.template_name, context, status=200 if valid else 400)
 
     def page_of_results(self, page: str):
-        """One page of dates and the number of results (capped when nationwide)."""
+        """One page of dates and the number of results (capped when nationwide).
+
+        Forgiving, like ``Paginator.get_page``: a page that isn't a number shows the first
+        page, and one past the end (an old link, fewer dates now) shows the last.
+        """
         results = self.filterset.qs.for_cards()
         try:
-            number = int(page)
-            if number < 1:
-                raise ValueError
-        except ValueError as error:
-            raise Http404("No such page of results") from error
+            number = max(int(page), 1)
+        except ValueError:
+            number = 1
         if self.filterset.location is None:
             paginator = CappedPaginator(results, PAGE_SIZE, count_queryset=self.filterset.qs)
-        else:
-            # Near a place the results are few: count them in the same query.
-            offset = (number - 1) * PAGE_SIZE
-            rows = list(results.annotate(total=Window(Count("pk")))[offset : offset + PAGE_SIZE])
-            count = rows[0].total if rows else (0 if number == 1 else results.count())
-            paginator = Paginator(range(count), PAGE_SIZE)
-        try:
-            page_obj = paginator.page(number)
-        except InvalidPage as error:
-            raise Http404("No such page of results") from error
-        if self.filterset.location is not None:
-            page_obj.object_list = rows
+            return paginator.get_page(number)
+        # Near a place the results are few: count them in the same query.
+        rows = self.rows_with_total(results, number)
+        count = rows[0].total if rows else (0 if number == 1 else results.count())
+        paginator = Paginator(range(count), PAGE_SIZE)
+        if number > paginator.num_pages:
+            number = paginator.num_pages
+            rows = self.rows_with_total(results, number) if count else []
+        page_obj = paginator.page(number)
+        page_obj.object_list = rows
         return page_obj
+
+    @staticmethod
+    def rows_with_total(results, number: int) -> list:
+        offset = (number - 1) * PAGE_SIZE
+        return list(results.annotate(total=Window(Count("pk")))[offset : offset + PAGE_SIZE])
 
     def results(self, request, query: str) -> str:
         """The results section (count, map, cards, pages), from the cache if it has it."""

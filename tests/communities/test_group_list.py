@@ -158,3 +158,14 @@ def test_the_list_page_query_count_does_not_grow_with_the_page(client, django_as
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get("/communities/", params)
     assert len(response.context["object_list"]) == 20
+
+
+def test_a_page_past_the_end_shows_the_last_page_and_a_bad_page_the_first(client):
+    GroupFactory.create_batch(23)
+    last = client.get("/communities/", {"page": 2})
+    assert len(names(last)) == 3
+    for page in ("99", "-1"):
+        response = client.get("/communities/", {"page": page})
+        assert response.status_code == 200
+        assert names(response) == names(last)
+    assert names(client.get("/communities/", {"page": "abc"})) == names(client.get("/communities/"))

@@ -8,6 +8,13 @@ from .factories import GuideFactory
 pytestmark = pytest.mark.django_db
 
 
+def test_markdown_headings_start_at_h2_and_skip_no_level():
+    assert markdown_to_html("## A\n\n### B\n\n#### C") == "<h2>A</h2>\n<h3>B</h3>\n<h4>C</h4>"
+    assert markdown_to_html("# A\n\n## B") == "<h2>A</h2>\n<h3>B</h3>"
+    assert markdown_to_html("### A\n\n###### B") == "<h2>A</h2>\n<h5>B</h5>"
+    assert markdown_to_html("# A\n\n###### B") == "<h2>A</h2>\n<h6>B</h6>"
+
+
 def test_markdown_is_rendered_and_cleaned():
     html = markdown_to_html(
         "# Title\n\n**Bold** [ok](https://example.org) [bad](javascript:alert(1))\n\n"
@@ -46,7 +53,7 @@ def test_a_guide_page_shows_the_safe_html(client):
     )
     html = client.get(guide.get_absolute_url()).content.decode()
     assert "<h1>Risk assessment for an event</h1>" in html
-    assert "<h3>Hazards</h3>" in html
+    assert "<h2>Hazards</h2>" in html  # the text's top level sits under the page's h1
     assert "<script>x()" not in html
     assert "Trip hazards." in html
 
@@ -76,7 +83,7 @@ def test_staff_write_a_guide_in_the_admin(staff_client, staff):
     assert response.status_code == 302, response.content.decode()
     guide = Guide.objects.get()
     assert guide.created_by == staff
-    assert guide.body_html.startswith("<h3>Who</h3>")
+    assert guide.body_html.startswith("<h2>Who</h2>")
     change = staff_client.get(f"/admin/communities/guide/{guide.pk}/change/").content.decode()
     assert "<em>three</em>" in change  # the preview
     steps = staff_client.get("/communities/register/").content.decode()

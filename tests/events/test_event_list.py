@@ -200,15 +200,34 @@ def test_unknown_parameters_are_ignored(client, db):
     assert titles(search(client, utm_source="newsletter")) == ["Listed"]
 
 
-def test_pages_of_twenty_and_out_of_range_pages_are_not_found(client, db):
+def test_pages_of_twenty_and_a_page_out_of_range_shows_the_nearest_page(client, db):
     for n in range(23):
         EventFactory(title=f"Event {n:02}", starts_at=soon(2, 8) + timedelta(minutes=n))
     first, second = search(client), search(client, page=2)
     assert len(titles(first)) == 20 and len(titles(second)) == 3
     assert "23 dates" in first.content.decode()
     assert 'href="?page=2" rel="next"' in first.content.decode()
-    assert search(client, page=9).status_code == 404
-    assert search(client, page="abc").status_code == 404
+    # An old link past the end shows the last page; a page that isn't one, the first.
+    assert titles(search(client, page=9)) == titles(second)
+    assert titles(search(client, page="abc")) == titles(first)
+    assert titles(search(client, page=-1)) == titles(first)
+
+
+def test_near_a_postcode_a_page_out_of_range_shows_the_last_page(client, db):
+    for n in range(23):
+        EventFactory(title=f"Near {n:02}", place="M4", starts_at=soon(2, 8) + timedelta(minutes=n))
+    second = search(client, postcode="M1 1AD", page=2)
+    assert len(titles(second)) == 3
+    assert titles(search(client, postcode="M1 1AD", page=7)) == titles(second)
+    assert titles(search(client, postcode="M1 1AD", page="x")) == titles(
+        search(client, postcode="M1 1AD")
+    )
+
+
+def test_near_a_postcode_with_no_dates_any_page_shows_the_empty_first_page(client, db):
+    response = search(client, postcode="M1 1AD", page=4)
+    assert response.status_code == 200
+    assert titles(response) == []
 
 
 def test_the_map_shows_the_events_of_the_page_that_have_a_place(client, db):

@@ -92,6 +92,18 @@ def test_the_list_takes_constant_queries(client, kinds, django_assert_max_num_qu
     assert len(names(response)) == 20
 
 
+def test_the_next_page_link_keeps_the_postcode_and_the_kind(client, kinds):
+    SchemeFactory.create_batch(21, kinds=[kinds["shopping"]])
+    kind = kinds["shopping"].pk
+    response = client.get("/help/schemes/", {"postcode": "M14", "kind": kind})
+    assert f'href="?postcode=M14&amp;kind={kind}&amp;page=2">Next</a>' in response.content.decode()
+
+
+def test_the_results_have_a_heading_under_the_page_heading(client, directory):
+    html = client.get("/help/schemes/").content.decode()
+    assert html.index('<h2 id="schemes-heading">') < html.index("<h3>")
+
+
 def test_a_scheme_page_shows_its_contacts(client, directory):
     response = client.get(f"/help/schemes/{directory['manchester'].slug}/")
     content = page_text(response)
