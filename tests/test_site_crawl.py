@@ -26,6 +26,8 @@ START_PAGES = [
     "/spaces/",
     "/help/",
     "/communities/",
+    "/wellbeing/",
+    "/wellbeing/M1%201AD/",
     "/near/?postcode=M1+1AE",
     "/about/data/",
     "/accounts/login/",
@@ -35,7 +37,6 @@ START_PAGES = [
 SKIP_PREFIXES = (
     "/admin/",
     "/accounts/logout/",
-    "/wellbeing/",
     "/api/wellbeing/",
     "/media/",
     "/static/",
