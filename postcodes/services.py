@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from .geo import Point
 from .models import District, LocalAuthority, Nation, Postcode
@@ -41,6 +41,11 @@ class Location:
     def place_name(self) -> str:
         return f"{self.postcode}, {self.lad_name}"
 
+
+_POSTCODE_SQL = (
+    f"SELECT latitude, longitude, lad_code, small_area_code FROM {Postcode._meta.db_table} "  # noqa: S608
+    "WHERE postcode = %s"
+)
 
 _lock = threading.Lock()
 _districts: dict[str, tuple[float, float, str, str]] | None = None
@@ -82,11 +87,10 @@ def lookup(value: str | ParsedPostcode) -> Location:
     districts, authorities = _indexes()
     district = districts.get(parsed.outward)
     if parsed.is_full:
-        row = (
-            Postcode.objects.filter(pk=str(parsed))
-            .values_list("latitude", "longitude", "lad_code", "small_area_code")
-            .first()
-        )
+        # A hot path (every postcode page): plain SQL skips the ORM's query building.
+        with connection.cursor() as cursor:
+            cursor.execute(_POSTCODE_SQL, [str(parsed)])
+            row = cursor.fetchone()
         if row is not None:
             lat, lon, lad_code, small_area = row
             lad_code = lad_code or (district[2] if district else "")
