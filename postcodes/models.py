@@ -81,7 +81,9 @@ class Located(models.Model):
     """
 
     postcode = models.CharField(max_length=8, blank=True)
-    latitude = models.FloatField(null=True, blank=True, db_index=True)
+    # No index of its own: each subclass declares a (latitude, longitude) index, whose
+    # leading column serves every latitude range; a second index would only slow writes.
+    latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     outcode = models.CharField(max_length=4, blank=True, db_index=True)
     lad_code = models.CharField("local authority code", max_length=9, blank=True, db_index=True)
