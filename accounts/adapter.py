@@ -9,11 +9,7 @@ class AccountAdapter(DefaultAccountAdapter):
     """Renders allauth's emails in the request, then sends them in the background."""
 
     def send_mail(self, template_prefix, email, context):
-        context = {
-            "email": email,
-            "current_site": self.request and context.get("current_site"),
-            **context,
-        }
+        context = {"email": email, **context}
         subject = self.format_email_subject(
             render_to_string(f"{template_prefix}_subject.txt", context, self.request).strip()
         )

@@ -30,6 +30,7 @@ def send_moderation_email(decision_id: int) -> bool:
         if decision is None or not decision.recipient_email:
             return False
         listing = decision.listing
+        model = decision.content_type.model_class()
         emails.send(
             "moderation-decision",
             to=[decision.recipient_email],
@@ -37,9 +38,7 @@ def send_moderation_email(decision_id: int) -> bool:
                 "decision": decision,
                 "listing": listing,
                 "listing_url": listing.get_absolute_url() if listing else "",
-                "kind": decision.content_type.model_class()._meta.verbose_name
-                if decision.content_type.model_class()
-                else "listing",
+                "kind": model._meta.verbose_name if model else "listing",
             },
         )
         # Marked in the same transaction: if the send raised, the row stays unsent.
