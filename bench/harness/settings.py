@@ -22,6 +22,12 @@ LOGGING = {
 PAGE_CACHE_ON = os.environ.get("BENCH_PAGE_CACHE", "on") != "off"
 if not PAGE_CACHE_ON:
     # Spaces has its own switch; events and wellbeing have none, so their page keys are
-    # dropped on the way to Redis (bench.harness.cache).
+    # dropped on the way to Redis (bench.harness.cache). A copy: the site's CACHES stays.
     SPACES_SEARCH_CACHE_SECONDS = 0
-    CACHES["default"]["BACKEND"] = "bench.harness.cache.RedisCacheWithoutPages"  # noqa: F405
+    CACHES = {  # noqa: F405
+        **CACHES,  # noqa: F405
+        "default": {
+            **CACHES["default"],  # noqa: F405
+            "BACKEND": "bench.harness.cache.RedisCacheWithoutPages",
+        },
+    }
