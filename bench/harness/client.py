@@ -87,7 +87,7 @@ def drive(phase: Phase, seconds: float = float("inf")) -> Phase:
     return phase
 
 
-def alternate(phases: list[Phase], seconds: float = None, rounds: int = None) -> None:
+def alternate(phases: list[Phase], seconds: float | None = None, rounds: int | None = None) -> None:
     """Load each phase for ``seconds`` in all, in ``rounds`` short turns, so that a busy
     moment on a shared machine weighs on every phase alike."""
     seconds = config.SECONDS if seconds is None else seconds

@@ -39,7 +39,6 @@ def prepare(dbname: str) -> str:
     """Set this process up as the server will be, on PostgreSQL database ``dbname``
     (created and migrated if needed), and collect the static files once."""
     os.environ.update(environment())
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.harness.settings"
     url = django_on_postgres(dbname, config.PG)
     from django.core.management import call_command
 
