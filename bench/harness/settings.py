@@ -1,9 +1,9 @@
 """Settings of every bench server: the real site, plus /bench/bare/ (see ``urls``).
 
-``BENCH_PAGE_CACHE`` (``on``, the default, or ``off``; set per server by ``server.Gunicorn``)
-is the one switch of the anonymous page caches. Off, every page is computed on every request while the site's other caches
-(sessions, postcode tables, each area's figures) keep working, so the figure is the page's
-own cost. When the site's page caches change, this block is the only place to adapt.
+``BENCH_PAGE_CACHE`` (``on``, the default, or ``off``; set per server by
+``server.Gunicorn``) is the one switch of the anonymous page caches. Off, every page is
+computed on every request while the site's other caches (sessions, postcode tables, each
+area's figures) keep working, so the figure is the page's own cost. When the site's page caches change, this block is the only place to adapt.
 """
 
 import os
