@@ -42,37 +42,40 @@ TAGS = [
 ]  # fmt: skip
 
 # "What's on near me" as members use it: postcodes in the four cities (full and outward
-# codes) and elsewhere, with the filters people pick.
+# codes) and elsewhere, with the filters people pick; {km} is the distance's parameter.
 SEARCHES = [
     "/events/?postcode=M1+1AD",
-    "/events/?postcode=M14+5LL&radius=2",
-    "/events/?postcode=EH6+6QU&radius=10",
+    "/events/?postcode=M14+5LL&{km}=2",
+    "/events/?postcode=EH6+6QU&{km}=10",
     "/events/?postcode=EH1+1YZ&when=week",
     "/events/?postcode=CF24+4HQ&when=weekend",
     "/events/?postcode=CF10+1EP&tag=walking&tag=gardening",
     "/events/?postcode=BT7+1NN&free=on",
     "/events/?postcode=BT1+5GS&format=in_person&when=today",
-    "/events/?postcode=M4&radius=5&page=2",
-    "/events/?postcode=E8&radius=2",
-    "/events/?postcode=SW1A&radius=1&when=week",
-    "/events/?postcode=LS6&radius=5&tag=music",
-    "/events/?postcode=B15&radius=10&format=mixed",
-    "/events/?postcode=G12&radius=5",
-    "/events/?postcode=TR18&radius=25",
-    "/events/?postcode=SY23&radius=10&free=on",
+    "/events/?postcode=M4&{km}=5&page=2",
+    "/events/?postcode=E8&{km}=2",
+    "/events/?postcode=SW1A&{km}=1&when=week",
+    "/events/?postcode=LS6&{km}=5&tag=music",
+    "/events/?postcode=B15&{km}=10&format=mixed",
+    "/events/?postcode=G12&{km}=5",
+    "/events/?postcode=TR18&{km}=25",
+    "/events/?postcode=SY23&{km}=10&free=on",
 ]
 
 
-def long_tail(count: int = 8000) -> list[str]:
+def long_tail(km: str, count: int = 8000) -> list[str]:
     """Distinct searches, as the long tail of real traffic: random postcodes of the four
     cities with random filters. Few repeat within a run, so most miss the cache."""
     from postcodes.models import Postcode
 
     rng = random.Random(7)
     postcodes = list(Postcode.objects.order_by("?").values_list("postcode", flat=True)[:count])
-    filters = ["", "&radius=2", "&radius=10", "&when=week", "&when=weekend", "&free=on",
-               "&tag=walking", "&format=in_person", "&when=today&radius=10"]  # fmt: skip
-    return [f"/events/?postcode={pc.replace(' ', '+')}{rng.choice(filters)}" for pc in postcodes]
+    filters = ["", "&{km}=2", "&{km}=10", "&when=week", "&when=weekend", "&free=on",
+               "&tag=walking", "&format=in_person", "&when=today&{km}=10"]  # fmt: skip
+    return [
+        f"/events/?postcode={pc.replace(' ', '+')}{rng.choice(filters).format(km=km)}"
+        for pc in postcodes
+    ]
 
 
 def import_postcodes() -> None:
@@ -193,16 +196,17 @@ def seed() -> str:
     return f"seeded {EVENTS:,} events ({regular:,} regular), {len(dates):,} dates"
 
 
-def measure(mode: str, tail: list[str], mixed: list[str], member: str) -> list[Phase]:
+def measure(mode: str, searches: dict[str, list[str]], member: str) -> list[Phase]:
     """The phases of one page-cache mode, in alternating rounds."""
-    assert b"Log out" in get(SEARCHES[0], member)[1], "the member's cookie did not sign in"
-    assert b"Log out" not in get(SEARCHES[0])[1], "an anonymous page shows a member's header"
+    popular, mixed, tail = searches["popular"], searches["mixed"], searches["tail"]
+    assert b"Log out" in get(popular[0], member)[1], "the member's cookie did not sign in"
+    assert b"Log out" not in get(popular[0])[1], "an anonymous page shows a member's header"
     # Warm every worker as a member (never cached): connections, postcode and tag tables.
     warm(["/bench/bare/"])
-    warm(SEARCHES, member)
+    warm(popular, member)
     phases = [
         Phase("bare Django view", ["/bench/bare/"]),
-        Phase(POPULAR, SEARCHES),
+        Phase(POPULAR, popular),
         Phase(MIXED, mixed),
         Phase(SIGNED_IN, mixed, member),
     ]
@@ -218,13 +222,15 @@ def main() -> None:
     import_postcodes()
     print(f"events: {seed()}")
     member = server.signed_in_cookie()
-    tail = long_tail()
+    km = server.distance_param()
+    popular = [search.format(km=km) for search in SEARCHES]
+    tail = long_tail(km)
     # Real traffic: popular searches (the same places and filters, again and again)
     # interleaved with the long tail; 1 request in 3 is a search few others make.
-    trios = zip(SEARCHES * 200, tail[:2500], SEARCHES[3:] * 200, strict=False)
-    mixed = [path for trio in trios for path in trio]
+    trios = zip(popular * 200, tail[:2500], popular[3:] * 200, strict=False)
+    searches = {"popular": popular, "tail": tail, "mixed": [p for trio in trios for p in trio]}
     report.setup_line(f"events: {EVENTS:,}")
-    results = each_cache_mode(url, lambda mode: measure(mode, tail, mixed, member))
+    results = each_cache_mode(url, lambda mode: measure(mode, searches, member))
     on, off = results.get("on"), results.get("off")
     bare = "bare Django view"
     if on:

@@ -114,7 +114,7 @@ def seed(rows: list[dict]) -> None:
     print(f"seed: {SPACES:,} spaces, {len(items):,} tags in {time.perf_counter() - start:.1f} s")
 
 
-def search_paths(rows: list[dict], n: int) -> list[str]:
+def search_paths(rows: list[dict], n: int, km: str = "km") -> list[str]:
     """What people search for: their district and 5 km, sometimes with a filter or page 2.
 
     Districts are drawn by how many people live there, so busy districts repeat (and a
@@ -125,7 +125,7 @@ def search_paths(rows: list[dict], n: int) -> list[str]:
     paths = []
     for row in rng.choices(rows, weights=weights, k=n):
         extra = rng.choices([e for e, _ in EXTRAS], weights=[w for _, w in EXTRAS])[0]
-        paths.append(f"/spaces/?postcode={row['outcode']}&radius=5{extra}")
+        paths.append(f"/spaces/?postcode={row['outcode']}&{km}=5{extra}")
     return paths
 
 
@@ -155,7 +155,7 @@ def main():
     rows = districts()
     seed(rows)
     member = server.signed_in_cookie()
-    searches = search_paths(rows, POOL)
+    searches = search_paths(rows, POOL, server.distance_param())
     report.setup_line(f"spaces: {SPACES:,}; {len(set(searches))} distinct searches of {POOL}")
     results = each_cache_mode(url, lambda mode: measure(mode, searches, member))
     on, off = results.get("on"), results.get("off")

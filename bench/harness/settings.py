@@ -21,8 +21,10 @@ LOGGING = {
 
 PAGE_CACHE_ON = os.environ.get("BENCH_PAGE_CACHE", "on") != "off"
 if not PAGE_CACHE_ON:
-    # Spaces has its own switch; events and wellbeing have none, so their page keys are
-    # dropped on the way to Redis (bench.harness.cache). A copy: the site's CACHES stays.
+    # The listing kit's one policy (core.page_cache) has its switch; before it, spaces had
+    # its own, and events and wellbeing none, so their page keys are dropped on the way to
+    # Redis (bench.harness.cache). A copy: the site's CACHES stays as it is.
+    ANONYMOUS_PAGE_CACHE_SECONDS = 0
     SPACES_SEARCH_CACHE_SECONDS = 0
     CACHES = {  # noqa: F405
         **CACHES,  # noqa: F405
