@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import grimp
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -91,6 +92,30 @@ def test_each_capability_registers_its_own_demo_in_layers_order():
     labels = [label for label, _loader in demo_loaders()]
     assert labels == ["spaces", "communities", "events", "matching", "wellbeing_index"]
     assert all(loader.startswith(f"{label}.") for label, loader in demo_loaders())
+
+
+# Imports from another capability that go past its selectors and models, each with its reason.
+ALLOWED_OTHER_IMPORTS = {
+    # The audit offers the radii of the groups listing, whose "see what else is nearby" link
+    # carries its km to the audit; the shared near-me kit will own these choices.
+    ("portal.forms", "communities.forms"),
+}
+
+
+def test_a_capability_reads_another_only_through_its_selectors_and_models():
+    capabilities = {*CHAIN, *INDEPENDENT, PORTAL}
+    graph = grimp.build_graph(*sorted(OURS))
+    found = set()
+    for module in graph.modules:
+        app = module.split(".")[0]
+        if app not in capabilities:
+            continue
+        for imported in graph.find_modules_directly_imported_by(module):
+            other = imported.split(".")[0]
+            if other in capabilities and other != app:
+                found.add((module, imported))
+    public = {(m, i) for m, i in found if i.split(".")[1:2] in (["selectors"], ["models"])}
+    assert found - public == ALLOWED_OTHER_IMPORTS
 
 
 def test_the_import_contracts_are_kept():
