@@ -96,6 +96,7 @@ def _districts():
 
 
 def staff_or_404(request) -> None:
+    """Staff pages answer 404 to members, so they do not reveal that the page exists."""
     if not (request.user.is_authenticated and request.user.is_staff):
         raise Http404("Staff only")
 
