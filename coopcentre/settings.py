@@ -193,6 +193,16 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs live here and nowhere else; capability apps add theirs below.
 CELERY_BEAT_SCHEDULE: dict = {}
+# The outbox (core/outbox, docs/outbox.md): re-queue single emails whose task was lost, and
+# flag ones a killed worker left "sending" (never re-sent by themselves).
+CELERY_BEAT_SCHEDULE["core-outbox-sweep"] = {
+    "task": "core.outbox.tasks.sweep_outbox",
+    "schedule": 60.0,
+}
+# One retry policy for every email: attempt n waits a random 1 s…min(base·2^(n-1), max).
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=3600)
 # communities: yearly check-ins of co-operative communities (daily; each is sent once a year).
 CELERY_BEAT_SCHEDULE["communities-yearly-checkins"] = {
     "task": "communities.tasks.send_due_checkins",

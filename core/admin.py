@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 
 from .models import ModerationDecision, ModerationStatus
 from .moderation import listing_moderate
+from .outbox import admin as outbox_admin  # noqa: F401 (registers the outbox's admin)
 
 
 class RejectForm(forms.Form):

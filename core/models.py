@@ -11,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from .outbox.models import OutgoingEmail, OutgoingStatus  # noqa: F401 (the outbox's table)
+
 
 class ModerationStatus(models.TextChoices):
     PENDING = "pending", "Awaiting review"

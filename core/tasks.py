@@ -72,3 +72,8 @@ def send_rendered_email(*, subject: str, text: str, html: str, to: list[str]) ->
     if html:
         message.attach_alternative(html, "text/html")
     return message.send()
+
+
+# The outbox's tasks live in core/outbox/tasks.py; importing them here lets Celery's
+# autodiscovery (which looks for <app>.tasks) register them.
+from .outbox.tasks import send_email, sweep_outbox  # noqa: E402, F401

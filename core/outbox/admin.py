@@ -1,0 +1,69 @@
+"""Staff's one list of every email the site sent, failed to send, or is about to send."""
+
+from django.contrib import admin, messages
+from django.utils.text import Truncator
+
+from .models import OutgoingEmail
+from .services import outgoing_send_again
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    list_display = (
+        "to",
+        "purpose",
+        "status",
+        "attempts",
+        "created_at",
+        "sent_at",
+        "next_attempt_at",
+        "error",
+    )
+    list_filter = ("status", "purpose", "created_at")
+    # Counts beside every filter choice: how many sent, failed, waiting.
+    show_facets = admin.ShowFacets.ALWAYS
+    search_fields = ("to", "key")
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    fields = (
+        "purpose",
+        "key",
+        "to",
+        "reply_to",
+        "template",
+        "language",
+        "context",
+        "batch",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+        "updated_at",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="last error")
+    def error(self, row):
+        return Truncator(row.last_error).chars(80)
+
+    @admin.action(description="Send again (failed emails only)", permissions=["change"])
+    def send_again(self, request, queryset):
+        total = queryset.count()
+        count = outgoing_send_again(queryset=queryset)
+        left = total - count
+        if count:
+            self.message_user(request, f"Queued {count} failed email(s) to be sent again.")
+        if left:
+            self.message_user(
+                request,
+                f"Left {left} email(s) alone: only failed emails can be sent again.",
+                messages.WARNING,
+            )
