@@ -199,10 +199,11 @@ CELERY_BEAT_SCHEDULE["core-outbox-sweep"] = {
     "task": "core.outbox.tasks.sweep_outbox",
     "schedule": 60.0,
 }
-# One retry policy for every email: attempt n waits a random 1 s…min(base·2^(n-1), max).
-OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
-OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
-OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=3600)
+# One retry policy for every email: after failed attempt n it waits a random 1 s to
+# min(30 s·2^(n-1), 1 h) (full jitter), so ten attempts span about one to three hours.
+OUTBOX_MAX_ATTEMPTS = 10
+OUTBOX_RETRY_BASE_SECONDS = 30
+OUTBOX_RETRY_MAX_SECONDS = 3600
 # communities: yearly check-ins of co-operative communities (daily; each is sent once a year).
 CELERY_BEAT_SCHEDULE["communities-yearly-checkins"] = {
     "task": "communities.tasks.send_due_checkins",

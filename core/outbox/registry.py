@@ -32,6 +32,7 @@ class Purpose:
     label: str = ""
     headers: Callable[[dict], dict] | None = None
     batch: Any = None
+    private: bool = False
 
     def render_context(self, row) -> dict | None:
         """The template context for ``row``, or None if the email went stale."""
@@ -51,9 +52,13 @@ def register(
     label: str = "",
     headers: Callable[[dict], dict] | None = None,
     batch: Any = None,
+    private: bool = False,
 ) -> Purpose:
     """Declare a purpose. ``purpose`` is ``<app>.<name>``; ``<app>.*`` covers a family whose
-    names are only known at send time (allauth's emails). Registering again replaces."""
+    names are only known at send time (allauth's emails). Registering again replaces.
+
+    ``private``: the stored context holds secrets (a sign-in or password link); the admin
+    does not show it and it is emptied once the email is sent or skipped."""
     if "." not in purpose:
         raise ValueError(f"purpose {purpose!r} should read '<app>.<name>'")
     entry = Purpose(
@@ -63,6 +68,7 @@ def register(
         label=label or purpose,
         headers=headers,
         batch=batch,
+        private=private,
     )
     _purposes[purpose] = entry
     return entry

@@ -181,7 +181,9 @@ def message_build(row: OutgoingEmail) -> EmailMultiAlternatives | None:
         reply_to=[row.reply_to] if row.reply_to else None,
         headers=headers,
     )
-    message.attach_alternative(html, "text/html")
+    # An email whose HTML template renders nothing (allauth's text-only ones) goes as text.
+    if html.strip():
+        message.attach_alternative(html, "text/html")
     return message
 
 
@@ -227,7 +229,9 @@ def outgoing_send(*, pk: int) -> str:
                 return row.status
             if message is None:
                 row.status = OutgoingStatus.SKIPPED
-                row.save(update_fields=["status", "updated_at"])
+                if registry.get(row.purpose).private:
+                    row.context = {}
+                row.save(update_fields=["status", "context", "updated_at"])
                 return row.status
             transport.start(message)
             row.status = OutgoingStatus.SENDING
@@ -244,9 +248,11 @@ def outgoing_send(*, pk: int) -> str:
         raise
     finally:
         transport.close()
-    OutgoingEmail.objects.filter(pk=pk, status=OutgoingStatus.SENDING).update(
-        status=OutgoingStatus.SENT, sent_at=timezone.now(), updated_at=timezone.now()
-    )
+    done = {"status": OutgoingStatus.SENT, "sent_at": timezone.now(), "updated_at": timezone.now()}
+    if registry.get(row.purpose).private:
+        # Its secrets (a password link) are not kept once they went.
+        done["context"] = {}
+    OutgoingEmail.objects.filter(pk=pk, status=OutgoingStatus.SENDING).update(**done)
     return OutgoingStatus.SENT
 
 
