@@ -111,9 +111,12 @@ def enqueue_many(
     Each item of ``emails`` has ``key``, ``to`` and ``context`` (and may have ``language``
     and ``reply_to``). Keys already in the outbox are left alone (idempotent, as
     ``enqueue``). Without ``batch`` each new row gets its own send task after commit; rows
-    with a ``batch`` wait for ``core.outbox.batch.batch_send``.
+    with a ``batch`` (named ``<purpose>:<name>``, the purpose registered with a
+    ``BatchSpec``) wait for ``core.outbox.tasks.send_batch``.
     """
     spec = registry.get(purpose)
+    if batch and (spec.batch is None or not batch.startswith(f"{purpose}:")):
+        raise ValueError(f"batch {batch!r}: name it '{purpose}:<name>' and register a BatchSpec")
     template = template or spec.template
     when = send_after or timezone.now()
     created = 0
