@@ -303,6 +303,10 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
             finally:
                 _unlock(key, chunk)
             spec.progressed(batch)
+    except BaseException:
+        # Maybe mid-message: drop the line so the server discards what it holds.
+        transport.abandon()
+        raise
     finally:
         transport.close()
         _fast_commits(False)
@@ -389,7 +393,9 @@ def _deliver(transport: Transport, message: _Message, row: BatchRow, copy: dict,
         mark.confirm()
         mark.undo("connection lost before the end of the message")
         raise
-    except (smtplib.SMTPException, PermanentFailure):
+    except BaseException:
+        # A refusal, or no answer (``Unconfirmed``: it may have arrived, so it stays marked
+        # sent). Read the mark's result either way, so the database connection stays usable.
         mark.confirm()
         raise
     if not mark.confirm():
