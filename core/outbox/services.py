@@ -221,7 +221,8 @@ def outgoing_send(*, pk: int) -> str:
                 .filter(pk=pk, status=OutgoingStatus.QUEUED, next_attempt_at__lte=timezone.now())
                 .first()
             )
-            if row is None:
+            if row is None or (row.batch and not _chunk_free(row)):
+                # Not due, sent or being sent; or a batch row a batch sender is on.
                 return ""
             try:
                 with transaction.atomic():
@@ -268,6 +269,12 @@ def outgoing_send(*, pk: int) -> str:
         done["context"] = {}
     OutgoingEmail.objects.filter(pk=pk, status=OutgoingStatus.SENDING).update(**done)
     return OutgoingStatus.SENT
+
+
+def _chunk_free(row: OutgoingEmail) -> bool:
+    from .batch import chunk_free
+
+    return chunk_free(row)
 
 
 def _describe(error: Exception) -> str:
