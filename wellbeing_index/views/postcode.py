@@ -117,7 +117,9 @@ def _postcode_figures(location, year) -> PageFigures | None:
     if edition is None:
         return None
     areas = areas_key(location, edition)
-    key = f"wellbeing:page:figures:{areas}"
+    # "pf2": PageFigures moved to wellbeing_index.views.postcode, so copies pickled under
+    # the old key before a deploy could no longer be read back.
+    key = f"wellbeing:page:pf2:{areas}"
     figures = cache.get(key, _UNSET)
     if figures is _UNSET:
         reports = postcode_reports(location=location, year=year)
