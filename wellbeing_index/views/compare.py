@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 
 from ..forms import CompareForm
 from ..services import postcode_reports
-from ..services.reports import reports_comparable, reports_compare
+from ..services.compare import reports_comparable, reports_compare
 from .common import support_context
 
 
