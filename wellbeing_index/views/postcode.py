@@ -20,7 +20,6 @@ from ..forms import IndexSearchForm
 from ..models import Level
 from ..services import edition_pick, postcode_reports
 from ..services.editions import catalogue_for, editions_available
-from ..services.nearby import help_nearby
 from ..services.places import OUTSIDE_INDEX, areas_key, postcode_outside_index, postcode_slug
 from ..services.reports import AreaInfo
 from .common import edition_year, support_context
@@ -189,12 +188,11 @@ def _postcode_page(request, location, slug, year, figures, asked_full_postcode) 
     # (the same for all its postcodes), else from the postcode itself.
     centre = figures.area.centre if figures and figures.is_neighbourhood else None
     point = centre or location.point
-    nearby = help_nearby(point=point, tags=list(figures.help_tags)) if figures else None
     links = _wellbeing_links()
     context = {
         "location": location,
         "figures": figures,
-        "nearby": nearby,
+        "nearby_point": point,
         "nearby_from_neighbourhood": centre is not None,
         "links": links,
         "page_url": f"{links['index']}{slug}/",
