@@ -21,11 +21,11 @@ SKIPPED_NAMES = {"demo.py"}
 # split: the second test fails on a line that no longer needs to be here.
 ALLOWED_OVER = {
     "communities/admin.py": "module over 400 lines",
-    "communities/services/audit.py": "deserts_rank is over 60 lines",
     "matching/admin.py": "module over 400 lines",
     "matching/models.py": "module over 400 lines",
     "matching/services/campaigns.py": "module over 400 lines",
     "matching/views.py": "module over 400 lines",
+    "portal/audit.py": "deserts_rank is over 60 lines",
 }
 
 
