@@ -158,6 +158,14 @@ def _queued(batch: str):
     return OutgoingEmail.objects.filter(batch=batch, status=OutgoingStatus.QUEUED)
 
 
+def _next_chunk(batch: str, start: int, size: int) -> int | None:
+    """The number of the next chunk (of ``size`` primary keys) holding a queued row."""
+    first_pk = (
+        _queued(batch).filter(pk__gte=start).order_by("pk").values_list("pk", flat=True).first()
+    )
+    return None if first_pk is None else first_pk // size
+
+
 def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
     """Send the queued rows of ``batch``, chunk by chunk, for up to ``time_budget`` seconds.
 
@@ -192,16 +200,9 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
                 break
             if spec.shared_context(batch) is None:
                 break
-            first_pk = (
-                _queued(batch)
-                .filter(pk__gte=start)
-                .order_by("pk")
-                .values_list("pk", flat=True)
-                .first()
-            )
-            if first_pk is None:
+            chunk = _next_chunk(batch, start, size)
+            if chunk is None:
                 break
-            chunk = first_pk // size
             start = (chunk + 1) * size
             if not marks.try_lock(key, chunk):
                 continue  # another worker has it
