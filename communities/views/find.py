@@ -12,6 +12,7 @@ from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
 from core.admin import export_csv
+from core.geojson import feature_collection, point_feature
 
 from ..filters import (
     CommitmentFilter,
@@ -39,22 +40,16 @@ def groups_geojson(queryset) -> dict:
         .values_list("name", "slug", "latitude", "longitude", "kind", "registered_at")[:MAP_LIMIT]
     )
     kinds = dict(Group._meta.get_field("kind").choices)
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-                "properties": {
-                    "name": name,
-                    "url": reverse("communities:group-detail", kwargs={"slug": slug}),
-                    "summary": kinds.get(kind, "")
-                    + (" · co-operative community" if registered_at else ""),
-                },
-            }
-            for name, slug, lat, lon, kind, registered_at in rows
-        ],
-    }
+    return feature_collection(
+        point_feature(
+            lat=lat,
+            lon=lon,
+            name=name,
+            url=reverse("communities:group-detail", kwargs={"slug": slug}),
+            summary=kinds.get(kind, "") + (" · co-operative community" if registered_at else ""),
+        )
+        for name, slug, lat, lon, kind, registered_at in rows
+    )
 
 
 def popular_tags(limit: int = 12) -> list[str]:

@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.decorators.http import require_GET
 
+from core.geojson import feature_collection, point_feature
+
 from .. import calendars, listing_cache
 from ..filters import NearEventFilter, OnlineEventFilter
 from ..models import EVENT_TZ, Event, Occurrence, Rsvp
@@ -59,20 +61,15 @@ def map_features(rows) -> dict:
         if getattr(occurrence, "distance_km", None) is not None:
             summary += f" · {occurrence.distance_km:.1f} km"
         features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(event.longitude, 6), round(event.latitude, 6)],
-                },
-                "properties": {
-                    "name": event.title,
-                    "url": event.get_absolute_url(),
-                    "summary": summary,
-                },
-            }
+            point_feature(
+                lat=event.latitude,
+                lon=event.longitude,
+                name=event.title,
+                url=event.get_absolute_url(),
+                summary=summary,
+            )
         )
-    return {"type": "FeatureCollection", "features": features}
+    return feature_collection(features)
 
 
 class EventSearchView(View):
