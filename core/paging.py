@@ -1,10 +1,11 @@
 """Pages of a listing: one forgiving page number, one "query string without page", and
 pages whose total comes in the same query (a window count) or is capped.
 
-Every list page pages through these, so they all answer odd page numbers alike: a page
-that isn't a number is the first page, one past the end (an old link, fewer results now)
-is the last, and an absurd one (``page=99999999999999999999999``) is the last too, never a
-500 from an SQL OFFSET out of range.
+Every list page pages through these, so they all answer odd page numbers alike, with the
+nearest page there is: a page that isn't a number is the first page, zero or negative is
+the first, one past the end (an old link, fewer results now) is the last, and an absurd
+one (``page=99999999999999999999999``) is the last too, never a 500 from an SQL OFFSET
+out of range.
 """
 
 from django.core.paginator import Page, Paginator
@@ -17,9 +18,10 @@ MAX_PAGE = 100_000
 
 
 def page_number(raw) -> int:
-    """The page asked for, as a number from 1 to ``MAX_PAGE`` (1 when it isn't a number)."""
+    """The page asked for, as the nearest number from 1 to ``MAX_PAGE`` (1 when it isn't
+    a number)."""
     try:
-        number = int(str(raw).strip()[:20])
+        number = int(str(raw).strip()[:30])
     except (TypeError, ValueError):
         return 1
     return min(max(number, 1), MAX_PAGE)

@@ -7,12 +7,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
 from core.admin import export_csv
 from core.geojson import feature_collection, point_feature
+from core.paging import page_number, query_without_page
+from postcodes.near import redirect_old_distance
 
 from ..filters import (
     CommitmentFilter,
@@ -90,10 +93,11 @@ class ForgivingPagesMixin:
             orphans=self.get_paginate_orphans(),
             allow_empty_first_page=self.get_allow_empty(),
         )
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page = paginator.get_page(page_number(self.request.GET.get(self.page_kwarg)))
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+@method_decorator(redirect_old_distance, name="get")
 class GroupListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
     """Groups with a place: search by postcode and radius, interests, kind; list and map.
 
@@ -123,13 +127,15 @@ class GroupListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
         )
         context.update(
             location=location,
-            km=filterset.km_value,
+            km=filterset.within_km,
             geojson=groups_geojson(self.object_list),
             interest_groups=list(interest.qs[: INTEREST_PREVIEW + 1]),
             interest_preview=INTEREST_PREVIEW,
-            pioneers=pioneers_near(point=location.point, km=filterset.km_value) if location else [],
+            pioneers=pioneers_near(point=location.point, km=filterset.within_km)
+            if location
+            else [],
             popular_tags=popular_tags(),
-            query_string=_without_page(self.request.GET),
+            query_string=query_without_page(self.request.GET),
         )
         return context
 
@@ -147,7 +153,7 @@ class InterestListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query_string=_without_page(self.request.GET), popular_tags=popular_tags(), **kwargs
+            query_string=query_without_page(self.request.GET), popular_tags=popular_tags(), **kwargs
         )
 
 
@@ -182,7 +188,7 @@ class CommitmentsWorkedView(ForgivingPagesMixin, StatusFromFilterMixin, FilterVi
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query_string=_without_page(self.request.GET), **kwargs)
+        return super().get_context_data(query_string=query_without_page(self.request.GET), **kwargs)
 
 
 @require_GET
@@ -234,7 +240,7 @@ def deserts(request):
             "rows": page.object_list,
             "empty_count": sum(1 for r in rows if r.activity == 0),
             "area_count": len(rows),
-            "query_string": _without_page(request.GET),
+            "query_string": query_without_page(request.GET),
         },
         status=200 if filterset.is_valid() or not request.GET else 400,
     )
@@ -264,10 +270,3 @@ def my_groups(request):
         "communities/my_groups.html",
         {"memberships": memberships, "organiser": Role.ORGANISER},
     )
-
-
-def _without_page(query) -> str:
-    """The query string without ``page``, for pagination links."""
-    query = query.copy()
-    query.pop("page", None)
-    return query.urlencode()
