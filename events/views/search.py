@@ -161,6 +161,8 @@ def search_calendar(request, online: bool = False):
     location = None if online else filterset.form.cleaned_data.get("postcode")
     if location:
         name = f"Events near {location.postcode} on coopcentre"
-    url = request.build_absolute_uri(reverse("events:online" if online else "events:index"))
+    url = request.build_absolute_uri(
+        reverse("events:online-event-list" if online else "events:event-list")
+    )
     body = calendars.events_ics(events, name=name, url=url)
     return ics_response(body, "coopcentre-events.ics")
