@@ -12,7 +12,7 @@ and served from the cache until its listings change or ``ANONYMOUS_PAGE_CACHE_SE
   Django's own cache middleware keeps it (the ``HttpResponse`` object, pickled by the cache
   backend). Errors (400 with the typed text) and redirects are never kept.
 - **The key**: ``make_template_fragment_key`` (Django's own hashing) of the page's group,
-  the group's *version*, the path, the query parameters in sorted order (so
+  the group's *version*, the host and path, the query parameters in sorted order (so
   ``?a=1&b=2`` and ``?b=2&a=1`` share a page) and the local date (so "today" moves on at
   midnight). Queries longer than ``MAX_QUERY_LENGTH`` are not worth keeping.
 - **Invalidation**: anything that changes what a group's pages show calls
@@ -108,7 +108,7 @@ def page_key(group: str, request) -> str | None:
         return None
     return make_template_fragment_key(
         f"page:{group}:{version(group)}",
-        [request.path, query, timezone.localdate()],
+        [request.get_host(), request.path, query, timezone.localdate()],
     )
 
 
