@@ -80,9 +80,6 @@ class SpaceQuerySet(NearQuerySet, ModeratedQuerySet):
     def threatened(self):
         return self.filter(status=Status.THREATENED)
 
-    def accepting_pledges(self):
-        return self.filter(status__in=Space.PLEDGE_STATUSES)
-
     def for_listing(self, *extra: str):
         """Only the columns a list or a map shows (and ``extra``).
 
@@ -205,9 +202,6 @@ class Space(Moderated, Located):
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_key"}
         super().save(*args, **kwargs)
-
-    def is_threatened(self) -> bool:
-        return self.status == Status.THREATENED
 
     def accepts_pledges(self) -> bool:
         return self.is_approved and self.status in self.PLEDGE_STATUSES
