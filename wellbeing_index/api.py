@@ -13,9 +13,9 @@ from postcodes.services import lookup
 
 from .forms import EditionForm
 from .services import edition_pick, postcode_reports
+from .services.places import OUTSIDE_INDEX, areas_key, postcode_slug
 from .services.reports import IndicatorLine, Report, Score
 from .signposting import BY_NATION, SAMARITANS
-from .views import OUTSIDE_INDEX, _areas_key, postcode_slug
 
 ATTRIBUTION = (
     "Contains National Statistics data © Crown copyright and database right 2025. English "
@@ -132,7 +132,7 @@ def _figures_json(location, year) -> bytes | None:
     edition = edition_pick(year)
     if edition is None:
         return None
-    key = f"wellbeing:api:figures:{_areas_key(location, edition)}"
+    key = f"wellbeing:api:figures:{areas_key(location, edition)}"
     serialised = cache.get(key, _UNSET)
     if serialised is _UNSET:
         reports = postcode_reports(location=location, year=year)
