@@ -42,7 +42,7 @@ TAGS = [
 ]  # fmt: skip
 
 # "What's on near me" as members use it: postcodes in the four cities (full and outward
-# codes) and elsewhere, with the filters people pick; {km} is the distance's parameter.
+# codes) and elsewhere, with the filters people pick; {km} is the listing kit's distance parameter.
 SEARCHES = [
     "/events/?postcode=M1+1AD",
     "/events/?postcode=M14+5LL&{km}=2",
@@ -219,12 +219,13 @@ def measure(mode: str, searches: dict[str, list[str]], member: str) -> list[Phas
 
 def main() -> None:
     url = server.prepare(DB_NAME)
+    from postcodes.near import DISTANCE_PARAM  # once Django is set up
+
     import_postcodes()
     print(f"events: {seed()}")
     member = server.signed_in_cookie()
-    km = server.distance_param()
-    popular = [search.format(km=km) for search in SEARCHES]
-    tail = long_tail(km)
+    popular = [search.format(km=DISTANCE_PARAM) for search in SEARCHES]
+    tail = long_tail(DISTANCE_PARAM)
     # Real traffic: popular searches (the same places and filters, again and again)
     # interleaved with the long tail; 1 request in 3 is a search few others make.
     trios = zip(popular * 200, tail[:2500], popular[3:] * 200, strict=False)

@@ -155,7 +155,9 @@ def main():
     rows = districts()
     seed(rows)
     member = server.signed_in_cookie()
-    searches = search_paths(rows, POOL, server.distance_param())
+    from postcodes.near import DISTANCE_PARAM  # once Django is set up
+
+    searches = search_paths(rows, POOL, DISTANCE_PARAM)
     report.setup_line(f"spaces: {SPACES:,}; {len(set(searches))} distinct searches of {POOL}")
     results = each_cache_mode(url, lambda mode: measure(mode, searches, member))
     on, off = results.get("on"), results.get("off")

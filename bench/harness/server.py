@@ -53,17 +53,6 @@ def cache_clear() -> None:
     cache.clear()
 
 
-def distance_param() -> str:
-    """The near-me pages' distance parameter: the listing kit's (``postcodes.near``) where
-    it exists, else ``radius`` (spaces and events before the kit). A bench that asks with
-    the wrong name gets redirects, not pages."""
-    try:
-        from postcodes.near import DISTANCE_PARAM
-    except ImportError:
-        return "radius"
-    return DISTANCE_PARAM
-
-
 def signed_in_cookie(email: str = "bench-member@coopcentre.localhost") -> str:
     """The ``Cookie`` header value of a signed-in member (created if needed)."""
     from django.test import Client
