@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from core.admin import export_csv
+from core.csv_export import export_csv
 
 from .models import (
     Campaign,

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
+
+from core.ratelimit import rate_limit
 
 from .filters import MineFilter, SchemeFilter
 from .forms import NeedForm, NeedRegisterForm, OfferForm, OfferRegisterForm, ReportForm
@@ -91,7 +92,12 @@ def index(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="user", rate="20/h", method="POST", block=False)
+@rate_limit(
+    key="user",
+    rate="20/h",
+    message="You've sent a lot of requests in the last hour. Please wait.",
+    keep={"note": "Your note"},
+)
 def request_create(request, role: str):
     """The need or offer form, with consent and the not-an-emergency signposting."""
     kind = KINDS[role]
@@ -99,11 +105,7 @@ def request_create(request, role: str):
     form = kind["register_form"](request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, "You've sent a lot of requests in the last hour. Please wait.")
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             instance, created = kind["register"](
                 person=request.user,
                 submission_token=form.cleaned_data["submission_token"],
@@ -351,21 +353,19 @@ def respond(request, token: str):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="user", rate="5/h", method="POST", block=False)
+@rate_limit(
+    key="user",
+    rate="5/h",
+    message="You've sent several reports in the last hour. Please wait, or if someone is in "
+    "danger call 999.",
+    keep={"details": "Tell us more"},
+)
 def match_report_view(request, pk: int):
     match, side = _match_for(request, pk)
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(
-                None,
-                "You've sent several reports in the last hour. Please wait, or "
-                "if someone is in danger call 999.",
-            )
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             match_report(match=match, by=request.user, side=side, **form.cleaned_data)
             messages.success(
                 request,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
-from core.admin import export_csv
+from core.csv_export import export_csv
 
 from ..filters import (
     CommitmentFilter,

@@ -6,7 +6,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
+
+from core.ratelimit import rate_limit
 
 from ..forms import MessageForm
 from ..models import Pioneer, PioneerMessage
@@ -15,22 +16,19 @@ from ..services import CommunityError, pioneer_message_reply, pioneer_message_se
 RATE_LIMITED = (
     "You have sent several messages in a short time. Try again in an hour: your text is kept below."  # noqa: E501
 )
+KEEP = {"body": "Your message"}
 
 
 @login_required
-@ratelimit(key="user", rate="5/h", method="POST", block=False)
-@ratelimit(key="ip", rate="20/h", method="POST", block=False)
+@rate_limit(key="user", rate="5/h", message=RATE_LIMITED, keep=KEEP)
+@rate_limit(key="ip", rate="20/h", message=RATE_LIMITED, keep=KEEP)
 @require_http_methods(["GET", "POST"])
 def pioneer_contact(request, pk):
     pioneer = get_object_or_404(Pioneer.objects.active().select_related("user"), pk=pk)
     form = MessageForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             try:
                 message = pioneer_message_send(
                     pioneer=pioneer, sender=request.user, body=form.cleaned_data["body"]
@@ -44,8 +42,7 @@ def pioneer_contact(request, pk):
                     "reply.",
                 )
                 return redirect(message)
-        if status == 200:
-            status = 400
+        status = 400
     return render(
         request,
         "communities/pioneer_contact.html",
@@ -55,7 +52,7 @@ def pioneer_contact(request, pk):
 
 
 @login_required
-@ratelimit(key="user", rate="20/h", method="POST", block=False)
+@rate_limit(key="user", rate="20/h", message=RATE_LIMITED, keep=KEEP)
 @require_http_methods(["GET", "POST"])
 def message_detail(request, pk):
     """A conversation with a pioneer, for its two people only; either can reply."""
@@ -67,11 +64,7 @@ def message_detail(request, pk):
     form = MessageForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             try:
                 reply = pioneer_message_reply(
                     message=message, sender=request.user, body=form.cleaned_data["body"]
@@ -81,8 +74,7 @@ def message_detail(request, pk):
             else:
                 messages.success(request, "Your reply is on its way.")
                 return redirect(reply)
-        if status == 200:
-            status = 400
+        status = 400
     return render(
         request,
         "communities/message_detail.html",

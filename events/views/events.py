@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView
-from django_ratelimit.decorators import ratelimit
 
 from communities.models import Group
+from core.ratelimit import rate_limit
 from spaces.models import Space
 
 from .. import calendars, jsonld, recurrence
@@ -105,7 +105,12 @@ def _finding_spaces(request, **kwargs):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="user", rate=_submissions_rate, method="POST", block=False)
+@rate_limit(
+    key="user",
+    rate=_submissions_rate,
+    message="You've sent a lot of events in the last hour. Try again later.",
+    keep={"title": "Title", "description": "Description"},
+)
 def event_create(request):
     """A member submits an event; it is public once a moderator approves it."""
     found = _finding_spaces(request)
@@ -120,20 +125,16 @@ def event_create(request):
     form = EventForm(
         request.POST or None, request.FILES or None, user=request.user, initial=initial
     )
-    if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, "You've sent a lot of events in the last hour. Try again later.")
-        elif form.is_valid():
-            event = event_submit(
-                event=form.save(commit=False), by=request.user, tags=form.cleaned_data["tags"]
-            )
-            messages.success(
-                request,
-                "Thank you! Our moderators will check your event, usually within a day, "
-                "and email you when it's live.",
-            )
-            return redirect(event)
+    if request.method == "POST" and form.is_valid():
+        event = event_submit(
+            event=form.save(commit=False), by=request.user, tags=form.cleaned_data["tags"]
+        )
+        messages.success(
+            request,
+            "Thank you! Our moderators will check your event, usually within a day, "
+            "and email you when it's live.",
+        )
+        return redirect(event)
     status = 400 if form.errors else 200
     return render(
         request, "events/event_form.html", {"form": form, "creating": True}, status=status

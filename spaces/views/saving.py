@@ -6,7 +6,8 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
+
+from core.ratelimit import rate_limit
 
 from .. import selectors
 from ..forms import PledgeForm, ThreatReportForm
@@ -16,7 +17,12 @@ from ._common import RATE_LIMITED, visible_space
 
 
 @login_required
-@ratelimit(key="user", rate="5/h", method="POST", block=False)
+@rate_limit(
+    key="user",
+    rate="5/h",
+    message=RATE_LIMITED,
+    keep={"what": "What is happening", "evidence": "How you know"},
+)
 @require_http_methods(["GET", "POST"])
 def threat_report(request, slug):
     """A member reports that a space is under threat; staff check before it shows."""
@@ -28,11 +34,7 @@ def threat_report(request, slug):
     status = 200
     if request.method == "POST":
         status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             try:
                 status_services.threat_report(space=space, by=request.user, **form.cleaned_data)
             except status_services.AlreadyReported:
@@ -49,7 +51,7 @@ def threat_report(request, slug):
 
 
 @login_required
-@ratelimit(key="user", rate="30/h", method="POST", block=False)
+@rate_limit(key="user", rate="30/h", message=RATE_LIMITED)
 @require_http_methods(["GET", "POST"])
 def pledge(request, slug):
     """ "Help save this space": pledge time, skills, money or a voice (or change a pledge)."""
@@ -62,11 +64,7 @@ def pledge(request, slug):
     status = 200
     if request.method == "POST":
         status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             _pledge, created = status_services.pledge_save(
                 space=space, user=request.user, **form.cleaned_data
             )

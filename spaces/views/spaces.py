@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from communities.selectors import groups_at_space
+from core.ratelimit import rate_limit
 from events.selectors import events_at_space
 
 from .. import selectors
@@ -57,7 +57,7 @@ def space_detail(request, slug):
 
 
 @login_required
-@ratelimit(key="user", rate="10/h", method="POST", block=False)
+@rate_limit(key="user", rate="10/h", message=RATE_LIMITED, keep={"description": "Description"})
 @require_http_methods(["GET", "POST"])
 def space_create(request):
     """A member lists a space; it goes public when a moderator approves it."""
@@ -65,11 +65,7 @@ def space_create(request):
     status = 200
     if request.method == "POST":
         status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             try:
                 space = submissions.space_submit(
                     by=request.user,
@@ -98,7 +94,7 @@ def space_create(request):
 
 
 @login_required
-@ratelimit(key="user", rate="20/h", method="POST", block=False)
+@rate_limit(key="user", rate="20/h", message=RATE_LIMITED)
 @require_http_methods(["GET", "POST"])
 def space_edit(request, slug):
     """Propose an edit to a public space; or, for your own space awaiting review, just edit it."""
@@ -113,11 +109,7 @@ def space_edit(request, slug):
     status = 200
     if request.method == "POST":
         status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             fields = form.member_fields()
             location, tags = form.cleaned_data["postcode"], form.cleaned_data["tags"]
             try:
@@ -157,7 +149,7 @@ def space_edit(request, slug):
 
 
 @login_required
-@ratelimit(key="user", rate="20/h", method="POST", block=False)
+@rate_limit(key="user", rate="20/h", message=RATE_LIMITED)
 @require_http_methods(["GET", "POST"])
 def photo_add(request, slug):
     space = visible_space(request, slug)
@@ -165,11 +157,7 @@ def photo_add(request, slug):
     status = 200
     if request.method == "POST":
         status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             photo_services.photo_add(
                 space=space,
                 by=request.user,
