@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ratelimit import rate_limit
+from core.signposting import urgent_help
 
 from .filters import MineFilter, SchemeFilter
 from .forms import NeedForm, NeedRegisterForm, OfferForm, OfferRegisterForm, ReportForm
@@ -32,7 +33,6 @@ from .services.matches import (
     match_respond,
     response_token_read,
 )
-from .signposting import urgent_help
 
 KINDS = {
     "need": {

@@ -9,13 +9,13 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from core.signposting import SAMARITANS, support_line
 from postcodes.parsing import InvalidPostcode, OutsideUK, UnknownPostcode, parse
 from postcodes.services import lookup
 
 from .forms import EditionForm
 from .services import edition_pick, postcode_reports
 from .services.reports import IndicatorLine, Report, Score
-from .signposting import BY_NATION, SAMARITANS
 from .views import OUTSIDE_INDEX, POSTCODE_MARK, SLUG_MARK, _areas_key, postcode_slug
 
 ATTRIBUTION = (
@@ -209,7 +209,7 @@ def postcode_api(request, postcode: str):
 
 def _answer(request, location, figures: bytes) -> bytes:
     """The whole answer for ``location``, with stand-ins for its postcode."""
-    line = BY_NATION.get(location.nation)
+    line = support_line(location.nation)
     head = {
         "status": 200,
         "postcode": POSTCODE_MARK,

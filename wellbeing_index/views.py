@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from core.signposting import ALL_SUPPORT_LINES, SAMARITANS, support_lines_for
 from postcodes.parsing import InvalidPostcode, OutsideUK, PostcodeError, UnknownPostcode, parse
 from postcodes.services import lookup
 
@@ -29,7 +30,6 @@ from .services import (
 from .services.editions import catalogue_for, editions_available
 from .services.nearby import help_nearby
 from .services.reports import AreaInfo, reports_compare
-from .signposting import ALL_LINES, SAMARITANS, support_lines_for
 
 COUNCILS_PER_PAGE = 50
 FIGURES_TIMEOUT = 24 * 3600
@@ -393,7 +393,7 @@ def methodology(request):
         "filter": filterset,
         "indicators": filterset.qs,
         "unscored": [d for d in catalogue.domains if d.slug not in scored] if catalogue else [],
-        "support_lines": list(ALL_LINES),
+        "support_lines": list(ALL_SUPPORT_LINES),
         "samaritans": SAMARITANS,
     }
     return render(request, "wellbeing_index/methodology.html", context)
