@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.ratelimit import rate_limit
 from core.signposting import urgent_help
+from core.views import render_form
 
 from .filters import MineFilter, SchemeFilter
 from .forms import NeedForm, NeedRegisterForm, OfferForm, OfferRegisterForm, ReportForm
@@ -103,28 +104,24 @@ def request_create(request, role: str):
     kind = KINDS[role]
     initial = {"postcode": request.user.home_postcode} if request.user.home_postcode else {}
     form = kind["register_form"](request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            instance, created = kind["register"](
-                person=request.user,
-                submission_token=form.cleaned_data["submission_token"],
-                **form.service_kwargs(),
+    if request.method == "POST" and form.is_valid():
+        instance, created = kind["register"](
+            person=request.user,
+            submission_token=form.cleaned_data["submission_token"],
+            **form.service_kwargs(),
+        )
+        if created:
+            messages.success(
+                request,
+                "Thank you: we've saved your "
+                f"{kind['noun']} and are looking for matches. We'll email you.",
             )
-            if created:
-                messages.success(
-                    request,
-                    "Thank you: we've saved your "
-                    f"{kind['noun']} and are looking for matches. We'll email you.",
-                )
-            else:
-                messages.info(request, f"We already have this {kind['noun']}: here it is.")
-            return redirect(instance)
         else:
-            status = 400
+            messages.info(request, f"We already have this {kind['noun']}: here it is.")
+        return redirect(instance)
     location = form.cleaned_data.get("postcode") if form.is_bound and form.is_valid() else None
     nation = getattr(location, "nation", "") or _nation_of(request.user)
-    return render(
+    return render_form(
         request,
         "matching/request_form.html",
         {
@@ -134,7 +131,6 @@ def request_create(request, role: str):
             "urgent": urgent_help(nation),
             "nation": nation,
         },
-        status=status,
     )
 
 
@@ -363,20 +359,14 @@ def respond(request, token: str):
 def match_report_view(request, pk: int):
     match, side = _match_for(request, pk)
     form = ReportForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            match_report(match=match, by=request.user, side=side, **form.cleaned_data)
-            messages.success(
-                request,
-                "Thank you for telling us. Our team will look into it and may contact you.",
-            )
-            return redirect(match)
-        else:
-            status = 400
-    return render(
-        request, "matching/match_report.html", {"match": match, "form": form}, status=status
-    )
+    if request.method == "POST" and form.is_valid():
+        match_report(match=match, by=request.user, side=side, **form.cleaned_data)
+        messages.success(
+            request,
+            "Thank you for telling us. Our team will look into it and may contact you.",
+        )
+        return redirect(match)
+    return render_form(request, "matching/match_report.html", {"match": match, "form": form})
 
 
 @require_GET

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.views import render_form
+
 from ..forms import CommitmentForm, GroupForm, ProgressForm, RegisterForm, ReviewFormSet
 from ..models import Commitment, CommitmentArea, CommitmentStatus, Group, Guide, GuideStep, Role
 from ..services import (
@@ -62,7 +64,7 @@ def register_group(request):
         memberships__role=Role.ORGANISER,
         registered_at__isnull=True,
     ).exclude(moderation_status="rejected")
-    return render(
+    return render_form(
         request,
         "communities/register_group.html",
         {"form": form, "organised": organised, "guides": _guides_by_step()[GuideStep.FORM]},
@@ -93,7 +95,7 @@ def register_commitments(request, slug):
             messages.success(request, f"Added: {commitment.what}.")
             return redirect("communities:register-commitments", slug=group.slug)
     commitments = list(group.commitments.all())
-    return render(
+    return render_form(
         request,
         "communities/register_commitments.html",
         {
@@ -130,7 +132,7 @@ def register_confirm(request, slug):
                 "go: we will check in a year from today.",
             )
             return redirect(group)
-    return render(
+    return render_form(
         request,
         "communities/register_confirm.html",
         {
@@ -140,7 +142,6 @@ def register_confirm(request, slug):
             "commitments": list(group.commitments.all()),
             "guides": _guides_by_step()[GuideStep.REGISTER],
         },
-        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -161,7 +162,7 @@ def commitment_create(request, slug):
         else:
             messages.success(request, f"Added: {commitment.what}.")
             return redirect(group)
-    return render(request, "communities/commitment_form.html", {"group": group, "form": form})
+    return render_form(request, "communities/commitment_form.html", {"group": group, "form": form})
 
 
 @login_required
@@ -227,12 +228,10 @@ def progress_create(request, slug, pk):
                 f"{commitment.unit}.{note}",
             )
             return redirect(group)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return render_form(
         request,
         "communities/progress_form.html",
         {"group": group, "commitment": commitment, "form": form},
-        status=status,
     )
 
 
@@ -260,9 +259,6 @@ def group_review(request, slug):
                 request, "Thank you: your review is saved. Add new commitments for the year ahead."
             )
             return redirect(group)
-    return render(
-        request,
-        "communities/group_review.html",
-        {"group": group, "formset": formset},
-        status=400 if request.method == "POST" else 200,
+    return render_form(
+        request, "communities/group_review.html", {"group": group, "formset": formset}
     )

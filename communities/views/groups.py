@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.views import render_form
 from events.selectors import events_of_group
 from spaces.selectors import spaces_near
 
@@ -101,7 +102,7 @@ def group_create_view(request):
                 "you can see it.",
             )
             return redirect(group)
-    return render(request, "communities/group_form.html", {"form": form, "creating": True})
+    return render_form(request, "communities/group_form.html", {"form": form, "creating": True})
 
 
 @login_required
@@ -117,7 +118,7 @@ def group_edit(request, slug):
         else:
             messages.success(request, "Your changes are saved.")
             return redirect(group)
-    return render(request, "communities/group_form.html", {"form": form, "group": group})
+    return render_form(request, "communities/group_form.html", {"form": form, "group": group})
 
 
 @login_required
@@ -215,7 +216,7 @@ def group_spaces(request, slug):
         group_spaces_set(group=group, space_ids=form.cleaned_data["spaces"])
         messages.success(request, "The group's spaces are saved.")
         return redirect(group)
-    return render(
+    return render_form(
         request, "communities/group_spaces.html", {"group": group, "form": form, "km": SPACES_KM}
     )
 
@@ -234,4 +235,4 @@ def group_claim(request, slug):
         else:
             messages.success(request, "Thank you: our staff will check your claim and email you.")
         return redirect(group)
-    return render(request, "communities/group_claim.html", {"group": group, "form": form})
+    return render_form(request, "communities/group_claim.html", {"group": group, "form": form})

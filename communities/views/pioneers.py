@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import rate_limit
+from core.views import render_form
 
 from ..forms import MessageForm
 from ..models import Pioneer, PioneerMessage
@@ -26,28 +27,21 @@ KEEP = {"body": "Your message"}
 def pioneer_contact(request, pk):
     pioneer = get_object_or_404(Pioneer.objects.active().select_related("user"), pk=pk)
     form = MessageForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                message = pioneer_message_send(
-                    pioneer=pioneer, sender=request.user, body=form.cleaned_data["body"]
-                )
-            except CommunityError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    f"Your message is on its way to {pioneer.name}. We will email you when they "
-                    "reply.",
-                )
-                return redirect(message)
-        status = 400
-    return render(
-        request,
-        "communities/pioneer_contact.html",
-        {"pioneer": pioneer, "form": form},
-        status=status,
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = pioneer_message_send(
+                pioneer=pioneer, sender=request.user, body=form.cleaned_data["body"]
+            )
+        except CommunityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                f"Your message is on its way to {pioneer.name}. We will email you when they reply.",
+            )
+            return redirect(message)
+    return render_form(
+        request, "communities/pioneer_contact.html", {"pioneer": pioneer, "form": form}
     )
 
 
@@ -62,20 +56,17 @@ def message_detail(request, pk):
     root = message.thread_id_or_own
     thread = PioneerMessage.objects.filter(Q(pk=root) | Q(thread_id=root)).select_related("sender")
     form = MessageForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                reply = pioneer_message_reply(
-                    message=message, sender=request.user, body=form.cleaned_data["body"]
-                )
-            except CommunityError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, "Your reply is on its way.")
-                return redirect(reply)
-        status = 400
-    return render(
+    if request.method == "POST" and form.is_valid():
+        try:
+            reply = pioneer_message_reply(
+                message=message, sender=request.user, body=form.cleaned_data["body"]
+            )
+        except CommunityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Your reply is on its way.")
+            return redirect(reply)
+    return render_form(
         request,
         "communities/message_detail.html",
         {
@@ -86,5 +77,4 @@ def message_detail(request, pk):
             if request.user.pk != message.pioneer.user_id
             else message.other_party(request.user).public_name,
         },
-        status=status,
     )

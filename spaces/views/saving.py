@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ratelimit import rate_limit
+from core.views import render_form
 
 from .. import selectors
 from ..forms import PledgeForm, ThreatReportForm
@@ -31,23 +32,18 @@ def threat_report(request, slug):
         messages.info(request, "This space is not one we can take threat reports on right now.")
         return redirect(space)
     form = ThreatReportForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                status_services.threat_report(space=space, by=request.user, **form.cleaned_data)
-            except status_services.AlreadyReported:
-                messages.info(request, "You have already reported this; our team is checking it.")
-                return redirect(space)
-            messages.success(
-                request,
-                "Thank you for telling us. Our team will check the threat and email you.",
-            )
+    if request.method == "POST" and form.is_valid():
+        try:
+            status_services.threat_report(space=space, by=request.user, **form.cleaned_data)
+        except status_services.AlreadyReported:
+            messages.info(request, "You have already reported this; our team is checking it.")
             return redirect(space)
-    return render(
-        request, "spaces/threat_report_form.html", {"form": form, "space": space}, status=status
-    )
+        messages.success(
+            request,
+            "Thank you for telling us. Our team will check the threat and email you.",
+        )
+        return redirect(space)
+    return render_form(request, "spaces/threat_report_form.html", {"form": form, "space": space})
 
 
 @login_required
@@ -61,26 +57,20 @@ def pledge(request, slug):
         return redirect(space)
     existing = Pledge.objects.filter(space=space, user=request.user).first()
     form = PledgeForm(request.POST or None, instance=existing)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            _pledge, created = status_services.pledge_save(
-                space=space, user=request.user, **form.cleaned_data
-            )
-            messages.success(
-                request,
-                f"Thank you for pledging to help save {space.name}. We will email you when "
-                "its status changes."
-                if created
-                else "Your pledge is updated.",
-            )
-            return redirect(f"{space.get_absolute_url()}#pledge")
-    return render(
-        request,
-        "spaces/pledge_form.html",
-        {"form": form, "space": space, "my_pledge": existing},
-        status=status,
+    if request.method == "POST" and form.is_valid():
+        _pledge, created = status_services.pledge_save(
+            space=space, user=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            f"Thank you for pledging to help save {space.name}. We will email you when "
+            "its status changes."
+            if created
+            else "Your pledge is updated.",
+        )
+        return redirect(f"{space.get_absolute_url()}#pledge")
+    return render_form(
+        request, "spaces/pledge_form.html", {"form": form, "space": space, "my_pledge": existing}
     )
 
 
