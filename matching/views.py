@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.ownership import owned_or_404
 from core.ratelimit import rate_limit
 from core.signposting import urgent_help
 from core.views import render_form
@@ -55,11 +56,11 @@ KINDS = {
 }
 
 
-def _own(request, role: str, pk: int):
-    """The member's own need or offer; anyone else's is a 404."""
+def request_for_owner_or_404(request, role: str, pk: int):
+    """The member's own need or offer; anyone else's (even for staff) is a 404."""
     model = KINDS[role]["model"]
-    return get_object_or_404(
-        model.objects.of(request.user).prefetch_related("kinds", "topics"), pk=pk
+    return owned_or_404(
+        request, model.objects.prefetch_related("kinds", "topics"), owner="person", pk=pk
     )
 
 
@@ -137,7 +138,7 @@ def request_create(request, role: str):
 @login_required
 @require_GET
 def request_detail(request, role: str, pk: int):
-    instance = _own(request, role, pk)
+    instance = request_for_owner_or_404(request, role, pk)
     relation = "need" if role == "need" else "offer"
     matches = (
         Match.objects.filter(**{relation: instance})
@@ -162,7 +163,7 @@ def request_detail(request, role: str, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_edit(request, role: str, pk: int):
-    instance = _own(request, role, pk)
+    instance = request_for_owner_or_404(request, role, pk)
     if instance.status == RequestStatus.WITHDRAWN:
         messages.error(request, "This has been withdrawn; make a new one instead.")
         return redirect(instance)
@@ -190,7 +191,7 @@ def request_edit(request, role: str, pk: int):
 @login_required
 @require_POST
 def request_pause(request, role: str, pk: int):
-    instance = requests.request_pause(request=_own(request, role, pk))
+    instance = requests.request_pause(request=request_for_owner_or_404(request, role, pk))
     messages.success(request, "Paused: we won't look for new matches until you resume.")
     return redirect(instance)
 
@@ -198,7 +199,7 @@ def request_pause(request, role: str, pk: int):
 @login_required
 @require_POST
 def request_resume(request, role: str, pk: int):
-    instance = requests.request_resume(request=_own(request, role, pk))
+    instance = requests.request_resume(request=request_for_owner_or_404(request, role, pk))
     messages.success(request, "Resumed: we're looking for matches again.")
     return redirect(instance)
 
@@ -206,7 +207,7 @@ def request_resume(request, role: str, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_withdraw(request, role: str, pk: int):
-    instance = _own(request, role, pk)
+    instance = request_for_owner_or_404(request, role, pk)
     if request.method == "POST":
         requests.request_withdraw(request=instance, by=request.user)
         messages.success(request, f"Your {KINDS[role]['noun']} is withdrawn.")
@@ -256,12 +257,14 @@ def mine(request):
     )
 
 
-def _match_for(request, pk: int) -> tuple[Match, str]:
-    match = get_object_or_404(
+def match_for_owner_or_404(request, pk: int) -> tuple[Match, str]:
+    """A person-to-person match and the member's side of it, for its two people only."""
+    match = owned_or_404(
+        request,
         Match.objects.people()
-        .involving(request.user)
         .select_related("need__person", "offer__person")
         .prefetch_related("need__kinds", "need__topics", "offer__kinds", "offer__topics"),
+        owner=("need__person", "offer__person"),
         pk=pk,
     )
     return match, match.side_of(request.user)
@@ -270,7 +273,7 @@ def _match_for(request, pk: int) -> tuple[Match, str]:
 @login_required
 @require_GET
 def match_detail(request, pk: int):
-    match, side = _match_for(request, pk)
+    match, side = match_for_owner_or_404(request, pk)
     other_side = Side.OFFER if side == Side.NEED else Side.NEED
     return render(
         request,
@@ -290,7 +293,7 @@ def match_detail(request, pk: int):
 @login_required
 @require_POST
 def match_answer(request, pk: int):
-    match, side = _match_for(request, pk)
+    match, side = match_for_owner_or_404(request, pk)
     answer = request.POST.get("answer")
     if answer not in ("accept", "decline"):
         messages.error(request, "Choose whether to accept or decline the introduction.")
@@ -357,7 +360,7 @@ def respond(request, token: str):
     keep={"details": "Tell us more"},
 )
 def match_report_view(request, pk: int):
-    match, side = _match_for(request, pk)
+    match, side = match_for_owner_or_404(request, pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         match_report(match=match, by=request.user, side=side, **form.cleaned_data)

@@ -20,7 +20,7 @@ from ..services import (
     progress_post,
     registration_missing,
 )
-from .access import organised_group_or_404, visible_group_or_404
+from .access import group_for_owner_or_404, visible_group_or_404
 
 
 def _guides_by_step():
@@ -82,7 +82,7 @@ def _unregistered_or_redirect(request, group):
 @require_http_methods(["GET", "POST"])
 def register_commitments(request, slug):
     """Step 2: commitments in co-operative action and co-operative enterprise."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     if done := _unregistered_or_redirect(request, group):
         return done
     form = CommitmentForm(request.POST if request.method == "POST" else None)
@@ -115,7 +115,7 @@ def register_commitments(request, slug):
 @require_http_methods(["GET", "POST"])
 def register_confirm(request, slug):
     """Step 3: check everything and register."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     if done := _unregistered_or_redirect(request, group):
         return done
     form = RegisterForm(request.POST if request.method == "POST" else None)
@@ -149,7 +149,7 @@ def register_confirm(request, slug):
 @require_http_methods(["GET", "POST"])
 def commitment_create(request, slug):
     """Organisers of a registered community add a commitment (at review time or any time)."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     if not group.registered_at:
         return redirect("communities:register-commitments", slug=group.slug)
     initial = {"area": request.GET.get("area")} if request.GET.get("area") else None
@@ -168,7 +168,7 @@ def commitment_create(request, slug):
 @login_required
 @require_POST
 def commitment_delete(request, slug, pk):
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     commitment = get_object_or_404(Commitment, group=group, pk=pk)
     try:
         commitment_remove(commitment=commitment)
@@ -205,7 +205,7 @@ def commitment_detail(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def progress_create(request, slug, pk):
     """Organisers post a progress update: a number and a short story."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     commitment = get_object_or_404(Commitment, group=group, pk=pk)
     form = ProgressForm(request.POST if request.method == "POST" else None, commitment=commitment)
     if request.method == "POST" and form.is_valid():
@@ -239,7 +239,7 @@ def progress_create(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def group_review(request, slug):
     """The yearly review: carry each commitment on, mark it achieved or drop it."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     if not group.registered_at:
         messages.info(request, "Register as a co-operative community first.")
         return redirect(group)

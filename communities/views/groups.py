@@ -32,7 +32,7 @@ from ..services import (
     membership_remove,
     membership_set_role,
 )
-from .access import organised_group_or_404, visible_group_or_404
+from .access import group_for_owner_or_404, visible_group_or_404
 
 SPACES_KM = 5
 
@@ -108,7 +108,7 @@ def group_create_view(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_edit(request, slug):
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     form = GroupForm(request.POST if request.method == "POST" else None, group=group)
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,7 +151,7 @@ def group_leave(request, slug):
 @require_GET
 def group_members(request, slug):
     """Organisers: the members, with their roles, to promote, demote or remove."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     memberships = group.memberships.select_related("user").order_by("-role", "joined_at")
     return render(
         request,
@@ -163,7 +163,7 @@ def group_members(request, slug):
 @login_required
 @require_POST
 def member_role(request, slug, pk):
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     membership = get_object_or_404(Membership, group=group, pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -184,7 +184,7 @@ def member_role(request, slug, pk):
 @login_required
 @require_POST
 def member_remove(request, slug, pk):
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     membership = get_object_or_404(Membership, group=group, pk=pk)
     try:
         membership_remove(membership=membership)
@@ -199,7 +199,7 @@ def member_remove(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def group_spaces(request, slug):
     """Organisers: choose the community spaces near the group where it meets."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     nearby = (
         spaces_near(point=group.point, km=max(group.radius_km or 0, SPACES_KM), limit=50)
         if group.point

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +12,7 @@ from core.views import render_form
 from ..forms import MessageForm
 from ..models import Pioneer, PioneerMessage
 from ..services import CommunityError, pioneer_message_reply, pioneer_message_send
+from .access import message_for_owner_or_404
 
 RATE_LIMITED = (
     "You have sent several messages in a short time. Try again in an hour: your text is kept below."  # noqa: E501
@@ -50,9 +50,7 @@ def pioneer_contact(request, pk):
 @require_http_methods(["GET", "POST"])
 def message_detail(request, pk):
     """A conversation with a pioneer, for its two people only; either can reply."""
-    message = get_object_or_404(PioneerMessage.objects.select_related("pioneer"), pk=pk)
-    if not message.is_party(request.user):
-        raise Http404("No such message")
+    message = message_for_owner_or_404(request, pk)
     root = message.thread_id_or_own
     thread = PioneerMessage.objects.filter(Q(pk=root) | Q(thread_id=root)).select_related("sender")
     form = MessageForm(request.POST if request.method == "POST" else None)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView
 
 from communities.models import Group
+from core.ownership import owned_or_404
 from core.ratelimit import rate_limit
 from spaces.models import Space
 
@@ -35,12 +36,16 @@ def visible_event(request, slug: str) -> Event:
     return event
 
 
-def managed_event(request, slug: str) -> Event:
-    """The event at ``slug`` if this person organises it (or is staff), else 404."""
-    event = visible_event(request, slug)
-    if not event.can_manage(request.user):
-        raise Http404("No such event")
-    return event
+def event_for_owner_or_404(request, slug: str) -> Event:
+    """The event at ``slug`` if this person organises or submitted it (staff may manage any
+    event), else 404: the rows ``Event.can_manage`` allows."""
+    return owned_or_404(
+        request,
+        Event.objects.select_related("space", "group", "organiser"),
+        owner=("organiser", "submitted_by"),
+        staff=True,
+        slug=slug,
+    )
 
 
 class EventDetailView(DetailView):
@@ -145,7 +150,7 @@ def event_create(request):
 @require_http_methods(["GET", "POST"])
 def event_edit(request, slug):
     """The organiser changes their event; the people coming are told what changed."""
-    event = managed_event(request, slug)
+    event = event_for_owner_or_404(request, slug)
     if event.is_cancelled:
         messages.error(request, "This event is cancelled, so it can't be changed.")
         return redirect(event)
@@ -170,7 +175,7 @@ def event_edit(request, slug):
 @require_http_methods(["GET", "POST"])
 def event_cancel(request, slug):
     """The organiser cancels the event: everyone going or waiting is emailed the reason."""
-    event = managed_event(request, slug)
+    event = event_for_owner_or_404(request, slug)
     if event.is_cancelled:
         messages.info(request, "This event is already cancelled.")
         return redirect(event)

@@ -16,7 +16,7 @@ from ..forms import CancelRsvpForm, RsvpForm
 from ..models import EVENT_TZ, Event, Rsvp, RsvpStatus
 from ..services import RsvpError, rsvp_create
 from ..services import rsvp_cancel as cancel_rsvp
-from .events import managed_event, visible_event
+from .events import event_for_owner_or_404, visible_event
 
 
 @require_POST
@@ -117,7 +117,7 @@ def _attendee_rows(event):
 @require_GET
 def attendees(request, slug):
     """The organiser's list of who's going and waiting, date by date."""
-    event = managed_event(request, slug)
+    event = event_for_owner_or_404(request, slug)
     since = timezone.now() - timezone.timedelta(days=30)
     rows = _attendee_rows(event).filter(
         status__in=[RsvpStatus.GOING, RsvpStatus.WAITING], occurrence__ends_at__gte=since
@@ -129,7 +129,7 @@ def attendees(request, slug):
 @require_GET
 def attendees_csv(request, slug):
     """Every reply to the event as a spreadsheet; email addresses only where shared."""
-    event = managed_event(request, slug)
+    event = event_for_owner_or_404(request, slug)
 
     def rows():
         for reply in _attendee_rows(event).iterator(chunk_size=500):
