@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from communities.models import PioneerMessage
 from core.csv_export import safe_cell, unsafe_cell
+from core.forms import OneLineCharField
 from core.ownership import owned_or_404
 from core.signposting import SAMARITANS, support_lines_for, urgent_help
 from events.models import Event
@@ -502,3 +503,29 @@ def test_the_wellbeing_support_box_shows_each_nations_line_and_samaritans(nation
     )
     assert line in html
     assert '<a href="tel:116123">116 123</a>, free, 24 hours a day, every day' in html
+
+
+# One-line fields ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Repair\r\ncafé", "Repair café"),
+        ("Bcc: x@example.org\n\nHi", "Bcc: x@example.org Hi"),
+        ("Tab\there\x00and\x1b[31mred", "Tab here and [31mred"),
+        ("Line\u2028separator", "Line separator"),
+        ("  Plain   name  ", "Plain name"),
+    ],
+)
+def test_a_one_line_field_turns_breaks_and_control_characters_into_spaces(typed, kept):
+    assert OneLineCharField().clean(typed) == kept
+
+
+def test_names_and_titles_are_saved_on_one_line(member_client, member):
+    response = member_client.post(
+        "/accounts/profile/", {"display_name": "Mo\r\nBcc: evil@example.org", "interests": ""}
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.display_name == "Mo Bcc: evil@example.org"
