@@ -10,7 +10,15 @@ def _event_deleted(sender, **kwargs):
 
 class EventsConfig(AppConfig):
     name = "events"
+    # ``manage.py load_demo`` calls this (see core/management/commands/load_demo.py).
+    demo = "events.demo.load"
 
     def ready(self):
+        from core import panels
+
+        from .panels import group_events_panel, space_events_panel
+
+        panels.register("space-detail", space_events_panel, order=10)
+        panels.register("group-detail", group_events_panel, order=10)
         # Deleting events (one, or many from the admin) changes what listings show.
         post_delete.connect(_event_deleted, sender="events.Event", dispatch_uid="events-deleted")

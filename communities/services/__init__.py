@@ -1,11 +1,10 @@
 """Workflows of the communities app. Views and tasks import from here.
 
 Split by sub-domain: ``groups`` (groups, members, claims), ``commitments`` (registration,
-progress, review), ``checkins`` (the yearly email), ``pioneers`` (relayed messages) and
-``audit`` (what exists near a postcode; co-operative deserts).
+progress, review), ``checkins`` (the yearly email) and ``pioneers`` (relayed messages).
+The co-operative audit and deserts combine several apps: they live in ``portal/audit.py``.
 """
 
-from .audit import DesertLevel, DesertRow, PlaceAudit, deserts_rank, place_audit
 from .checkins import checkin_email_send, checkins_queue_due
 from .commitments import (
     commitment_add,
@@ -36,9 +35,6 @@ from .pioneers import pioneer_message_email_send, pioneer_message_reply, pioneer
 
 __all__ = [
     "CommunityError",
-    "DesertLevel",
-    "DesertRow",
-    "PlaceAudit",
     "checkin_email_send",
     "checkins_queue_due",
     "claim_decide",
@@ -48,7 +44,6 @@ __all__ = [
     "commitment_remove",
     "community_register",
     "community_review",
-    "deserts_rank",
     "group_area_apply",
     "group_area_refresh",
     "group_create",
@@ -62,7 +57,6 @@ __all__ = [
     "pioneer_message_email_send",
     "pioneer_message_reply",
     "pioneer_message_send",
-    "place_audit",
     "progress_is_implausible",
     "progress_post",
     "registration_missing",

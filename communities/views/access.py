@@ -37,8 +37,3 @@ def message_for_owner_or_404(request, pk: int) -> PioneerMessage:
         owner=("sender", "recipient"),
         pk=pk,
     )
-
-
-def staff_or_404(request) -> None:
-    if not (request.user.is_authenticated and request.user.is_staff):
-        raise Http404("Staff only")

@@ -6,10 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from communities.selectors import groups_at_space
 from core.ratelimit import rate_limit
 from core.views import render_form
-from events.selectors import events_at_space
 
 from .. import selectors
 from ..forms import PhotoForm, PledgeForm, SpaceEditForm, SpaceForm
@@ -35,14 +33,10 @@ def space_detail(request, slug):
         .only("created_at", "user__display_name")[:50]
     )
     la_name = selectors.local_authority_name(space.lad_code)
-    events = events_at_space(space_id=space.pk) if space.is_approved else []
-    groups = groups_at_space(space_id=space.pk, limit=20) if space.is_approved else []
     context = {
         "space": space,
         "photos": photos,
         "history": list(space.status_changes.all()),
-        "events": events,
-        "groups": groups,
         "pledges": selectors.pledge_summary(space_id=space.pk),
         "supporters": supporters,
         "my_pledge": my_pledge,
