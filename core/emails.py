@@ -1,23 +1,18 @@
-"""Rendering and sending of the site's emails.
+"""The old way to send an email at once, kept only until every app asks the outbox.
 
-Each email is a triple of templates: ``emails/<name>-subject.txt``, ``-body.txt`` and
-``-body.html``. Capability apps write one small function per email that calls ``send``.
+New code calls ``core.outbox.enqueue`` (see docs/outbox.md); rendering is
+``core.outbox.rendering.render``, which this module uses for ``emails/<name>`` triples.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.template.loader import render_to_string
+
+from .outbox import rendering
 
 
 def render(name: str, context: dict) -> tuple[str, str, str]:
     """Return (subject, text body, HTML body) for the email called ``name``."""
-    context = {"site_url": settings.SITE_URL, **context}
-    subject = render_to_string(f"emails/{name}-subject.txt", context)
-    # A subject must be one line, whatever the template's whitespace.
-    subject = " ".join(subject.split())
-    text = render_to_string(f"emails/{name}-body.txt", context)
-    html = render_to_string(f"emails/{name}-body.html", context)
-    return subject, text, html
+    return rendering.render(f"emails/{name}", context, "en")
 
 
 def build(name: str, *, to: list[str], context: dict, reply_to=None, headers=None):

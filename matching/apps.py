@@ -5,3 +5,8 @@ class MatchingConfig(AppConfig):
     name = "matching"
     # ``manage.py load_demo`` calls this (see core/management/commands/load_demo.py).
     demo = "matching.demo.load"
+
+    def ready(self):
+        from .services.campaigns import register_campaign_email
+
+        register_campaign_email()

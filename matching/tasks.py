@@ -81,17 +81,6 @@ def prepare_campaign(campaign_id: int) -> int:
     return campaign_prepare(campaign_id=campaign_id)
 
 
-@shared_task(**EMAIL_RETRY)
-def send_campaign(campaign_id: int) -> dict:
-    """Send a campaign for up to half a minute, then queue itself again if copies remain."""
-    from .services.campaigns import campaign_send
-
-    report = campaign_send(campaign_id=campaign_id)
-    if report.more:
-        send_campaign.delay(campaign_id)
-    return report.__dict__
-
-
 @shared_task
 def resume_stalled_campaigns() -> int:
     from .services.campaigns import campaigns_resume_stalled

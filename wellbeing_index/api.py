@@ -15,8 +15,9 @@ from postcodes.services import lookup
 
 from .forms import EditionForm
 from .services import edition_pick, postcode_reports
+from .services.places import OUTSIDE_INDEX, areas_key, postcode_slug
 from .services.reports import IndicatorLine, Report, Score
-from .views import OUTSIDE_INDEX, POSTCODE_MARK, SLUG_MARK, _areas_key, postcode_slug
+from .views.postcode import POSTCODE_MARK, SLUG_MARK
 
 ATTRIBUTION = (
     "Contains National Statistics data © Crown copyright and database right 2025. English "
@@ -133,7 +134,7 @@ def _figures_json(location, year) -> bytes | None:
     edition = edition_pick(year)
     if edition is None:
         return None
-    key = f"wellbeing:api:figures:{_areas_key(location, edition)}"
+    key = f"wellbeing:api:figures:{areas_key(location, edition)}"
     packed = cache.get(key, _UNSET)
     if packed is _UNSET:
         reports = postcode_reports(location=location, year=year)
@@ -188,7 +189,7 @@ def postcode_api(request, postcode: str):
     # The answer is the same for every postcode of a neighbourhood (and council) but for the
     # postcode itself: kept once per area pair, with stand-ins put right on the way out.
     key = (
-        f"wellbeing:api:answer:{_areas_key(location, edition) if edition else '-'}:"
+        f"wellbeing:api:answer:{areas_key(location, edition) if edition else '-'}:"
         f"{location.precision}:{request.get_host()}"
     )
     packed = cache.get(key) if edition else None

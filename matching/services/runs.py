@@ -279,9 +279,14 @@ def matching_run(*, need_ids=None, trigger: str = MatchRun.Trigger.NIGHTLY, by=N
 
 
 def _save(run, result, needs, offers, now) -> None:
+    matches = _matches_create(run, result, now)
+    _notifications_create(matches, needs, offers)
+    _needs_mark(needs, result, now)
+
+
+def _matches_create(run, result, now) -> list[Match]:
+    """Save the run's introductions and scheme suggestions, each with its "created" event."""
     review = settings.MATCHING_REVIEW_INTRODUCTIONS
-    need_person = {n.id: n.person_id for n in needs}
-    offer_person = {o.id: o.person_id for o in offers}
     matches = [
         Match(
             need_id=i.need_id,
@@ -314,6 +319,13 @@ def _save(run, result, needs, offers, now) -> None:
         ],
         batch_size=2000,
     )
+    return matches
+
+
+def _notifications_create(matches, needs, offers) -> None:
+    """Tell the person in need and the volunteer of every match not held for review."""
+    need_person = {n.id: n.person_id for n in needs}
+    offer_person = {o.id: o.person_id for o in offers}
     notifications = []
     for m in matches:
         if m.status == MatchStatus.REVIEW:
@@ -332,6 +344,11 @@ def _save(run, result, needs, offers, now) -> None:
                 )
             )
     notifications_queue(notifications)
+
+
+def _needs_mark(needs, result, now) -> None:
+    """Stamp every need considered; flag for staff the ones with nothing suitable and
+    unflag the ones that now have something."""
     considered = [n.id for n in needs]
     unmatched = set(result.unmatched)
     helped = [pk for pk in considered if pk not in unmatched]

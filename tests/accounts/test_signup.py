@@ -14,8 +14,11 @@ def sign_up(client, email="new@example.org", **extra):
     )
 
 
-def test_sign_up_verify_by_email_then_log_in(client, db, mailoutbox):
-    response = sign_up(client, display_name="Newcomer")
+def test_sign_up_verify_by_email_then_log_in(
+    client, db, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_up(client, display_name="Newcomer")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
 
@@ -84,9 +87,31 @@ def test_sign_up_is_rate_limited(client, db):
     assert not User.objects.filter(email="one-too-many@example.org").exists()
 
 
-def test_password_reset_emails_a_link(client, member, mailoutbox):
-    response = client.post("/accounts/password/reset/", {"email": member.email})
+def test_password_reset_emails_a_link(
+    client, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": member.email})
     assert response.status_code == 302
     [message] = mailoutbox
     assert message.to == [member.email]
     assert "/accounts/password/reset/key/" in message.body
+
+
+def test_account_emails_go_through_the_outbox_and_their_links_are_not_kept(
+    client, db, staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from core.outbox.models import OutgoingEmail, OutgoingStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, email="private@example.org")
+    [message] = mailoutbox
+    row = OutgoingEmail.objects.get(to="private@example.org")
+    assert row.purpose == "accounts.email-confirmation-signup"
+    assert row.status == OutgoingStatus.SENT
+    # The confirmation link went in the email; the outbox does not keep it.
+    assert "/accounts/confirm-email/" in message.body
+    assert row.context == {}
+    page = staff_client.get(f"/admin/core/outgoingemail/{row.pk}/change/").content.decode()
+    assert "private@example.org" in page
+    assert "not shown: it holds a sign-in or password link" in page

@@ -1,11 +1,10 @@
-"""Pages of the wellbeing index. Views are thin: the services read the index."""
+"""The start page (a postcode search) and the shareable page of one postcode."""
 
 import zlib
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,54 +13,23 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from core.signposting import ALL_SUPPORT_LINES, SAMARITANS, support_lines_for
-from postcodes.parsing import InvalidPostcode, OutsideUK, PostcodeError, UnknownPostcode, parse
+from postcodes.parsing import InvalidPostcode, OutsideUK, UnknownPostcode, parse
 from postcodes.services import lookup
 
-from .filters import CouncilScoreFilter, IndicatorFilter
-from .forms import CompareForm, EditionForm, IndexSearchForm
-from .models import AreaScore, Indicator, Level
-from .services import (
-    area_report,
-    council_neighbourhoods,
-    edition_pick,
-    postcode_reports,
-)
-from .services.editions import catalogue_for, editions_available
-from .services.reports import AreaInfo, reports_compare
+from ..forms import IndexSearchForm
+from ..models import Level
+from ..services import edition_pick, postcode_reports
+from ..services.editions import catalogue_for, editions_available
+from ..services.places import OUTSIDE_INDEX, areas_key, postcode_outside_index, postcode_slug
+from ..services.reports import AreaInfo
+from .common import edition_year, support_context
 
-COUNCILS_PER_PAGE = 50
 FIGURES_TIMEOUT = 24 * 3600
 _UNSET = object()
 # How long browsers and shared caches may keep a postcode page seen without cookies, and
 # how long the server keeps a neighbourhood's shared page (as long as the nearby snapshot).
 SHARED_PAGE_SECONDS = 120
 NEIGHBOURHOOD_PAGE_SECONDS = 120
-OUTSIDE_INDEX = (
-    "The wellbeing index covers England, Scotland, Wales and Northern Ireland: the Isle of "
-    "Man, Guernsey and Jersey are outside it."
-)
-
-
-def postcode_slug(postcode: str) -> str:
-    """The compact form used in shareable addresses: ``M1 1AD`` → ``M11AD``."""
-    return postcode.replace(" ", "").upper()
-
-
-def _year(request) -> int | None:
-    if "year" not in request.GET:
-        return None
-    form = EditionForm(request.GET)
-    if not form.is_valid():
-        raise Http404("There is no such edition of the index.")
-    year = form.cleaned_data["year"]
-    if year is not None and edition_pick(year) is None:
-        raise Http404("There is no such edition of the index.")
-    return year
-
-
-def _common(nations=()) -> dict:
-    return {"support_lines": support_lines_for(nations=nations), "samaritans": SAMARITANS}
 
 
 @require_GET
@@ -79,23 +47,13 @@ def index(request):
         "edition": edition,
         "catalogue": catalogue_for(edition) if edition else None,
         "outside_index": OUTSIDE_INDEX
-        if "postcode" in form.errors and _is_outside(request)
+        if "postcode" in form.errors and postcode_outside_index(request.GET.get("postcode", ""))
         else "",
-        **_common(),
+        **support_context(),
     }
     return render(
         request, "wellbeing_index/index.html", context, status=400 if request.GET else 200
     )
-
-
-def _is_outside(request) -> bool:
-    try:
-        parse(request.GET.get("postcode", ""))
-    except OutsideUK:
-        return True
-    except PostcodeError:
-        return False
-    return False
 
 
 def _postcode_problem(request, typed: str, *, status: int, outside: bool = False):
@@ -108,7 +66,7 @@ def _postcode_problem(request, typed: str, *, status: int, outside: bool = False
             "form": form,
             "typed": typed,
             "outside_index": OUTSIDE_INDEX if outside else "",
-            **_common(),
+            **support_context(),
         },
         status=status,
     )
@@ -150,11 +108,6 @@ class PageFigures:
         return mark_safe(zlib.decompress(self.body).decode())  # noqa: S308
 
 
-def _areas_key(location, edition) -> str:
-    """Names a computation and the (neighbourhood, council) pair a postcode lies in."""
-    return f"{edition.key}:{location.small_area_code or '-'}:{location.lad_code}"
-
-
 def _postcode_figures(location, year) -> PageFigures | None:
     """The figures of a postcode's neighbourhood and council. They are the same for every
     postcode of the area, so they are worked out and rendered once per area and computation,
@@ -162,8 +115,10 @@ def _postcode_figures(location, year) -> PageFigures | None:
     edition = edition_pick(year)
     if edition is None:
         return None
-    areas = _areas_key(location, edition)
-    key = f"wellbeing:page:figures:{areas}"
+    areas = areas_key(location, edition)
+    # "pf2": PageFigures moved to wellbeing_index.views.postcode, so copies pickled under
+    # the old key before a deploy could no longer be read back.
+    key = f"wellbeing:page:pf2:{areas}"
     figures = cache.get(key, _UNSET)
     if figures is _UNSET:
         reports = postcode_reports(location=location, year=year)
@@ -210,7 +165,7 @@ def postcode_detail(request, postcode: str):
         url = reverse("wellbeing_index:postcode", kwargs={"postcode": slug})
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url, permanent=True)
-    year = _year(request)
+    year = edition_year(request)
     try:
         location = lookup(parsed)
     except UnknownPostcode:
@@ -218,7 +173,7 @@ def postcode_detail(request, postcode: str):
     shared = not request.COOKIES and location.small_area_code
     if shared and (edition := edition_pick(year)):
         # A neighbourhood's shared page, when a neighbour was here first: one cache read.
-        packed = cache.get(_neighbourhood_page_key(_areas_key(location, edition), year))
+        packed = cache.get(_neighbourhood_page_key(areas_key(location, edition), year))
         if packed is not None:
             return _shareable(request, _personalised(packed, location, slug))
     figures = _postcode_figures(location, year)
@@ -246,7 +201,7 @@ def _postcode_page(request, location, slug, year, figures, asked_full_postcode) 
         "year": year,
         "editions": editions_available(),
         "asked_full_postcode": asked_full_postcode,
-        **_common([location.nation]),
+        **support_context([location.nation]),
     }
     return render_to_string("wellbeing_index/postcode_detail.html", context, request)
 
@@ -272,8 +227,8 @@ def _neighbourhood_page(request, location, slug, year, figures) -> HttpResponse:
     return _personalised(packed, location, slug)
 
 
-def _neighbourhood_page_key(areas_key: str, year: int | None) -> str:
-    return f"wellbeing:page:neighbourhood:{areas_key}:{year or ''}"
+def _neighbourhood_page_key(areas: str, year: int | None) -> str:
+    return f"wellbeing:page:neighbourhood:{areas}:{year or ''}"
 
 
 def _personalised(packed: bytes, location, slug: str) -> HttpResponse:
@@ -281,117 +236,3 @@ def _personalised(packed: bytes, location, slug: str) -> HttpResponse:
     return HttpResponse(
         html.replace(POSTCODE_MARK, escape(location.postcode)).replace(SLUG_MARK, escape(slug))
     )
-
-
-@require_GET
-def area_detail(request, code: str, level: str):
-    """A council area's or a neighbourhood's page, by its GSS code."""
-    year = _year(request)
-    report = area_report(level=level, code=code, year=year)
-    if report is None:
-        raise Http404("There are no index figures for that area.")
-    neighbourhoods = (
-        council_neighbourhoods(code=code, year=year) if level == Level.LOCAL_AUTHORITY else []
-    )
-    parent = (
-        area_report(level=report.parent.level, code=report.parent.code, year=year)
-        if report.parent
-        else None
-    )
-    context = {
-        "report": report,
-        "council": parent,
-        "neighbourhoods": neighbourhoods,
-        "year": year,
-        **_common([report.nation]),
-    }
-    return render(request, "wellbeing_index/area_detail.html", context)
-
-
-@require_GET
-def council_list(request):
-    """Every council area with its scores, filtered by nation or name."""
-    year = _year(request)
-    edition = edition_pick(year)
-    queryset = (
-        AreaScore.objects.filter(
-            edition_id=edition.pk if edition else None, area__level=Level.LOCAL_AUTHORITY
-        )
-        .select_related("area")
-        .only("overall", "scores", "area__code", "area__name", "area__level", "area__nation")
-        .order_by("area__name")
-    )
-    filterset = CouncilScoreFilter(request.GET or None, queryset=queryset)
-    page = Paginator(filterset.qs, COUNCILS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "filter": filterset,
-        "page": page,
-        "edition": edition,
-        "catalogue": catalogue_for(edition) if edition else None,
-        "query": query.urlencode(),
-        **_common(),
-    }
-    return render(request, "wellbeing_index/council_list.html", context)
-
-
-@require_GET
-def compare(request):
-    """Two postcodes side by side, domain by domain."""
-    form = CompareForm(request.GET or None)
-    first = second = None
-    if request.GET and form.is_valid():
-        first = postcode_reports(location=form.cleaned_data["a"])
-        second = postcode_reports(location=form.cleaned_data["b"])
-    pair = _comparable(first, second) if first else None
-    rows = reports_compare(first=pair[0], second=pair[1]) if pair else []
-    nations = [r.location.nation for r in (first, second) if r]
-    context = {
-        "form": form,
-        "first": first,
-        "second": second,
-        "pair": pair,
-        "rows": rows,
-        **_common(nations),
-    }
-    status = 400 if request.GET and not form.is_valid() else 200
-    return render(request, "wellbeing_index/compare.html", context, status=status)
-
-
-def _comparable(first, second):
-    """The two reports to compare, at the same level: neighbourhoods when both have one,
-    else council areas."""
-    if first.report is None or second.report is None:
-        return None
-    if first.is_neighbourhood and second.is_neighbourhood:
-        return first.report, second.report
-    return (first.council or first.report, second.council or second.report)
-
-
-@require_GET
-def methodology(request):
-    """What the index measures, each indicator and its source, and how scores are made."""
-    edition = edition_pick()
-    catalogue = catalogue_for(edition) if edition else None
-    queryset = (
-        Indicator.objects.filter(edition_id=edition.pk if edition else None)
-        .select_related("domain")
-        .order_by("order", "code")
-    )
-    filterset = IndicatorFilter(request.GET or None, queryset=queryset)
-    scored = (
-        set().union(*catalogue.scored_domains.values())
-        if catalogue and catalogue.scored_domains
-        else set()
-    )
-    context = {
-        "edition": edition,
-        "catalogue": catalogue,
-        "filter": filterset,
-        "indicators": filterset.qs,
-        "unscored": [d for d in catalogue.domains if d.slug not in scored] if catalogue else [],
-        "support_lines": list(ALL_SUPPORT_LINES),
-        "samaritans": SAMARITANS,
-    }
-    return render(request, "wellbeing_index/methodology.html", context)
