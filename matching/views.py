@@ -15,6 +15,8 @@ from core.ratelimit import rate_limit
 from core.signposting import urgent_help
 from core.views import render_form
 
+from core.paging import page_number
+
 from .filters import MineFilter, SchemeFilter
 from .forms import NeedForm, NeedRegisterForm, OfferForm, OfferRegisterForm, ReportForm
 from .models import (
@@ -382,7 +384,7 @@ def scheme_list(request):
     )
     valid = schemes.is_bound and schemes.is_valid()
     page = Paginator(schemes.qs if valid or not schemes.is_bound else [], 20).get_page(
-        request.GET.get("page")
+        page_number(request.GET.get("page"))
     )
     return render(
         request,

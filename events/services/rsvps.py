@@ -9,7 +9,8 @@ place and one waiting-list spot, never two places.
 from django.db import transaction
 from django.utils import timezone
 
-from ..listing_cache import listing_changed
+from core.page_cache import listings_changed
+
 from ..models import NoticeKind, Occurrence, Rsvp, RsvpStatus
 from .notices import notice_record, rsvp_key
 
@@ -37,7 +38,7 @@ def _lock(occurrence_id: int) -> Occurrence:
 def _count_going(occurrence: Occurrence) -> int:
     occurrence.going_count = occurrence.rsvps.going().count()
     # Listings show the places left.
-    listing_changed()
+    listings_changed("events")
     return occurrence.going_count
 
 

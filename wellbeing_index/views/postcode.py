@@ -1,7 +1,6 @@
 """The start page (a postcode search) and the shareable page of one postcode."""
 
-import zlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -9,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from core.page_cache import cache_anonymous_page
 from postcodes.parsing import InvalidPostcode, OutsideUK, UnknownPostcode, parse
 from postcodes.services import lookup
 
@@ -26,10 +25,8 @@ from .common import edition_year, support_context
 
 FIGURES_TIMEOUT = 24 * 3600
 _UNSET = object()
-# How long browsers and shared caches may keep a postcode page seen without cookies, and
-# how long the server keeps a neighbourhood's shared page (as long as the nearby snapshot).
+# How long browsers and shared caches may keep a postcode page seen without cookies.
 SHARED_PAGE_SECONDS = 120
-NEIGHBOURHOOD_PAGE_SECONDS = 120
 
 
 @require_GET
@@ -95,7 +92,7 @@ class PageFigures:
     edition_year: int
     weakest: tuple[str, ...]  # names of the weakest domains
     help_tags: tuple[str, ...]
-    body: bytes  # the rendered figures, zlib-compressed (a cached copy is about 5 KB)
+    body: str  # the rendered figures
     key: str  # names the edition's computation and the (neighbourhood, council) pair
 
     @property
@@ -105,7 +102,7 @@ class PageFigures:
     @property
     def html(self) -> str:
         # Rendered by our own template, with autoescaping on.
-        return mark_safe(zlib.decompress(self.body).decode())  # noqa: S308
+        return mark_safe(self.body)  # noqa: S308
 
 
 def _postcode_figures(location, year) -> PageFigures | None:
@@ -116,9 +113,9 @@ def _postcode_figures(location, year) -> PageFigures | None:
     if edition is None:
         return None
     areas = areas_key(location, edition)
-    # "pf2": PageFigures moved to wellbeing_index.views.postcode, so copies pickled under
-    # the old key before a deploy could no longer be read back.
-    key = f"wellbeing:page:pf2:{areas}"
+    # "pf3": PageFigures moved to wellbeing_index.views.postcode ("pf2"), then its body
+    # became plain text; copies pickled under an older key could not be read back.
+    key = f"wellbeing:page:pf3:{areas}"
     figures = cache.get(key, _UNSET)
     if figures is _UNSET:
         reports = postcode_reports(location=location, year=year)
@@ -134,7 +131,7 @@ def _postcode_figures(location, year) -> PageFigures | None:
                 edition_year=report.edition_year,
                 weakest=tuple(d.name for d in report.weakest),
                 help_tags=tuple(report.help_tags),
-                body=zlib.compress(html.encode()),
+                body=html,
                 key=areas,
             )
         cache.set(key, figures, FIGURES_TIMEOUT)
@@ -152,8 +149,12 @@ def _shareable(request, response: HttpResponse) -> HttpResponse:
 
 
 @require_GET
+@cache_anonymous_page("wellbeing")
 def postcode_detail(request, postcode: str):
-    """The shareable page of one postcode: its area's scores, strengths, gaps and help."""
+    """The shareable page of one postcode: its area's scores, strengths, gaps and help.
+
+    Visitors who are not logged in share each postcode's page (``core.page_cache``); the
+    figures are worked out and rendered once per area (``_postcode_figures``)."""
     try:
         parsed = parse(postcode)
     except OutsideUK:
@@ -170,15 +171,7 @@ def postcode_detail(request, postcode: str):
         location = lookup(parsed)
     except UnknownPostcode:
         return _postcode_problem(request, postcode, status=404)
-    shared = not request.COOKIES and location.small_area_code
-    if shared and (edition := edition_pick(year)):
-        # A neighbourhood's shared page, when a neighbour was here first: one cache read.
-        packed = cache.get(_neighbourhood_page_key(areas_key(location, edition), year))
-        if packed is not None:
-            return _shareable(request, _personalised(packed, location, slug))
     figures = _postcode_figures(location, year)
-    if shared and figures and figures.is_neighbourhood and figures.area.centre:
-        return _shareable(request, _neighbourhood_page(request, location, slug, year, figures))
     html = _postcode_page(request, location, slug, year, figures, parsed.is_full)
     return _shareable(request, HttpResponse(html))
 
@@ -204,35 +197,3 @@ def _postcode_page(request, location, slug, year, figures, asked_full_postcode) 
         **support_context([location.nation]),
     }
     return render_to_string("wellbeing_index/postcode_detail.html", context, request)
-
-
-# Stand-ins for the postcode in a neighbourhood's shared page (private-use characters, which
-# no postcode, name or figure contains).
-POSTCODE_MARK = "\ue000"
-SLUG_MARK = "\ue001"
-
-
-def _neighbourhood_page(request, location, slug, year, figures) -> HttpResponse:
-    """The page of a full postcode with neighbourhood figures, for a visitor with no cookies.
-
-    Every postcode of a neighbourhood gets the same page but for the postcode itself, so it
-    is rendered once per neighbourhood (with stand-ins for the postcode), cached compressed
-    for as long as the nearby-places snapshot, and the postcode is put in on the way out
-    (``_personalised``).
-    """
-    stand_in = replace(location, postcode=POSTCODE_MARK)
-    html = _postcode_page(request, stand_in, SLUG_MARK, year, figures, True)
-    packed = zlib.compress(html.encode(), 1)
-    cache.set(_neighbourhood_page_key(figures.key, year), packed, NEIGHBOURHOOD_PAGE_SECONDS)
-    return _personalised(packed, location, slug)
-
-
-def _neighbourhood_page_key(areas: str, year: int | None) -> str:
-    return f"wellbeing:page:neighbourhood:{areas}:{year or ''}"
-
-
-def _personalised(packed: bytes, location, slug: str) -> HttpResponse:
-    html = zlib.decompress(packed).decode()
-    return HttpResponse(
-        html.replace(POSTCODE_MARK, escape(location.postcode)).replace(SLUG_MARK, escape(slug))
-    )
