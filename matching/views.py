@@ -11,11 +11,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ownership import owned_or_404
+from core.paging import page_number
 from core.ratelimit import rate_limit
 from core.signposting import urgent_help
 from core.views import render_form
-
-from core.paging import page_number
 
 from .filters import MineFilter, SchemeFilter
 from .forms import NeedForm, NeedRegisterForm, OfferForm, OfferRegisterForm, ReportForm
