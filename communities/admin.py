@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from core.admin import ModerationAdminMixin, export_csv
+from core.admin import ModerationAdminMixin
+from core.csv_export import export_csv
 from postcodes.forms import PostcodeField
 
 from .models import (

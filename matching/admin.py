@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from core.admin import export_csv
+from core.csv_export import export_csv
 from core.outbox.models import OutgoingEmail, OutgoingStatus
 
 from .models import (

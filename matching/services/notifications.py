@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import emails
+from core.signposting import urgent_help
 from matching.models import (
     CLOSED_STATUSES,
     MatchNotification,
@@ -24,7 +25,6 @@ from matching.models import (
     Purpose,
     RequestStatus,
 )
-from matching.signposting import urgent_help
 
 from .matches import response_token_make
 
