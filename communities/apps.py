@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class CommunitiesConfig(AppConfig):
     name = "communities"
+
+    def ready(self):
+        from . import emails
+
+        emails.register()

@@ -12,5 +12,8 @@ class EventsConfig(AppConfig):
     name = "events"
 
     def ready(self):
+        from . import emails
+
+        emails.register()
         # Deleting events (one, or many from the admin) changes what listings show.
         post_delete.connect(_event_deleted, sender="events.Event", dispatch_uid="events-deleted")

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class MatchingConfig(AppConfig):
     name = "matching"
+
+    def ready(self):
+        from . import emails
+
+        emails.register()

@@ -6,6 +6,7 @@ class SpacesConfig(AppConfig):
     verbose_name = "Community spaces"
 
     def ready(self):
-        from . import signals
+        from . import emails, signals
 
         signals.connect()
+        emails.register()

@@ -6,7 +6,7 @@ progress, review), ``checkins`` (the yearly email), ``pioneers`` (relayed messag
 """
 
 from .audit import DesertLevel, DesertRow, PlaceAudit, deserts_rank, place_audit
-from .checkins import checkin_email_send, checkins_queue_due
+from .checkins import checkins_queue_due
 from .commitments import (
     commitment_add,
     commitment_remove,
@@ -19,7 +19,6 @@ from .commitments import (
 from .errors import CommunityError
 from .groups import (
     claim_decide,
-    claim_email_send,
     claim_submit,
     group_area_apply,
     group_area_refresh,
@@ -32,17 +31,15 @@ from .groups import (
     membership_remove,
     membership_set_role,
 )
-from .pioneers import pioneer_message_email_send, pioneer_message_reply, pioneer_message_send
+from .pioneers import pioneer_message_reply, pioneer_message_send
 
 __all__ = [
     "CommunityError",
     "DesertLevel",
     "DesertRow",
     "PlaceAudit",
-    "checkin_email_send",
     "checkins_queue_due",
     "claim_decide",
-    "claim_email_send",
     "claim_submit",
     "commitment_add",
     "commitment_remove",
@@ -59,7 +56,6 @@ __all__ = [
     "membership_leave",
     "membership_remove",
     "membership_set_role",
-    "pioneer_message_email_send",
     "pioneer_message_reply",
     "pioneer_message_send",
     "place_audit",

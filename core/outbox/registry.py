@@ -16,7 +16,8 @@ importing ``<app>/emails.py``)::
 by id) and returns None when the email went stale: the row becomes ``skipped``, nothing is
 sent. Without a hook the stored JSON is the context. ``headers(context)`` may add headers
 (List-Unsubscribe…). A purpose sent in bulk (a campaign) also gives ``batch``: see
-``core.outbox.batch.BatchSpec``.
+``core.outbox.batch.BatchSpec``. ``attachments(row, context)`` may return files to attach
+as ``(filename, content, mimetype)`` tuples (an event's calendar file).
 """
 
 from collections.abc import Callable
@@ -32,6 +33,7 @@ class Purpose:
     label: str = ""
     headers: Callable[[dict], dict] | None = None
     batch: Any = None
+    attachments: Callable[[Any, dict], list[tuple[str, bytes | str, str]]] | None = None
 
     def render_context(self, row) -> dict | None:
         """The template context for ``row``, or None if the email went stale."""
@@ -51,6 +53,7 @@ def register(
     label: str = "",
     headers: Callable[[dict], dict] | None = None,
     batch: Any = None,
+    attachments: Callable[[Any, dict], list[tuple[str, bytes | str, str]]] | None = None,
 ) -> Purpose:
     """Declare a purpose. ``purpose`` is ``<app>.<name>``; ``<app>.*`` covers a family whose
     names are only known at send time (allauth's emails). Registering again replaces."""
@@ -63,6 +66,7 @@ def register(
         label=label or purpose,
         headers=headers,
         batch=batch,
+        attachments=attachments,
     )
     _purposes[purpose] = entry
     return entry

@@ -182,6 +182,9 @@ def message_build(row: OutgoingEmail) -> EmailMultiAlternatives | None:
         headers=headers,
     )
     message.attach_alternative(html, "text/html")
+    if spec.attachments:
+        for filename, content, mimetype in spec.attachments(row, context):
+            message.attach(filename, content, mimetype)
     return message
 
 

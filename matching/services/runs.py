@@ -13,17 +13,16 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from matching import emails
 from matching.models import (
     MAX_TRAVEL_KM,
     HelpKind,
     Match,
     MatchEvent,
-    MatchNotification,
     MatchRun,
     MatchStatus,
     Need,
     Offer,
-    Purpose,
     RequestStatus,
     SkillTopic,
     SupportScheme,
@@ -32,7 +31,7 @@ from postcodes.geo import Point, bounding_box
 from postcodes.models import LocalAuthority
 
 from . import engine
-from .matches import notifications_queue
+from .notifications import Notice, notifications_queue
 
 RUN_LOCK_KEY = 7_311_003  # any constant shared by every process of the site
 
@@ -314,24 +313,14 @@ def _save(run, result, needs, offers, now) -> None:
         ],
         batch_size=2000,
     )
-    notifications = []
+    notices = []
     for m in matches:
         if m.status == MatchStatus.REVIEW:
             continue
-        notifications.append(
-            MatchNotification(
-                match=m, recipient_id=need_person[m.need_id], purpose=Purpose.NEED_MATCHED
-            )
-        )
+        notices.append(Notice(m.pk, need_person[m.need_id], emails.NEED_MATCHED))
         if m.offer_id:
-            notifications.append(
-                MatchNotification(
-                    match=m,
-                    recipient_id=offer_person[m.offer_id],
-                    purpose=Purpose.OFFER_INTRODUCTION,
-                )
-            )
-    notifications_queue(notifications)
+            notices.append(Notice(m.pk, offer_person[m.offer_id], emails.OFFER_INTRODUCTION))
+    notifications_queue(notices, source=f"run:{run.pk}")
     considered = [n.id for n in needs]
     unmatched = set(result.unmatched)
     helped = [pk for pk in considered if pk not in unmatched]

@@ -113,7 +113,6 @@ class ThreatReportAdmin(admin.ModelAdmin):
         "reviewed_by",
         "reviewed_at",
         "review_note",
-        "reporter_emailed_at",
         "created_at",
     )
     actions = ["confirm_selected", "dismiss_selected"]

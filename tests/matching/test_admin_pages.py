@@ -2,8 +2,8 @@
 
 import pytest
 
-from matching.models import MatchEvent, MatchNotification, MatchReport, MatchRun
-from matching.services.matches import introduction_notifications
+from matching.models import MatchEvent, MatchReport, MatchRun
+from matching.services.notifications import introduction_notices, notifications_queue
 
 from .factories import CampaignFactory, IntroductionFactory, SchemeFactory, SkillTopicFactory
 from .helpers import page_text
@@ -19,7 +19,6 @@ MODELS = [
     "match",
     "matchreport",
     "matchrun",
-    "matchnotification",
     "campaign",
 ]
 
@@ -33,7 +32,7 @@ def some_of_everything(kinds, staff):
     SchemeFactory(kinds=[kinds["shopping"]])
     CampaignFactory()
     SkillTopicFactory()
-    MatchNotification.objects.bulk_create(introduction_notifications(intro))
+    notifications_queue(introduction_notices(intro), source=f"match:{intro.pk}")
     return intro
 
 
