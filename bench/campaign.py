@@ -1,7 +1,7 @@
 """Bench: a 158,000-recipient campaign through real Celery workers into a local SMTP sink,
 with the worker killed (SIGKILL, whole process group) part way and started again.
 
-Sets up its own PostgreSQL database (``coopcentre_bench_matching``) with 158,000 members
+Sets up its own PostgreSQL database (``coopcentre_bench_campaign``) with 158,000 members
 who opted in, an aiosmtpd sink on loopback (in this process) that counts what arrives per
 recipient, and a ``celery worker`` (prefork, 2 processes) on Redis db 1. The campaign is
 started as staff start it (``campaign_start``); when about 40% has arrived the worker is
@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _setup import ROOT, django_on_postgres  # noqa: E402
 
-DBNAME = "coopcentre_bench_matching"
+DBNAME = "coopcentre_bench_campaign"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 
 
@@ -178,13 +178,14 @@ def main():
     from django.db import connection
 
     from coopcentre.celery import app as celery_app
-    from matching.models import Campaign, CampaignRecipient, CampaignStatus, RecipientStatus
-    from matching.services.campaigns import campaign_start
+    from core.outbox.models import OutgoingEmail, OutgoingStatus
+    from matching.models import Campaign, CampaignStatus
+    from matching.services.campaigns import campaign_batch, campaign_start
 
     start = time.perf_counter()
     make_members(args.recipients)
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE matching_campaign, matching_campaignrecipient")
+        cursor.execute("TRUNCATE matching_campaign, core_outgoingemail")
     print(f"members: {args.recipients} opted in ({time.perf_counter() - start:.1f} s to set up)")
 
     env = {
@@ -224,8 +225,8 @@ def main():
     worker.wait()
     killed_at = time.perf_counter()
     arrived_before = sink.total
-    marked_before = CampaignRecipient.objects.filter(
-        campaign=campaign, status=RecipientStatus.SENT
+    marked_before = OutgoingEmail.objects.filter(
+        batch=campaign_batch(campaign.pk), status=OutgoingStatus.SENT
     ).count()
     print(
         f"killed the worker (SIGKILL to all its processes) after {killed_at - began:.1f} s: "
@@ -255,10 +256,10 @@ def main():
         os.killpg(worker.pid, signal.SIGKILL)
     watch.running = False
 
-    rows = CampaignRecipient.objects.filter(campaign=campaign)
-    sent = rows.filter(status=RecipientStatus.SENT).count()
-    failed = rows.filter(status=RecipientStatus.FAILED).count()
-    expected = set(rows.values_list("email", flat=True))
+    rows = OutgoingEmail.objects.filter(batch=campaign_batch(campaign.pk))
+    sent = rows.filter(status=OutgoingStatus.SENT).count()
+    failed = rows.filter(status=OutgoingStatus.FAILED).count()
+    expected = set(rows.values_list("to", flat=True))
     duplicates = sum(count - 1 for count in sink.counts.values() if count > 1)
     missing = len(expected - set(sink.counts))
     strays = len(set(sink.counts) - expected)

@@ -199,10 +199,11 @@ CELERY_BEAT_SCHEDULE["core-outbox-sweep"] = {
     "task": "core.outbox.tasks.sweep_outbox",
     "schedule": 60.0,
 }
-# One retry policy for every email: attempt n waits a random 1 s…min(base·2^(n-1), max).
-OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
-OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
-OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=3600)
+# One retry policy for every email: after failed attempt n it waits a random 1 s to
+# min(30 s·2^(n-1), 1 h) (full jitter), so ten attempts span about one to three hours.
+OUTBOX_MAX_ATTEMPTS = 10
+OUTBOX_RETRY_BASE_SECONDS = 30
+OUTBOX_RETRY_MAX_SECONDS = 3600
 # communities: yearly check-ins of co-operative communities (daily; each is sent once a year).
 CELERY_BEAT_SCHEDULE["communities-yearly-checkins"] = {
     "task": "communities.tasks.send_due_checkins",
@@ -233,13 +234,14 @@ MATCHING_LINK_MAX_AGE_DAYS = env.int("MATCHING_LINK_MAX_AGE_DAYS", default=14)
 MATCHING_INTRODUCTION_ACTIVE_DAYS = env.int("MATCHING_INTRODUCTION_ACTIVE_DAYS", default=28)
 # Where members' reports on matches are emailed (comma-separated); empty: every staff user.
 MATCHING_STAFF_EMAIL = env.list("MATCHING_STAFF_EMAIL", default=[])
-# Campaign emails per second per worker process (0: as fast as the SMTP server takes them).
-CAMPAIGN_MAX_PER_SECOND = env.float("CAMPAIGN_MAX_PER_SECOND", default=0)
+# Campaign emails per second per worker process (0: as fast as the SMTP server takes them);
+# the outbox's batch sender (core/outbox/batch.py) sends campaigns.
+OUTBOX_BATCH_MAX_PER_SECOND = env.float("CAMPAIGN_MAX_PER_SECOND", default=0)
 # How many sender tasks work on one campaign at once (they share it out by chunks).
 CAMPAIGN_PARALLEL = env.int("CAMPAIGN_PARALLEL", default=2)
 # Off: campaign "sent" marks are committed without waiting for the disk (a PostgreSQL crash
 # could resend the last fraction of a second of copies; a worker crash loses nothing).
-CAMPAIGN_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", default=False)
+OUTBOX_BATCH_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", default=False)
 
 # events: day-before reminders go out hourly from 09:00 (each recorded once); regular
 # activities' dates are expanded a year ahead every night.

@@ -5,12 +5,15 @@ import csv
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
 from django.template.response import TemplateResponse
 
 from .models import ModerationDecision, ModerationStatus
-from .moderation import listing_moderate
+from .moderation import DECISION_EMAIL, listing_moderate
 from .outbox import admin as outbox_admin  # noqa: F401 (registers the outbox's admin)
+from .outbox.models import OutgoingEmail, OutgoingStatus
 
 
 class RejectForm(forms.Form):
@@ -108,12 +111,29 @@ class ModerationDecisionAdmin(admin.ModelAdmin):
         "featured",
         "decided_by",
         "decided_at",
-        "emailed_at",
+        "email",
     )
     list_filter = ("decision", "content_type", "featured")
     search_fields = ("listing_name", "note", "recipient_email")
     list_select_related = ("content_type", "decided_by")
     date_hierarchy = "decided_at"
+
+    def get_queryset(self, request):
+        # The submitter's email is an outbox row keyed by the decision's id.
+        emails = OutgoingEmail.objects.filter(
+            purpose=DECISION_EMAIL, key=Cast(OuterRef("pk"), CharField())
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(email_status=Subquery(emails.values("status")[:1]))
+        )
+
+    @admin.display(description="email", ordering="email_status")
+    def email(self, decision):
+        if decision.email_status is None:
+            return "–"
+        return OutgoingStatus(decision.email_status).label
 
     def has_add_permission(self, request):
         return False

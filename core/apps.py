@@ -7,8 +7,16 @@ class CoreConfig(AppConfig):
     verbose_name = "Moderation and site"
 
     def ready(self):
+        from .moderation import DECISION_EMAIL, decision_email_context
+        from .outbox import registry
         from .signals import site_from_settings
 
+        registry.register(
+            DECISION_EMAIL,
+            template="core/emails/moderation-decision",
+            context=decision_email_context,
+            label="Moderation decision, to the submitter",
+        )
         post_migrate.connect(
             site_from_settings, sender=self, dispatch_uid="core-site-from-settings"
         )

@@ -2,7 +2,8 @@
 
 Every listing that members submit (spaces, events, communities, schemes) inherits
 ``Moderated``; each decision staff take is also kept as a ``ModerationDecision`` row, the
-listing's moderation history and the record that its submitter was emailed exactly once.
+listing's moderation history. The email to its submitter is an outbox row (purpose
+``core.moderation-decision``, keyed by the decision's id).
 """
 
 from django.conf import settings
@@ -78,7 +79,7 @@ class Moderated(models.Model):
 
 
 class ModerationDecision(models.Model):
-    """One staff decision on one listing: the history, and the email record."""
+    """One staff decision on one listing (its email is in the outbox, keyed by this id)."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -92,7 +93,6 @@ class ModerationDecision(models.Model):
     )
     decided_at = models.DateTimeField(default=timezone.now)
     recipient_email = models.EmailField(blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-decided_at", "-pk"]

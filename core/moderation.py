@@ -5,6 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Moderated, ModerationDecision, ModerationStatus
+from .outbox import enqueue
+
+DECISION_EMAIL = "core.moderation-decision"
 
 
 def listing_moderate(
@@ -20,7 +23,8 @@ def listing_moderate(
 
     ``decision`` is a ``ModerationStatus`` value; ``featured`` (when given) sets the
     listing's featured flag. The decision row is written in the same transaction as the
-    listing; the email task is queued only after it commits, and sends at most once.
+    listing, with the submitter's email in the outbox (purpose ``core.moderation-decision``,
+    keyed by the decision), sent once after the transaction commits.
     """
     if decision not in ModerationStatus.values:
         raise ValueError(f"Unknown moderation decision {decision!r}")
@@ -48,10 +52,32 @@ def listing_moderate(
             recipient_email=submitter.email if (submitter and notify) else "",
         )
         if record.recipient_email:
-            from .tasks import send_moderation_email
-
-            transaction.on_commit(lambda: send_moderation_email.delay(record.pk))
+            enqueue(
+                DECISION_EMAIL,
+                key=record.pk,
+                to=record.recipient_email,
+                context={"decision": record.pk},
+            )
     return record
+
+
+def decision_email_context(row) -> dict | None:
+    """The outbox's context for a decision email; None if the decision is gone."""
+    decision = (
+        ModerationDecision.objects.select_related("content_type")
+        .filter(pk=row.context["decision"])
+        .first()
+    )
+    if decision is None:
+        return None
+    listing = decision.listing
+    model = decision.content_type.model_class()
+    return {
+        "decision": decision,
+        "listing": listing,
+        "listing_url": listing.get_absolute_url() if listing else "",
+        "kind": model._meta.verbose_name if model else "listing",
+    }
 
 
 def moderation_history(listing: Moderated):

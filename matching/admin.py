@@ -3,7 +3,8 @@ matches (with history, approve / cancel / re-run), reports, campaigns and figure
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -13,6 +14,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from core.admin import export_csv
+from core.outbox.models import OutgoingEmail, OutgoingStatus
 
 from .models import (
     Campaign,
@@ -25,7 +27,6 @@ from .models import (
     MatchRun,
     Need,
     Offer,
-    RecipientStatus,
     SkillTopic,
     SupportScheme,
 )
@@ -593,15 +594,28 @@ class CampaignAdmin(admin.ModelAdmin):
     )
 
     def get_queryset(self, request):
-        counts = {
-            f"n_{name}": Count("recipients", filter=Q(recipients__status=status))
-            for name, status in (
-                ("sent", RecipientStatus.SENT),
-                ("failed", RecipientStatus.FAILED),
-                ("remaining", RecipientStatus.PENDING),
+        # A campaign's copies are outbox rows in its batch ("matching.campaign:<id>").
+        batch = Concat(Value(campaigns.campaign_batch("")), Cast(OuterRef("pk"), CharField()))
+
+        def count(*statuses):
+            rows = (
+                OutgoingEmail.objects.filter(batch=batch, status__in=statuses)
+                .order_by()
+                .values("batch")
+                .annotate(n=Count("pk"))
+                .values("n")
             )
-        }
-        return super().get_queryset(request).annotate(**counts)
+            return Coalesce(Subquery(rows), 0)
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_sent=count(OutgoingStatus.SENT),
+                n_failed=count(OutgoingStatus.FAILED),
+                n_remaining=count(OutgoingStatus.QUEUED, OutgoingStatus.SENDING),
+            )
+        )
 
     @admin.display(description="sent", ordering="n_sent")
     def sent(self, obj):

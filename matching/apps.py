@@ -6,5 +6,7 @@ class MatchingConfig(AppConfig):
 
     def ready(self):
         from . import emails
+        from .services.campaigns import register_campaign_email
 
         emails.register()
+        register_campaign_email()

@@ -618,48 +618,6 @@ class Campaign(models.Model):
         return self.status == CampaignStatus.SENDING
 
 
-class RecipientStatus(models.TextChoices):
-    PENDING = "pending", "Waiting"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
-    SKIPPED = "skipped", "Skipped (opted out or left)"
-
-
-class CampaignRecipient(models.Model):
-    """One member's copy of a campaign: sent at most once (a row per campaign and member)."""
-
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="recipients")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    # Position in the campaign (0, 1, 2…): workers take whole chunks of positions.
-    seq = models.PositiveIntegerField()
-    email = models.EmailField()
-    status = models.CharField(
-        max_length=8, choices=RecipientStatus.choices, default=RecipientStatus.PENDING
-    )
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["campaign", "seq"]
-        constraints = [
-            models.UniqueConstraint(fields=["campaign", "user"], name="campaign_recipient_once"),
-            models.UniqueConstraint(fields=["campaign", "seq"], name="campaign_recipient_seq"),
-        ]
-        indexes = [models.Index(fields=["campaign", "status", "seq"], name="campaign_todo")]
-
-    def __str__(self):
-        return f"{self.email} ({self.get_status_display()})"
-
-    @property
-    def message_id(self) -> str:
-        """Stable Message-ID: a retried copy carries the same id, so mail systems collapse it."""
-        domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(">")
-        return f"<campaign-{self.campaign_id}-{self.seq}@{domain}>"
-
-
 class Figures(Need):
     """Not a table: the admin's "Figures" page hangs off this proxy."""
 

@@ -1,7 +1,6 @@
 """Background jobs of the matching app: they take ids and call services."""
 
 import logging
-import smtplib
 
 from celery import shared_task
 from celery.signals import worker_ready
@@ -9,15 +8,6 @@ from celery.signals import worker_ready
 from .models import MatchRun
 
 log = logging.getLogger(__name__)
-
-EMAIL_RETRY = {
-    "acks_late": True,
-    "autoretry_for": (smtplib.SMTPException, OSError),
-    "retry_backoff": 30,
-    "retry_backoff_max": 900,
-    "retry_jitter": True,
-    "max_retries": 8,
-}
 
 
 @shared_task(acks_late=True)
@@ -63,17 +53,6 @@ def prepare_campaign(campaign_id: int) -> int:
     from .services.campaigns import campaign_prepare
 
     return campaign_prepare(campaign_id=campaign_id)
-
-
-@shared_task(**EMAIL_RETRY)
-def send_campaign(campaign_id: int) -> dict:
-    """Send a campaign for up to half a minute, then queue itself again if copies remain."""
-    from .services.campaigns import campaign_send
-
-    report = campaign_send(campaign_id=campaign_id)
-    if report.more:
-        send_campaign.delay(campaign_id)
-    return report.__dict__
 
 
 @shared_task

@@ -158,12 +158,17 @@ class SMTPSink:
         from aiosmtpd.controller import Controller
 
         self.messages: list[email.message.EmailMessage] = []
+        # How many of the next messages to refuse with "451 try again later".
+        self.refuse_next = 0
         self._lock = threading.Lock()
         self.controller = Controller(self, hostname="127.0.0.1", port=_free_port())
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._lock:
+            if self.refuse_next:
+                self.refuse_next -= 1
+                return "451 4.3.0 Try again later"
             self.messages.append(message)
         return "250 OK"
 
@@ -174,6 +179,7 @@ class SMTPSink:
     def clear(self):
         with self._lock:
             self.messages.clear()
+            self.refuse_next = 0
 
     def wait_for(self, count: int, timeout: float = 30.0):
         """Wait until ``count`` messages have arrived; return them all."""

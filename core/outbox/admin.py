@@ -1,5 +1,6 @@
 """Staff's one list of every email the site sent, failed to send, or is about to send."""
 
+import json
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from . import registry
 from .models import OutgoingEmail
 from .services import outgoing_send_again
 
@@ -38,7 +40,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "reply_to",
         "template",
         "language",
-        "context",
+        "context_shown",
         "batch",
         "status",
         "attempts",
@@ -55,6 +57,16 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="context")
+    def context_shown(self, row):
+        try:
+            private = registry.get(row.purpose).private
+        except LookupError:
+            private = False
+        if private:
+            return "(not shown: it holds a sign-in or password link)"
+        return json.dumps(row.context, indent=1, sort_keys=True)
 
     @admin.display(description="last error")
     def error(self, row):

@@ -33,6 +33,7 @@ class Purpose:
     label: str = ""
     headers: Callable[[dict], dict] | None = None
     batch: Any = None
+    private: bool = False
     attachments: Callable[[Any, dict], list[tuple[str, bytes | str, str]]] | None = None
 
     def render_context(self, row) -> dict | None:
@@ -53,10 +54,14 @@ def register(
     label: str = "",
     headers: Callable[[dict], dict] | None = None,
     batch: Any = None,
+    private: bool = False,
     attachments: Callable[[Any, dict], list[tuple[str, bytes | str, str]]] | None = None,
 ) -> Purpose:
     """Declare a purpose. ``purpose`` is ``<app>.<name>``; ``<app>.*`` covers a family whose
-    names are only known at send time (allauth's emails). Registering again replaces."""
+    names are only known at send time (allauth's emails). Registering again replaces.
+
+    ``private``: the stored context holds secrets (a sign-in or password link); the admin
+    does not show it and it is emptied once the email is sent or skipped."""
     if "." not in purpose:
         raise ValueError(f"purpose {purpose!r} should read '<app>.<name>'")
     entry = Purpose(
@@ -66,6 +71,7 @@ def register(
         label=label or purpose,
         headers=headers,
         batch=batch,
+        private=private,
         attachments=attachments,
     )
     _purposes[purpose] = entry

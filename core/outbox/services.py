@@ -111,9 +111,12 @@ def enqueue_many(
     Each item of ``emails`` has ``key``, ``to`` and ``context`` (and may have ``language``
     and ``reply_to``). Keys already in the outbox are left alone (idempotent, as
     ``enqueue``). Without ``batch`` each new row gets its own send task after commit; rows
-    with a ``batch`` wait for ``core.outbox.batch.batch_send``.
+    with a ``batch`` (named ``<purpose>:<name>``, the purpose registered with a
+    ``BatchSpec``) wait for ``core.outbox.tasks.send_batch``.
     """
     spec = registry.get(purpose)
+    if batch and (spec.batch is None or not batch.startswith(f"{purpose}:")):
+        raise ValueError(f"batch {batch!r}: name it '{purpose}:<name>' and register a BatchSpec")
     template = template or spec.template
     when = send_after or timezone.now()
     created = 0
@@ -181,7 +184,9 @@ def message_build(row: OutgoingEmail) -> EmailMultiAlternatives | None:
         reply_to=[row.reply_to] if row.reply_to else None,
         headers=headers,
     )
-    message.attach_alternative(html, "text/html")
+    # An email whose HTML template renders nothing (allauth's text-only ones) goes as text.
+    if html.strip():
+        message.attach_alternative(html, "text/html")
     if spec.attachments:
         for filename, content, mimetype in spec.attachments(row, context):
             message.attach(filename, content, mimetype)
@@ -230,7 +235,9 @@ def outgoing_send(*, pk: int) -> str:
                 return row.status
             if message is None:
                 row.status = OutgoingStatus.SKIPPED
-                row.save(update_fields=["status", "updated_at"])
+                if registry.get(row.purpose).private:
+                    row.context = {}
+                row.save(update_fields=["status", "context", "updated_at"])
                 return row.status
             transport.start(message)
             row.status = OutgoingStatus.SENDING
@@ -247,9 +254,11 @@ def outgoing_send(*, pk: int) -> str:
         raise
     finally:
         transport.close()
-    OutgoingEmail.objects.filter(pk=pk, status=OutgoingStatus.SENDING).update(
-        status=OutgoingStatus.SENT, sent_at=timezone.now(), updated_at=timezone.now()
-    )
+    done = {"status": OutgoingStatus.SENT, "sent_at": timezone.now(), "updated_at": timezone.now()}
+    if registry.get(row.purpose).private:
+        # Its secrets (a password link) are not kept once they went.
+        done["context"] = {}
+    OutgoingEmail.objects.filter(pk=pk, status=OutgoingStatus.SENDING).update(**done)
     return OutgoingStatus.SENT
 
 

@@ -14,8 +14,11 @@ def sign_up(client, email="new@example.org", **extra):
     )
 
 
-def test_sign_up_verify_by_email_then_log_in(client, db, mailoutbox):
-    response = sign_up(client, display_name="Newcomer")
+def test_sign_up_verify_by_email_then_log_in(
+    client, db, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_up(client, display_name="Newcomer")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
 
@@ -84,8 +87,11 @@ def test_sign_up_is_rate_limited(client, db):
     assert not User.objects.filter(email="one-too-many@example.org").exists()
 
 
-def test_password_reset_emails_a_link(client, member, mailoutbox):
-    response = client.post("/accounts/password/reset/", {"email": member.email})
+def test_password_reset_emails_a_link(
+    client, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": member.email})
     assert response.status_code == 302
     [message] = mailoutbox
     assert message.to == [member.email]

@@ -7,6 +7,8 @@ import pytest
 
 from core.models import ModerationDecision, ModerationStatus
 from core.moderation import listing_moderate
+from core.outbox.models import OutgoingEmail, OutgoingStatus
+from core.outbox.tasks import send_email
 from spaces.models import Space
 
 
@@ -46,7 +48,9 @@ def test_staff_approve_in_bulk_and_the_submitter_is_emailed(
     assert "Ancoats Community Hall" in message.body
     html = message.alternatives[0][0]
     assert "has been approved" in html
-    assert ModerationDecision.objects.get().emailed_at is not None
+    email = OutgoingEmail.objects.get(purpose="core.moderation-decision")
+    assert email.key == str(ModerationDecision.objects.get().pk)
+    assert email.status == OutgoingStatus.SENT
 
 
 def test_rejecting_asks_for_a_reason_then_emails_it(
@@ -93,11 +97,10 @@ def test_featuring_approves_and_features(staff_client, listing, django_capture_o
 def test_each_decision_is_emailed_once_even_if_the_task_runs_twice(
     staff, listing, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from core.tasks import send_moderation_email
-
     with django_capture_on_commit_callbacks(execute=True):
         decision = listing_moderate(listing=listing, decision="approved", by=staff)
-    send_moderation_email(decision.pk)
+    email = OutgoingEmail.objects.get(key=str(decision.pk))
+    send_email(email.pk)
     assert len(mailoutbox) == 1
 
 

@@ -7,7 +7,10 @@ import time
 import pytest
 from django.test import override_settings
 
-from matching.models import CampaignRecipient, RecipientStatus
+from core.outbox import batch as outbox_batch
+from core.outbox.models import OutgoingEmail, OutgoingStatus
+from core.outbox.registry import get as purpose
+from core.outbox.transport import PermanentFailure, Transport
 from matching.services import campaigns
 from tests.factories import UserFactory
 
@@ -60,28 +63,32 @@ def test_dying_before_the_commit_leaves_no_copy_and_it_is_sent_once_later(smtp_s
     campaign = CampaignFactory()
     campaigns.campaign_start(campaign=campaign)
     campaigns.campaign_prepare(campaign_id=campaign.pk)
-    recipient = CampaignRecipient.objects.get()
-    transport = campaigns._Transport()
-    template = campaigns._Template(campaign)
+    recipient = OutgoingEmail.objects.get()
+    transport = Transport()
+    spec = purpose(campaigns.PURPOSE)
+    batch = campaigns.campaign_batch(campaign.pk)
+    message = outbox_batch._Message(
+        spec, recipient.template, spec.batch.shared_context(batch), "en"
+    )
+    row = outbox_batch.BatchRow(recipient.pk, recipient.to, recipient.context, 0)
+    copy = spec.batch.copies([row])[row.pk]
 
-    class DiesBeforeMarking(campaigns._Mark):
+    class DiesBeforeMarking(outbox_batch._Mark):
         def send(self):
             raise Killed
 
     with pytest.raises(Killed):
-        transport.deliver(
-            template, 0, recipient.user_id, recipient.email, DiesBeforeMarking(recipient.pk)
-        )
+        outbox_batch._deliver(transport, message, row, copy, DiesBeforeMarking(recipient.pk))
     # The process is gone: its socket closes without the final ".".
     transport.backend.connection.sock.close()
     time.sleep(0.3)
     assert smtp_settings.messages == []
-    assert CampaignRecipient.objects.get().status == RecipientStatus.PENDING
+    assert OutgoingEmail.objects.get().status == OutgoingStatus.QUEUED
 
     assert campaigns.campaign_send(campaign_id=campaign.pk).sent == 1
     [delivered] = smtp_settings.wait_for(1)
     assert delivered["To"] == "only@example.org"
-    assert CampaignRecipient.objects.get().status == RecipientStatus.SENT
+    assert OutgoingEmail.objects.get().status == OutgoingStatus.SENT
 
 
 @pytest.mark.django_db
@@ -92,16 +99,31 @@ def test_a_refused_address_fails_without_stopping_the_rest(smtp_settings, monkey
     campaigns.campaign_start(campaign=campaign)
     campaigns.campaign_prepare(campaign_id=campaign.pk)
 
-    original = campaigns._Transport.deliver
+    original = outbox_batch._deliver
 
-    def refuse_bounce(self, template, seq, user_id, email, mark):
-        if email == "bounce@example.org":
-            raise campaigns.PermanentFailure("550 no such user")
-        return original(self, template, seq, user_id, email, mark)
+    def refuse_bounce(transport, message, row, copy, mark):
+        if row.to == "bounce@example.org":
+            raise PermanentFailure("550 no such user")
+        return original(transport, message, row, copy, mark)
 
-    monkeypatch.setattr(campaigns._Transport, "deliver", refuse_bounce)
+    monkeypatch.setattr(outbox_batch, "_deliver", refuse_bounce)
     report = campaigns.campaign_send(campaign_id=campaign.pk)
     assert (report.sent, report.failed) == (1, 1)
-    failed = CampaignRecipient.objects.get(email="bounce@example.org")
-    assert (failed.status, failed.error) == (RecipientStatus.FAILED, "550 no such user")
+    failed = OutgoingEmail.objects.get(to="bounce@example.org")
+    assert (failed.status, failed.last_error) == (OutgoingStatus.FAILED, "550 no such user")
     assert [m["To"] for m in smtp_settings.wait_for(1)] == ["fine@example.org"]
+
+
+@pytest.mark.django_db
+def test_the_campaign_is_built_once_and_each_copy_substituted():
+    campaign = CampaignFactory(subject="Do you need help, or can you help? Ça va")
+    Campaign = type(campaign)
+    Campaign.objects.filter(pk=campaign.pk).update(status="sending")
+    spec = purpose(campaigns.PURPOSE)
+    shared = spec.batch.shared_context(campaigns.campaign_batch(campaign.pk))
+    message = outbox_batch._Message(spec, campaigns.TEMPLATE, shared, "en")
+    # The fast path: one MIME message, copies by bytes substitution (a non-ASCII subject too).
+    assert message.substitutable
+    data = message.as_bytes("someone@example.org", {"user": 7, "unsubscribe_url": "http://x/u/7/"})
+    assert data.count(b"http://x/u/7/") == 3
+    assert f"<campaign-{campaign.pk}-7@".encode() in data

@@ -3,8 +3,9 @@
 import pytest
 from allauth.account.models import EmailAddress
 
-from matching import tasks
-from matching.models import Campaign, CampaignRecipient, CampaignStatus, RecipientStatus
+from core.outbox.models import OutgoingEmail, OutgoingStatus
+from core.outbox.tasks import send_batch
+from matching.models import Campaign, CampaignStatus
 from matching.services import campaigns
 from tests.factories import UserFactory
 
@@ -74,7 +75,7 @@ def test_a_time_budget_hands_over_to_the_next_task(members, mailoutbox):
     report = campaigns.campaign_send(campaign_id=campaign.pk, time_budget=0)
     assert report.more and report.sent == 0
     # The task queues itself again until every copy is out.
-    tasks.send_campaign.delay(campaign.pk)
+    send_batch.delay(campaigns.campaign_batch(campaign.pk))
     assert len(mailoutbox) == 25
 
 
@@ -86,7 +87,8 @@ def test_members_who_opt_out_meanwhile_are_skipped(members, run_on_commit, mailo
     members[0].save()
     campaigns.campaign_send(campaign_id=campaign.pk)
     assert len(mailoutbox) == 24
-    assert CampaignRecipient.objects.get(user=members[0]).status == RecipientStatus.SKIPPED
+    copy = OutgoingEmail.objects.get(key=f"{campaign.pk}:{members[0].pk}")
+    assert copy.status == OutgoingStatus.SKIPPED
 
 
 def test_cancel_stops_for_good(members, mailoutbox):

@@ -87,7 +87,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("matching", "0004_drop_single_latitude_index"),
+        ("matching", "0005_campaign_copies_in_outbox"),
         ("core", "0002_outbox"),
     ]
 
