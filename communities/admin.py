@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.admin import ModerationAdminMixin, export_csv
-from core.outbox.admin import outbox_link, outbox_status
+from core.outbox.admin import outbox_link, outbox_status, outbox_status_link
 from core.outbox.models import OutgoingEmail
 from postcodes.forms import PostcodeField
 
@@ -29,11 +29,6 @@ from .models import (
     ProgressUpdate,
 )
 from .services import CommunityError, claim_decide, group_area_refresh
-
-
-def _email_link(obj, purpose: str) -> str:
-    """The status of the row's one email (keyed by its id), linked to it in the outbox."""
-    return outbox_link(obj._email or "none", purpose=purpose, key=str(obj.pk))
 
 
 class LocatedAdminForm(forms.ModelForm):
@@ -296,7 +291,7 @@ class GroupClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="email", ordering="_email")
     def email(self, obj):
-        return _email_link(obj, emails.CLAIM_DECISION)
+        return outbox_status_link(obj._email, purpose=emails.CLAIM_DECISION, key=obj.pk)
 
     @admin.display(description="claimant")
     def claimant(self, obj):
@@ -434,7 +429,7 @@ class PioneerMessageAdmin(admin.ModelAdmin):
 
     @admin.display(description="email", ordering="_email")
     def email(self, obj):
-        return _email_link(obj, emails.MESSAGE)
+        return outbox_status_link(obj._email, purpose=emails.MESSAGE, key=obj.pk)
 
     def has_add_permission(self, request):
         return False

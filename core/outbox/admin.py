@@ -101,6 +101,11 @@ def outbox_link(label: str, **filters) -> str:
     return format_html('<a href="{}">{}</a>', outbox_url(**filters), label)
 
 
+def outbox_status_link(status: str | None, *, purpose: str, key) -> str:
+    """One email's status, linked to its row in the outbox list ("none" if never asked for)."""
+    return outbox_link(status or "none", purpose=purpose, key=str(key))
+
+
 def outbox_status(purpose: str, key: Expression | None = None) -> Subquery:
     """For annotating an admin list: the status of each row's email ``purpose``.
 

@@ -143,7 +143,10 @@ def test_staff_confirm_a_report_the_space_turns_threatened_and_the_reporter_is_t
     assert (change.previous_status, change.status) == (Status.OPEN, Status.THREATENED)
     report.refresh_from_db()
     assert report.state == ThreatState.CONFIRMED
-    assert OutgoingEmail.objects.get(purpose="spaces.threat-outcome").status == "sent"
+    row = OutgoingEmail.objects.get(purpose="spaces.threat-outcome")
+    assert row.status == "sent"
+    page = staff_client.get(f"/admin/spaces/threatreport/{report.pk}/change/").content.decode()
+    assert f"purpose=spaces.threat-outcome&amp;key={report.pk}" in page
     [email] = mailoutbox
     assert email.to == ["member@example.org"]
     assert email.subject == "Thank you: the threat to Rusholme Library is confirmed"
