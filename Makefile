@@ -41,6 +41,7 @@ run: demo
 test: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run >/dev/null
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	@# On PostgreSQL, run the "near me" query tests on SQLite too: both databases are supported.

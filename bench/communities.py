@@ -139,7 +139,7 @@ def main():
 
     from communities.models import Group
     from communities.selectors import groups_near
-    from communities.services import deserts_rank, place_audit
+    from portal.audit import deserts_rank, place_audit
     from postcodes.services import lookup
 
     print(

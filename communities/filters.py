@@ -6,7 +6,6 @@ import django_filters
 from django import forms
 
 from postcodes.forms import PostcodeField
-from postcodes.models import District, LocalAuthority, Nation
 
 from .forms import KM_CHOICES
 from .models import Commitment, CommitmentArea, Group, GroupKind, Guide, GuideStep
@@ -144,29 +143,3 @@ class GuideFilter(django_filters.FilterSet):
 
     def filter_words(self, queryset, name, value):
         return queryset.search(value)
-
-
-class DesertFilter(django_filters.FilterSet):
-    """The areas of the co-operative deserts ranking: by nation and name."""
-
-    nation = django_filters.ChoiceFilter(
-        label="Nation", choices=Nation.choices, empty_label="All four nations"
-    )
-    name = django_filters.CharFilter(label="Name", lookup_expr="icontains", max_length=100)
-
-    class Meta:
-        model = LocalAuthority
-        fields = ["nation", "name"]
-
-
-class DistrictDesertFilter(django_filters.FilterSet):
-    nation = django_filters.ChoiceFilter(
-        label="Nation", choices=Nation.choices, empty_label="All four nations"
-    )
-    name = django_filters.CharFilter(
-        label="Name", field_name="local_authority__name", lookup_expr="icontains", max_length=100
-    )
-
-    class Meta:
-        model = District
-        fields = ["nation", "name"]

@@ -324,8 +324,3 @@ class MessageForm(forms.Form):
             "required": "Write your message.",
         },
     )
-
-
-class AuditForm(forms.Form):
-    postcode = PostcodeField(label="Postcode")
-    km = forms.TypedChoiceField(label="Within", choices=KM_CHOICES, coerce=int, initial=5)

@@ -1,10 +1,12 @@
 """Public reads of the communities app, for other capability apps to call."""
 
+from collections import Counter, defaultdict
+
 from django.db.models import Exists, OuterRef, QuerySet
 
 from postcodes.geo import Point
 
-from .models import Group, Membership, Pioneer, Role
+from .models import AreaType, Group, GroupKind, Membership, Pioneer, Role
 
 
 def groups_near(*, point: Point, km: float = 10, tags=None, limit: int | None = 6) -> list[Group]:
@@ -43,3 +45,38 @@ def pioneers_near(*, point: Point, km: float = 10, limit: int | None = 4) -> lis
     """Active Member Pioneers whose area comes within ``km`` of ``point``, nearest first."""
     qs = Pioneer.objects.reaching(point, km)
     return list(qs[:limit] if limit else qs)
+
+
+def group_counts_by_area(*, by_district: bool = False) -> dict[str, tuple[int, int, int]]:
+    """For each local authority (by code), or each postcode district (by outcode) when
+    ``by_district``: how many approved groups with a place are there, how many of them are
+    co-operatives and how many co-operative communities, as ``(groups, co-operatives,
+    communities)``. A group whose area is a list of districts counts in each of them (once
+    per local authority). Two queries, whatever the data."""
+    group_districts = defaultdict(set)
+    for group_id, outcode, lad_code in Group.districts.through.objects.filter(
+        group__moderation_status="approved", group__area_type=AreaType.DISTRICTS
+    ).values_list("group_id", "district_id", "district__local_authority_id"):
+        group_districts[group_id].add(outcode if by_district else lad_code)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    groups = (
+        Group.objects.approved()
+        .exclude(area_type=AreaType.INTEREST)
+        .values_list("pk", "kind", "registered_at", "outcode", "lad_code", "area_type")
+    )
+    for pk, kind, registered_at, outcode, lad_code, area_type in groups:
+        own = outcode if by_district else lad_code
+        codes = group_districts.get(pk) if area_type == AreaType.DISTRICTS else None
+        for code in codes or {own}:
+            count = counts[code]
+            count[0] += 1
+            count[1] += kind == GroupKind.COOPERATIVE
+            count[2] += registered_at is not None
+    return {code: tuple(count) for code, count in counts.items()}
+
+
+def pioneer_counts_by_area(*, by_district: bool = False) -> dict[str, int]:
+    """How many active Member Pioneers live in each local authority (by code), or each
+    postcode district (by outcode) when ``by_district``. One query."""
+    field = "outcode" if by_district else "lad_code"
+    return dict(Counter(Pioneer.objects.active().values_list(field, flat=True)))

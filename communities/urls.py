@@ -8,8 +8,6 @@ urlpatterns = [
     path("", find.GroupListView.as_view(), name="index"),
     path("interest/", find.InterestListView.as_view(), name="interest-list"),
     path("worked/", find.CommitmentsWorkedView.as_view(), name="commitments-worked"),
-    path("audit/", find.audit, name="audit"),
-    path("deserts/", find.deserts, name="deserts"),
     path("mine/", find.my_groups, name="my-groups"),
     path("new/", groups.group_create_view, name="group-create"),
     # Registering as a co-operative community: three steps.

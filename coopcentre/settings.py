@@ -44,12 +44,15 @@ INSTALLED_APPS = [
     "core",
     "postcodes",
     "accounts",
-    # Capability apps.
+    # Capability apps, in their layers' order (docs/layers.md): each may read the ones
+    # before it; matching and wellbeing_index stand alone. load_demo follows this order.
     "spaces",
+    "communities",
     "events",
     "matching",
     "wellbeing_index",
-    "communities",
+    # Pages that combine capabilities (home, /near/, the co-operative audit).
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -4,14 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
+from portal import views as portal_views
 
 admin.site.site_header = "coopcentre staff"
 admin.site.site_title = "coopcentre staff"
 admin.site.index_title = "Moderation and operations"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("near/", core_views.near, name="near"),
+    path("", portal_views.home, name="home"),
+    path("near/", portal_views.near, name="near"),
     path("about/data/", core_views.about_data, name="about-data"),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
@@ -23,6 +24,8 @@ urlpatterns = [
     path("help/", include("matching.urls")),
     path("wellbeing/", include("wellbeing_index.urls")),
     path("api/wellbeing/", include("wellbeing_index.api_urls")),
+    # Before communities' own pages: its "<slug>/" would take "audit/" and "deserts/".
+    path("communities/", include("portal.urls")),
     path("communities/", include("communities.urls")),
 ]
 

@@ -1,8 +1,9 @@
 """Demo data shared by every app: real places in all four nations, and demo people.
 
-``manage.py load_demo`` loads this, then calls ``load(context)`` in each capability app's
-``demo`` module (``spaces/demo.py`` and so on), if it has one. Every loader is idempotent:
-it uses ``update_or_create`` on natural keys, so running it twice changes nothing.
+``manage.py load_demo`` loads this, then calls the loader that each installed app names in
+its AppConfig (``demo = "spaces.demo.load"``), in INSTALLED_APPS order, with the context.
+Every loader is idempotent: it uses ``update_or_create`` on natural keys, so running it twice
+changes nothing.
 """
 
 from dataclasses import dataclass, field

@@ -3,32 +3,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from postcodes.forms import PostcodeSearchForm
-
-
-@require_GET
-def home(request):
-    form = PostcodeSearchForm(request.GET or None)
-    return render(request, "core/home.html", {"form": form})
-
-
-@require_GET
-def near(request):
-    """The hub for one postcode: where it is and what to find there."""
-    form = PostcodeSearchForm(request.GET or None)
-    location = form.cleaned_data["postcode"] if form.is_valid() else None
-    status = 200 if location or not request.GET else 400
-    return render(request, "core/near.html", {"form": form, "location": location}, status=status)
+# The home page and /near/ combine every capability: they are in portal/views.py.
 
 
 @require_GET
 def about_data(request):
     return render(request, "core/about_data.html")
-
-
-@require_GET
-def coming_soon(request, title="This part of coopcentre"):
-    return render(request, "core/coming_soon.html", {"title": title})
 
 
 def page_not_found(request, exception):

@@ -10,10 +10,17 @@ def _event_deleted(sender, **kwargs):
 
 class EventsConfig(AppConfig):
     name = "events"
+    # ``manage.py load_demo`` calls this (see core/management/commands/load_demo.py).
+    demo = "events.demo.load"
 
     def ready(self):
+        from core import panels
+
         from . import emails
+        from .panels import group_events_panel, space_events_panel
 
         emails.register()
+        panels.register("space-detail", space_events_panel, order=10)
+        panels.register("group-detail", group_events_panel, order=10)
         # Deleting events (one, or many from the admin) changes what listings show.
         post_delete.connect(_event_deleted, sender="events.Event", dispatch_uid="events-deleted")

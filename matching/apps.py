@@ -3,6 +3,8 @@ from django.apps import AppConfig
 
 class MatchingConfig(AppConfig):
     name = "matching"
+    # ``manage.py load_demo`` calls this (see core/management/commands/load_demo.py).
+    demo = "matching.demo.load"
 
     def ready(self):
         from . import emails

@@ -7,8 +7,6 @@ either sees the other's contact details). Every email about a match is an outbox
 (``core.outbox``; purposes in ``matching.emails``), so it goes at most once.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -125,9 +123,6 @@ class HelpRequestQuerySet(NearQuerySet):
         """What a member still sees as theirs: open or paused."""
         return self.exclude(status=RequestStatus.WITHDRAWN)
 
-    def with_categories(self):
-        return self.prefetch_related("kinds", "topics")
-
 
 class HelpRequest(Located):
     """Fields shared by needs and offers."""
@@ -172,9 +167,6 @@ class HelpRequest(Located):
 
     def category_names(self) -> list[str]:
         return [k.name for k in self.kinds.all()] + [t.name for t in self.topics.all()]
-
-    def category_keys(self) -> set[str]:
-        return {k.key for k in self.kinds.all()} | {t.key for t in self.topics.all()}
 
 
 class Need(HelpRequest):
@@ -323,10 +315,6 @@ class SupportScheme(models.Model):
     @property
     def rank(self) -> int:
         return COVERAGE_RANK[self.coverage]
-
-    @property
-    def is_local(self) -> bool:
-        return self.coverage in (Coverage.DISTRICTS, Coverage.LOCAL_AUTHORITIES)
 
     def coverage_phrase(self) -> str:
         """Where it works, in words: "the whole UK", "Scotland", "Manchester and Salford"."""
@@ -625,7 +613,3 @@ class Figures(Need):
         proxy = True
         verbose_name = "figures"
         verbose_name_plural = "figures"
-
-
-def new_submission_token() -> uuid.UUID:
-    return uuid.uuid4()

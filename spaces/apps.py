@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class SpacesConfig(AppConfig):
     name = "spaces"
     verbose_name = "Community spaces"
+    # ``manage.py load_demo`` calls this (see core/management/commands/load_demo.py).
+    demo = "spaces.demo.load"
 
     def ready(self):
         from . import emails, signals

@@ -13,6 +13,8 @@ def _ensure_structure(sender, using="default", **kwargs):
 class WellbeingIndexConfig(AppConfig):
     name = "wellbeing_index"
     verbose_name = "Wellbeing index"
+    # ``manage.py load_demo`` calls this (see core/management/commands/load_demo.py).
+    demo = "wellbeing_index.demo.load"
 
     def ready(self):
         post_migrate.connect(

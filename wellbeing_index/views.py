@@ -27,7 +27,6 @@ from .services import (
     postcode_reports,
 )
 from .services.editions import catalogue_for, editions_available
-from .services.nearby import help_nearby
 from .services.reports import AreaInfo, reports_compare
 from .signposting import ALL_LINES, SAMARITANS, support_lines_for
 
@@ -234,12 +233,11 @@ def _postcode_page(request, location, slug, year, figures, asked_full_postcode) 
     # (the same for all its postcodes), else from the postcode itself.
     centre = figures.area.centre if figures and figures.is_neighbourhood else None
     point = centre or location.point
-    nearby = help_nearby(point=point, tags=list(figures.help_tags)) if figures else None
     links = _wellbeing_links()
     context = {
         "location": location,
         "figures": figures,
-        "nearby": nearby,
+        "nearby_point": point,
         "nearby_from_neighbourhood": centre is not None,
         "links": links,
         "page_url": f"{links['index']}{slug}/",

@@ -156,14 +156,6 @@ class Group(Moderated, Located):
     def get_absolute_url(self):
         return reverse("communities:group-detail", kwargs={"slug": self.slug})
 
-    @property
-    def is_cooperative_community(self) -> bool:
-        return self.registered_at is not None
-
-    @property
-    def is_interest(self) -> bool:
-        return self.area_type == AreaType.INTEREST
-
     def area_summary(self, districts=None) -> str:
         """The group's area in words, for cards and the page."""
         if self.area_type == AreaType.INTEREST:

@@ -1,11 +1,10 @@
 """Workflows of the communities app. Views and tasks import from here.
 
 Split by sub-domain: ``groups`` (groups, members, claims), ``commitments`` (registration,
-progress, review), ``checkins`` (the yearly email), ``pioneers`` (relayed messages) and
-``audit`` (what exists near a postcode; co-operative deserts).
+progress, review), ``checkins`` (the yearly email) and ``pioneers`` (relayed messages).
+The co-operative audit and deserts combine several apps: they live in ``portal/audit.py``.
 """
 
-from .audit import DesertLevel, DesertRow, PlaceAudit, deserts_rank, place_audit
 from .checkins import checkins_queue_due
 from .commitments import (
     commitment_add,
@@ -35,9 +34,6 @@ from .pioneers import pioneer_message_reply, pioneer_message_send
 
 __all__ = [
     "CommunityError",
-    "DesertLevel",
-    "DesertRow",
-    "PlaceAudit",
     "checkins_queue_due",
     "claim_decide",
     "claim_submit",
@@ -45,7 +41,6 @@ __all__ = [
     "commitment_remove",
     "community_register",
     "community_review",
-    "deserts_rank",
     "group_area_apply",
     "group_area_refresh",
     "group_create",
@@ -58,7 +53,6 @@ __all__ = [
     "membership_set_role",
     "pioneer_message_reply",
     "pioneer_message_send",
-    "place_audit",
     "progress_is_implausible",
     "progress_post",
     "registration_missing",

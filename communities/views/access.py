@@ -22,8 +22,3 @@ def organised_group_or_404(request, slug: str) -> Group:
     if user.is_authenticated and (user.is_staff or group.role_of(user) == Role.ORGANISER):
         return group
     raise Http404("No such group")
-
-
-def staff_or_404(request) -> None:
-    if not (request.user.is_authenticated and request.user.is_staff):
-        raise Http404("Staff only")

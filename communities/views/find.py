@@ -1,9 +1,8 @@
-"""Finding groups and communities: search, map, examples, the local audit, the deserts."""
+"""Finding groups and communities: search, map, examples, your groups."""
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,20 +10,9 @@ from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
-from core.admin import export_csv
-
-from ..filters import (
-    CommitmentFilter,
-    DesertFilter,
-    DistrictDesertFilter,
-    GroupFilter,
-    GroupTraitsFilter,
-)
-from ..forms import AuditForm
+from ..filters import CommitmentFilter, GroupFilter, GroupTraitsFilter
 from ..models import AreaType, Commitment, Group, Membership, ProgressUpdate, Role
 from ..selectors import pioneers_near
-from ..services import DesertLevel, deserts_rank, place_audit
-from .access import staff_or_404
 
 MAP_LIMIT = 500
 POPULAR_TAGS_SECONDS = 600
@@ -188,73 +176,6 @@ class CommitmentsWorkedView(ForgivingPagesMixin, StatusFromFilterMixin, FilterVi
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query_string=_without_page(self.request.GET), **kwargs)
-
-
-@require_GET
-def audit(request):
-    """A local co-operative audit: what exists within N km of a postcode."""
-    form = AuditForm(request.GET or None)
-    result = None
-    if form.is_valid():
-        result = place_audit(location=form.cleaned_data["postcode"], km=form.cleaned_data["km"])
-    status = 400 if request.GET and not form.is_valid() else 200
-    return render(request, "communities/audit.html", {"form": form, "audit": result}, status=status)
-
-
-@login_required
-@require_GET
-def deserts(request):
-    """Staff: local authorities or postcode districts with little or no co-operative activity."""
-    staff_or_404(request)
-    level = request.GET.get("level")
-    if level not in dict(DesertLevel.CHOICES):
-        level = DesertLevel.LOCAL_AUTHORITY
-    if level == DesertLevel.DISTRICT:
-        filterset = DistrictDesertFilter(request.GET or None, queryset=_districts())
-    else:
-        filterset = DesertFilter(request.GET or None, queryset=_authorities())
-    areas = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    rows = deserts_rank(level=level, areas=areas)
-    if request.GET.get("format") == "csv":
-        return export_csv(
-            f"coopcentre-deserts-{level}.csv",
-            ["rank", "code", "name", "nation", "live postcodes", "groups", "co-operatives"]
-            + ["co-operative communities", "pioneers", "activity", "activity per 10k postcodes"]
-            + ["community spaces", "upcoming events"],
-            (
-                [r.rank, r.code, r.name, r.nation, r.postcodes, r.groups, r.cooperatives]
-                + [r.communities, r.pioneers, r.activity, r.per_10k, r.spaces, r.events]
-                for r in rows
-            ),
-        )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "communities/deserts.html",
-        {
-            "filter": filterset,
-            "level": level,
-            "levels": DesertLevel.CHOICES,
-            "page_obj": page,
-            "rows": page.object_list,
-            "empty_count": sum(1 for r in rows if r.activity == 0),
-            "area_count": len(rows),
-            "query_string": _without_page(request.GET),
-        },
-        status=200 if filterset.is_valid() or not request.GET else 400,
-    )
-
-
-def _authorities():
-    from postcodes.models import LocalAuthority
-
-    return LocalAuthority.objects.all()
-
-
-def _districts():
-    from postcodes.models import District
-
-    return District.objects.all()
 
 
 @login_required

@@ -6,7 +6,6 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from events.selectors import events_of_group
 from spaces.selectors import spaces_near
 
 from ..forms import ClaimForm, GroupForm, GroupSpacesForm, RoleForm
@@ -59,7 +58,6 @@ def group_detail(request, slug):
         "tags": list(group.tags.all()),
         "member_count": group.memberships.count(),
         "organisers": organisers,
-        "events": events_of_group(group_id=group.pk, limit=10),
         "spaces": list(group.spaces.approved()),
         "action_commitments": [c for c in commitments if c.area == CommitmentArea.ACTION],
         "enterprise_commitments": [c for c in commitments if c.area == CommitmentArea.ENTERPRISE],

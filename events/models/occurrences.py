@@ -118,10 +118,6 @@ class Occurrence(models.Model):
         return f"{self.event.title} on {local:%a %d %b %Y %H:%M}"
 
     @property
-    def is_past(self) -> bool:
-        return self.ends_at < timezone.now()
-
-    @property
     def places_left(self) -> int | None:
         """Places not yet taken, or None when there is no limit."""
         if self.event.capacity is None:

@@ -82,9 +82,6 @@ class SpaceQuerySet(NearQuerySet, ModeratedQuerySet):
     def threatened(self):
         return self.filter(status=Status.THREATENED)
 
-    def accepting_pledges(self):
-        return self.filter(status__in=Space.PLEDGE_STATUSES)
-
     def with_distance(self, point):
         """Annotate ``distance_km`` (great-circle) with the cheap-to-compile expression."""
         return self.annotate(distance_km=GreatCircleKm(point, self.lat_field, self.lon_field))
@@ -211,9 +208,6 @@ class Space(Moderated, Located):
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_key"}
         super().save(*args, **kwargs)
-
-    def is_threatened(self) -> bool:
-        return self.status == Status.THREATENED
 
     def accepts_pledges(self) -> bool:
         return self.is_approved and self.status in self.PLEDGE_STATUSES

@@ -7,9 +7,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from communities.selectors import groups_at_space
-from events.selectors import events_at_space
-
 from .. import selectors
 from ..forms import PhotoForm, PledgeForm, SpaceEditForm, SpaceForm
 from ..geojson import feature_collection
@@ -34,14 +31,10 @@ def space_detail(request, slug):
         .only("created_at", "user__display_name")[:50]
     )
     la_name = selectors.local_authority_name(space.lad_code)
-    events = events_at_space(space_id=space.pk) if space.is_approved else []
-    groups = groups_at_space(space_id=space.pk, limit=20) if space.is_approved else []
     context = {
         "space": space,
         "photos": photos,
         "history": list(space.status_changes.all()),
-        "events": events,
-        "groups": groups,
         "pledges": selectors.pledge_summary(space_id=space.pk),
         "supporters": supporters,
         "my_pledge": my_pledge,

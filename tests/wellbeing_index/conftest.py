@@ -15,8 +15,8 @@ from .factories import AreaFactory, EditionFactory, IndicatorFactory, values_set
 @pytest.fixture(autouse=True)
 def _fresh_process_state():
     """Forget per-process snapshots (nearby places, edition catalogues) between tests."""
+    from portal.nearby import snapshot_clear
     from wellbeing_index.services.editions import catalogues_clear
-    from wellbeing_index.services.nearby import snapshot_clear
 
     snapshot_clear()
     catalogues_clear()

@@ -1,14 +1,24 @@
-import importlib
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from core.demo import DemoContext, demo_places, demo_users
 
-CAPABILITY_APPS = ["spaces", "events", "matching", "wellbeing_index", "communities"]
+
+def demo_loaders() -> list[tuple[str, str]]:
+    """``(app label, dotted path of its loader)`` for every installed app whose AppConfig
+    names one in a ``demo`` attribute (``demo = "spaces.demo.load"``), in INSTALLED_APPS
+    order, which follows the layers: an app's demo may use the demo of the apps before it."""
+    return [
+        (config.label, config.demo)
+        for config in apps.get_app_configs()
+        if getattr(config, "demo", None)
+    ]
 
 
 class Command(BaseCommand):
@@ -33,16 +43,10 @@ class Command(BaseCommand):
             self.stdout.write("Loaded the four-city postcode sample.")
         with transaction.atomic():
             context = DemoContext(users=demo_users(), places=demo_places(), stdout=self.stdout)
-        for app in CAPABILITY_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo")
-            except ModuleNotFoundError as error:
-                if error.name != f"{app}.demo":
-                    raise
-                continue
+        for label, loader in demo_loaders():
             with transaction.atomic():
-                module.load(context)
-            self.stdout.write(f"Demo data loaded for {app}.")
+                import_string(loader)(context)
+            self.stdout.write(f"Demo data loaded for {label}.")
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo ready. Log in as demo@coopcentre.localhost "

@@ -2,13 +2,14 @@ import pytest
 from django.utils import timezone
 
 from communities.models import AreaType, Group, GroupKind
-from communities.services import deserts_rank, group_area_refresh
+from communities.services import group_area_refresh
+from portal.audit import deserts_rank
 from postcodes.models import District, LocalAuthority
 from spaces.models import Status as SpaceStatus
 
+from ..communities.factories import GroupFactory, PioneerFactory
 from ..events.factories import EventFactory, soon
 from ..spaces.factories import SpaceFactory
-from .factories import GroupFactory, PioneerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,7 @@
 """“What's near you that helps”: spaces, events and groups whose tags fit weak domains.
 
+It combines three capabilities for a fourth's page, so it lives in the portal, which shows it
+on the wellbeing postcode page through the "wellbeing-postcode" panel slot (portal/panels.py).
 Reads only the other apps' public selectors, as the house style asks. Every postcode page
 shows this, so asking the database three questions per page view would cost more than the
 rest of the page together. Instead each process keeps a snapshot of everything tagged with a
@@ -20,6 +22,7 @@ from communities.selectors import groups_near
 from events.selectors import events_near
 from postcodes.geo import Point, distance_km
 from spaces.selectors import spaces_near
+from wellbeing_index.selectors import help_tags_all
 
 SPACES_KM = 5
 EVENTS_KM = 10
@@ -133,12 +136,9 @@ def _current_snapshot() -> _Snapshot:
     global _snapshot
     snapshot = _snapshot
     if snapshot is None or time.monotonic() - snapshot.taken > SNAPSHOT_SECONDS:
-        from ..models import Domain
-
         with _lock:
             if _snapshot is None or time.monotonic() - _snapshot.taken > SNAPSHOT_SECONDS:
-                tags = sorted({t for d in Domain.objects.all() for t in d.tag_list})
-                _snapshot = _take_snapshot(tags)
+                _snapshot = _take_snapshot(help_tags_all())
             snapshot = _snapshot
     return snapshot
 

@@ -8,7 +8,7 @@ from events.models import Event
 from postcodes.services import lookup
 from spaces.models import Space
 
-from .factories import GroupFactory, PioneerFactory
+from ..communities.factories import GroupFactory, PioneerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,17 +1,24 @@
-"""What co-operative activity exists near a postcode, and where there is none."""
+"""What co-operative activity exists near a postcode, and where there is none.
 
-from collections import defaultdict
+It combines groups and Member Pioneers (communities), community spaces and upcoming events,
+so it lives in the portal, above those apps, and reads each through its selectors.
+"""
+
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
 
+from communities.models import GroupKind
+from communities.selectors import (
+    group_counts_by_area,
+    groups_near,
+    pioneer_counts_by_area,
+    pioneers_near,
+)
 from events.selectors import event_counts_by_local_authority, event_counts_by_outcode, events_near
 from postcodes.models import District, LocalAuthority
 from postcodes.services import Location
 from spaces.selectors import space_counts_by_local_authority, space_counts_by_outcode, spaces_near
-
-from ..models import AreaType, Group, GroupKind, Pioneer
-from ..selectors import groups_near, pioneers_near
 
 # Lists on the audit page stop here; the counts say "500 or more".
 AUDIT_CAP = 500
@@ -140,38 +147,16 @@ def deserts_rank(*, level: str = DesertLevel.LOCAL_AUTHORITY, areas=None) -> lis
             for la in areas
         }
 
-    groups = (
-        Group.objects.approved()
-        .exclude(area_type=AreaType.INTEREST)
-        .values_list("pk", "kind", "registered_at", "outcode", "lad_code", "area_type")
-    )
-    group_districts = defaultdict(set)
-    for group_id, outcode, lad_code in Group.districts.through.objects.filter(
-        group__moderation_status="approved", group__area_type=AreaType.DISTRICTS
-    ).values_list("group_id", "district_id", "district__local_authority_id"):
-        group_districts[group_id].add(outcode if by_district else lad_code)
-
-    for pk, kind, registered_at, outcode, lad_code, area_type in groups:
-        own = outcode if by_district else lad_code
-        codes = group_districts.get(pk) if area_type == AreaType.DISTRICTS else None
-        for code in codes or {own}:
-            row = rows.get(code)
-            if row is None:
-                continue
-            row.groups += 1
-            row.cooperatives += kind == GroupKind.COOPERATIVE
-            row.communities += registered_at is not None
-
-    for outcode, lad_code in Pioneer.objects.active().values_list("outcode", "lad_code"):
-        row = rows.get(outcode if by_district else lad_code)
-        if row is not None:
-            row.pioneers += 1
-
+    groups = group_counts_by_area(by_district=by_district)
+    pioneers = pioneer_counts_by_area(by_district=by_district)
     if by_district:
         spaces, events = space_counts_by_outcode(), event_counts_by_outcode()
     else:
         spaces, events = space_counts_by_local_authority(), event_counts_by_local_authority()
     for code, row in rows.items():
+        if code in groups:
+            row.groups, row.cooperatives, row.communities = groups[code]
+        row.pioneers = pioneers.get(code, 0)
         row.spaces = spaces.get(code, 0)
         row.events = events.get(code, 0)
 
