@@ -222,6 +222,25 @@ def _unlock(key: int, chunk: int) -> None:
             cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [key, chunk])
 
 
+def chunk_free(row: OutgoingEmail) -> bool:
+    """For the one-by-one sender, inside its transaction: True if no batch sender holds the
+    chunk of this batch row, and keeps it so until that transaction ends.
+
+    A failed campaign copy that staff send again is sent by ``send_email`` or, if its
+    campaign is still sending, by a batch sender, never by both: the batch sender marks a
+    copy sent without waiting for the database's answer, so the two must not overlap.
+    """
+    if connection.vendor != "postgresql":
+        return True
+    purpose = registry.get(row.purpose)
+    size = purpose.batch.chunk_size(row.batch)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_try_advisory_xact_lock(%s, %s)", [_lock_key(row.batch), row.pk // size]
+        )
+        return cursor.fetchone()[0]
+
+
 def _fast_commits(on: bool) -> None:
     """Commit the sent marks without waiting for the disk (see docs/outbox.md): a crash
     of the worker loses nothing; a crash of PostgreSQL itself may forget the last fraction
@@ -303,6 +322,10 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
             finally:
                 _unlock(key, chunk)
             spec.progressed(batch)
+    except BaseException:
+        # Maybe mid-message: drop the line so the server discards what it holds.
+        transport.abandon()
+        raise
     finally:
         transport.close()
         _fast_commits(False)
@@ -389,7 +412,9 @@ def _deliver(transport: Transport, message: _Message, row: BatchRow, copy: dict,
         mark.confirm()
         mark.undo("connection lost before the end of the message")
         raise
-    except (smtplib.SMTPException, PermanentFailure):
+    except BaseException:
+        # A refusal, or no answer (``Unconfirmed``: it may have arrived, so it stays marked
+        # sent). Read the mark's result either way, so the database connection stays usable.
         mark.confirm()
         raise
     if not mark.confirm():

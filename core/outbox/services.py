@@ -30,7 +30,7 @@ from django.utils import timezone
 from . import registry
 from .models import OutgoingEmail, OutgoingStatus
 from .rendering import render
-from .transport import PermanentFailure, Transport
+from .transport import PermanentFailure, Transport, Unconfirmed
 
 log = logging.getLogger(__name__)
 
@@ -210,8 +210,10 @@ def outgoing_send(*, pk: int) -> str:
     message goes to the mail server while the row is locked; the row becomes ``sending``
     and commits before the final "." (see ``transport``), then ``sent`` once the server
     answers. A temporary failure puts it back to ``queued`` with a backoff; a permanent
-    one, or the last attempt, leaves it ``failed`` with the error. Returns "" when the row
-    was not this call's to send (sent already, being sent, or not yet due).
+    one, or the last attempt, leaves it ``failed`` with the error, and so does a server that
+    took the message but never answered (it may have arrived: not sent again by itself).
+    Returns "" when the row was not this call's to send (sent already, being sent, or not
+    yet due).
     """
     transport = Transport()
     claimed = False
@@ -222,10 +224,12 @@ def outgoing_send(*, pk: int) -> str:
                 .filter(pk=pk, status=OutgoingStatus.QUEUED, next_attempt_at__lte=timezone.now())
                 .first()
             )
-            if row is None:
+            if row is None or (row.batch and not _chunk_free(row)):
+                # Not due, sent or being sent; or a batch row a batch sender is on.
                 return ""
             try:
-                message = message_build(row)
+                with transaction.atomic():
+                    message = message_build(row)
             except Exception as error:
                 # A missing template or a bug: trying again cannot help until it is fixed.
                 log.exception("could not render outgoing email %s", pk)
@@ -247,6 +251,14 @@ def outgoing_send(*, pk: int) -> str:
         transport.finish()
     except PermanentFailure as error:
         return _after_failure(pk, str(error), claimed=claimed, permanent=True)
+    except Unconfirmed as error:
+        # It may have arrived: never sent again by itself (no duplicate); staff decide.
+        OutgoingEmail.objects.filter(pk=pk, status=OutgoingStatus.SENDING).update(
+            status=OutgoingStatus.FAILED,
+            last_error=f"{error} It may have arrived: check before you send it again.",
+            updated_at=timezone.now(),
+        )
+        return OutgoingStatus.FAILED
     except (smtplib.SMTPException, OSError) as error:
         return _after_failure(pk, _describe(error), claimed=claimed, permanent=False)
     except BaseException:
@@ -260,6 +272,12 @@ def outgoing_send(*, pk: int) -> str:
         done["context"] = {}
     OutgoingEmail.objects.filter(pk=pk, status=OutgoingStatus.SENDING).update(**done)
     return OutgoingStatus.SENT
+
+
+def _chunk_free(row: OutgoingEmail) -> bool:
+    from .batch import chunk_free
+
+    return chunk_free(row)
 
 
 def _describe(error: Exception) -> str:

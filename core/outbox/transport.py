@@ -31,6 +31,10 @@ class NotDelivered(OSError):
     """The connection failed before the server was told to deliver: the message is unsent."""
 
 
+class Unconfirmed(OSError):
+    """The final "." went but the server's answer never came: the message may have arrived."""
+
+
 class Transport:
     def __init__(self):
         self.backend = get_connection()
@@ -44,6 +48,16 @@ class Transport:
         except Exception:  # noqa: BLE001 (closing a broken connection)
             log.debug("closing the SMTP connection failed", exc_info=True)
         if self.smtp:
+            self.backend.connection = None
+
+    def _drop(self) -> None:
+        """Close the socket without QUIT: mid-message the server would wait for more, and a
+        message without its final "." is discarded."""
+        if self.smtp and self.backend.connection is not None:
+            try:
+                self.backend.connection.close()
+            except Exception:  # noqa: BLE001 (closing a broken connection)
+                log.debug("dropping the SMTP connection failed", exc_info=True)
             self.backend.connection = None
 
     def _connection(self) -> smtplib.SMTP:
@@ -93,6 +107,7 @@ class Transport:
         """Tell the server to deliver what ``start()`` sent, and check its answer.
 
         Raises ``NotDelivered`` if the "." could not be written (nothing was delivered),
+        ``Unconfirmed`` if it was but no answer came (it may have been delivered),
         ``PermanentFailure`` for a 5xx answer and ``smtplib.SMTPResponseException`` for a
         temporary one.
         """
@@ -111,17 +126,22 @@ class Transport:
         try:
             smtp.send(b".\r\n")
         except (OSError, smtplib.SMTPException):
-            self.close()
+            self._drop()
             raise NotDelivered("connection lost before the end of the message") from None
-        code, reply = smtp.getreply()
+        try:
+            code, reply = smtp.getreply()
+        except (OSError, smtplib.SMTPException) as error:
+            self._drop()
+            raise Unconfirmed(
+                f"No answer from the mail server after the message: {error}"
+            ) from None
         if code != 250:
             self._refused(code, reply)
 
     def abandon(self) -> None:
         """Drop a message after ``start()``: the server discards it with the connection."""
         self._pending = None
-        if self.smtp:
-            self.close()
+        self._drop()
 
     def reset(self) -> None:
         """After a refusal, get the SMTP session ready for the next message (or reconnect)."""

@@ -2,12 +2,17 @@
 
 Each CampaignRecipient becomes an OutgoingEmail (purpose ``matching.campaign``, key
 ``<campaign id>:<user id>``, batch ``matching.campaign:<campaign id>``) with its status
-(pending → queued), sent time, attempts and error, in one statement per database.
+(pending → queued, or skipped if the campaign was cancelled), sent time, attempts and error, in one statement per database.
 """
 
 from django.db import migrations
 
-STATUS = "CASE r.status WHEN 'pending' THEN 'queued' ELSE r.status END"
+# Copies still pending in a campaign that was cancelled (or finished) will never go.
+STATUS = """
+    CASE WHEN r.status = 'pending' AND c.status IN ('cancelled', 'finished') THEN 'skipped'
+         WHEN r.status = 'pending' THEN 'queued'
+         ELSE r.status END
+"""
 
 
 def forwards(apps, schema_editor):

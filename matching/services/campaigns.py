@@ -219,7 +219,20 @@ def campaigns_resume_stalled(*, stale_after: timedelta = timedelta(minutes=2)) -
         else:
             _queue_senders(campaign.pk)
         count += 1
+    _skip_cancelled_copies()
     return count
+
+
+def _skip_cancelled_copies() -> None:
+    """Copies of a cancelled campaign will never go: once no sender has touched it for two
+    minutes (none is mid-chunk), they show as skipped, not queued, in the outbox."""
+    quiet = Q(heartbeat_at__lt=timezone.now() - timedelta(minutes=2)) | Q(heartbeat_at=None)
+    for pk in Campaign.objects.filter(quiet, status=CampaignStatus.CANCELLED).values_list(
+        "pk", flat=True
+    ):
+        OutgoingEmail.objects.filter(batch=campaign_batch(pk), status=OutgoingStatus.QUEUED).update(
+            status=OutgoingStatus.SKIPPED, updated_at=timezone.now()
+        )
 
 
 # ---------------------------------------------------------------------------------------

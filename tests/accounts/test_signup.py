@@ -96,3 +96,22 @@ def test_password_reset_emails_a_link(
     [message] = mailoutbox
     assert message.to == [member.email]
     assert "/accounts/password/reset/key/" in message.body
+
+
+def test_account_emails_go_through_the_outbox_and_their_links_are_not_kept(
+    client, db, staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from core.outbox.models import OutgoingEmail, OutgoingStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, email="private@example.org")
+    [message] = mailoutbox
+    row = OutgoingEmail.objects.get(to="private@example.org")
+    assert row.purpose == "accounts.email-confirmation-signup"
+    assert row.status == OutgoingStatus.SENT
+    # The confirmation link went in the email; the outbox does not keep it.
+    assert "/accounts/confirm-email/" in message.body
+    assert row.context == {}
+    page = staff_client.get(f"/admin/core/outgoingemail/{row.pk}/change/").content.decode()
+    assert "private@example.org" in page
+    assert "not shown: it holds a sign-in or password link" in page

@@ -118,3 +118,14 @@ def test_members_cannot_use_the_admin(member_client, listing):
     assert "/admin/login/" in response["Location"]
     listing.refresh_from_db()
     assert listing.moderation_status == ModerationStatus.PENDING
+
+
+def test_the_decision_history_shows_whether_the_submitter_was_emailed(
+    staff_client, staff, listing, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        listing_moderate(listing=listing, decision="approved", by=staff)
+    listing_moderate(listing=listing, decision="rejected", by=staff, note="Closed", notify=False)
+    page = staff_client.get("/admin/core/moderationdecision/").content.decode()
+    assert '<td class="field-email">Sent</td>' in page
+    assert '<td class="field-email">–</td>' in page

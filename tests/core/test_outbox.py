@@ -243,3 +243,16 @@ def test_the_sweep_requeues_lost_emails_and_flags_ones_left_sending(hello, mailo
     assert lost.status == OutgoingStatus.SENT
     assert stuck.status == OutgoingStatus.FAILED
     assert "may have arrived" in stuck.last_error
+
+
+def test_every_registered_purpose_has_its_template_triple():
+    from django.template.loader import get_template
+
+    purposes = registry.purposes()
+    assert {"accounts.*", "core.moderation-decision", "matching.campaign"} <= {
+        p.name for p in purposes
+    }
+    for purpose in purposes:
+        assert purpose.template.split("/")[1] == "emails", purpose.name
+        for part in ("subject.txt", "body.txt", "body.html"):
+            get_template(f"{purpose.template}-{part}")

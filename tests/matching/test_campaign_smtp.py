@@ -127,3 +127,31 @@ def test_the_campaign_is_built_once_and_each_copy_substituted():
     data = message.as_bytes("someone@example.org", {"user": 7, "unsubscribe_url": "http://x/u/7/"})
     assert data.count(b"http://x/u/7/") == 3
     assert f"<campaign-{campaign.pk}-7@".encode() in data
+
+
+@pytest.mark.django_db
+def test_a_copy_sent_again_by_staff_waits_while_a_batch_sender_holds_its_chunk(mailoutbox):
+    from django.db import connection
+
+    from core.outbox.services import outgoing_send
+
+    if connection.vendor != "postgresql":
+        pytest.skip("chunk locks are PostgreSQL advisory locks")
+    import psycopg
+
+    UserFactory(email="again@example.org")
+    campaign = CampaignFactory()
+    campaigns.campaign_start(campaign=campaign)
+    campaigns.campaign_prepare(campaign_id=campaign.pk)
+    row = OutgoingEmail.objects.get()
+    size = campaign.chunk_size
+    db = connection.settings_dict
+    url = f"postgresql://{db['USER'] or 'postgres'}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+    # Another worker's batch sender is on this chunk.
+    with psycopg.connect(url, autocommit=True) as other:
+        key = outbox_batch._lock_key(row.batch)
+        other.execute("SELECT pg_advisory_lock(%s, %s)", [key, row.pk // size])
+        assert outgoing_send(pk=row.pk) == ""
+        other.execute("SELECT pg_advisory_unlock(%s, %s)", [key, row.pk // size])
+        assert outgoing_send(pk=row.pk) == OutgoingStatus.SENT
+    assert [m.to for m in mailoutbox] == [["again@example.org"]]

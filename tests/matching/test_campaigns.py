@@ -101,6 +101,18 @@ def test_cancel_stops_for_good(members, mailoutbox):
     assert mailoutbox == []
 
 
+def test_a_cancelled_campaigns_copies_end_up_skipped(members, mailoutbox):
+    campaign = CampaignFactory()
+    campaigns.campaign_start(campaign=campaign)
+    campaigns.campaign_prepare(campaign_id=campaign.pk)
+    campaigns.campaign_cancel(campaign=campaign)
+    Campaign.objects.filter(pk=campaign.pk).update(heartbeat_at=None)
+    campaigns.campaigns_resume_stalled()
+    progress = campaigns.campaign_progress(campaign=campaign)
+    assert (progress.skipped, progress.remaining, progress.sent) == (25, 0, 0)
+    assert mailoutbox == []
+
+
 def test_a_stalled_campaign_is_picked_up_again(members, run_on_commit, mailoutbox):
     campaign = CampaignFactory()
     campaigns.campaign_start(campaign=campaign)
