@@ -62,21 +62,21 @@ TAGS = [
 # codes) and elsewhere, with the filters people pick.
 SEARCHES = [
     "/events/?postcode=M1+1AD",
-    "/events/?postcode=M14+5LL&radius=2",
-    "/events/?postcode=EH6+6QU&radius=10",
+    "/events/?postcode=M14+5LL&km=2",
+    "/events/?postcode=EH6+6QU&km=10",
     "/events/?postcode=EH1+1YZ&when=week",
     "/events/?postcode=CF24+4HQ&when=weekend",
     "/events/?postcode=CF10+1EP&tag=walking&tag=gardening",
     "/events/?postcode=BT7+1NN&free=on",
     "/events/?postcode=BT1+5GS&format=in_person&when=today",
-    "/events/?postcode=M4&radius=5&page=2",
-    "/events/?postcode=E8&radius=2",
-    "/events/?postcode=SW1A&radius=1&when=week",
-    "/events/?postcode=LS6&radius=5&tag=music",
-    "/events/?postcode=B15&radius=10&format=mixed",
-    "/events/?postcode=G12&radius=5",
-    "/events/?postcode=TR18&radius=25",
-    "/events/?postcode=SY23&radius=10&free=on",
+    "/events/?postcode=M4&km=5&page=2",
+    "/events/?postcode=E8&km=2",
+    "/events/?postcode=SW1A&km=1&when=week",
+    "/events/?postcode=LS6&km=5&tag=music",
+    "/events/?postcode=B15&km=10&format=mixed",
+    "/events/?postcode=G12&km=5",
+    "/events/?postcode=TR18&km=25",
+    "/events/?postcode=SY23&km=10&free=on",
 ]
 
 
@@ -87,8 +87,8 @@ def long_tail(count: int = 8000) -> list[str]:
 
     rng = random.Random(7)
     postcodes = list(Postcode.objects.order_by("?").values_list("postcode", flat=True)[:count])
-    filters = ["", "&radius=2", "&radius=10", "&when=week", "&when=weekend", "&free=on",
-               "&tag=walking", "&format=in_person", "&when=today&radius=10"]  # fmt: skip
+    filters = ["", "&km=2", "&km=10", "&when=week", "&when=weekend", "&free=on",
+               "&tag=walking", "&format=in_person", "&when=today&km=10"]  # fmt: skip
     return [f"/events/?postcode={pc.replace(' ', '+')}{rng.choice(filters)}" for pc in postcodes]
 
 

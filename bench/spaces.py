@@ -151,7 +151,7 @@ def search_paths(rows: list[dict], n: int = 20_000) -> list[str]:
     paths = []
     for row in rng.choices(rows, weights=weights, k=n):
         extra = rng.choices([e for e, _ in extras], weights=[w for _, w in extras])[0]
-        paths.append(f"/spaces/?postcode={row['outcode']}&radius=5{extra}")
+        paths.append(f"/spaces/?postcode={row['outcode']}&km=5{extra}")
     return paths
 
 
@@ -304,9 +304,9 @@ def main():
         searches = search_paths(rows, POOL)
         distinct = list(dict.fromkeys(searches))
         # Cold: the cache emptied, then every distinct search computed once.
-        from spaces.search_cache import VERSION_MEMO_SECONDS, search_changed
+        from core.page_cache import VERSION_MEMO_SECONDS, listings_changed
 
-        search_changed()
+        listings_changed("spaces")
         time.sleep(VERSION_MEMO_SECONDS + 0.5)
         cold = report("search page, cold cache (each computed)", *asyncio.run(load_each(distinct)))
         print(

@@ -5,21 +5,15 @@ import re
 import django_filters
 from django import forms
 
-from postcodes.forms import PostcodeField
+from postcodes.near import NearFilterSet, PostcodeFilter
 
-from .forms import KM_CHOICES
 from .models import Commitment, CommitmentArea, Group, GroupKind, Guide, GuideStep
 
 _TAG_SPLIT = re.compile(r"\s*,\s*")
-DEFAULT_KM = 10
 
 
 def tag_names(text: str) -> list[str]:
     return [t for t in _TAG_SPLIT.split(text.strip()) if t][:10]
-
-
-class PostcodeFilter(django_filters.Filter):
-    field_class = PostcodeField
 
 
 class GroupTraitsFilter(django_filters.FilterSet):
@@ -57,44 +51,20 @@ class GroupTraitsFilter(django_filters.FilterSet):
         return queryset.cooperative_communities() if value else queryset
 
 
-class GroupFilter(GroupTraitsFilter):
-    """Groups with a place: also by postcode and radius (nearest first)."""
+class GroupFilter(NearFilterSet, GroupTraitsFilter):
+    """Groups with a place: also by the kit's postcode and distance (nearest first)."""
 
+    default_km = 10
     postcode = PostcodeFilter(
-        label="Postcode", method="filter_place", help_text="A full postcode, or its first half."
-    )
-    km = django_filters.ChoiceFilter(
-        label="Within",
-        choices=[(str(value), label) for value, label in KM_CHOICES],
-        method="filter_nothing",
-        empty_label=None,
-        initial=str(DEFAULT_KM),
+        label="Postcode", method="filter_near", help_text="A full postcode, or its first half."
     )
 
     class Meta(GroupTraitsFilter.Meta):
         fields = ["postcode", "km", "q", "tags", "kind", "communities"]
 
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("km"):
-            data = data.copy()
-            data["km"] = str(DEFAULT_KM)
-        super().__init__(data, *args, **kwargs)
-
-    @property
-    def location(self):
-        return self.form.cleaned_data.get("postcode") if self.form.is_valid() else None
-
-    @property
-    def km_value(self) -> int:
-        km = self.form.cleaned_data.get("km") if self.form.is_valid() else None
-        return int(km) if km else DEFAULT_KM
-
-    def filter_place(self, queryset, name, value):
-        return queryset.reaching(value.point, self.km_value)
-
-    def filter_nothing(self, queryset, name, value):
-        # The radius is read by ``filter_place``; alone it filters nothing.
-        return queryset
+    def near_queryset(self, queryset, location, km):
+        # Groups whose area reaches the postcode, as well as those within ``km`` of it.
+        return queryset.reaching(location.point, km)
 
 
 class CommitmentFilter(django_filters.FilterSet):

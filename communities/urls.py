@@ -5,9 +5,9 @@ from .views import commitments, find, groups, guides, pioneers
 app_name = "communities"
 
 urlpatterns = [
-    path("", find.GroupListView.as_view(), name="index"),
-    path("interest/", find.InterestListView.as_view(), name="interest-list"),
-    path("worked/", find.CommitmentsWorkedView.as_view(), name="commitments-worked"),
+    path("", find.GroupListView.as_view(), name="group-list"),
+    path("interest/", find.InterestListView.as_view(), name="interest-group-list"),
+    path("worked/", find.CommitmentsWorkedView.as_view(), name="commitment-list"),
     path("mine/", find.my_groups, name="my-groups"),
     path("new/", groups.group_create_view, name="group-create"),
     # Registering as a co-operative community: three steps.

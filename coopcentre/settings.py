@@ -110,6 +110,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long pages shared by visitors who are not logged in are kept (core.page_cache);
+# 0 turns that cache off.
+ANONYMOUS_PAGE_CACHE_SECONDS = 120
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

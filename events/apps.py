@@ -3,9 +3,9 @@ from django.db.models.signals import post_delete
 
 
 def _event_deleted(sender, **kwargs):
-    from .listing_cache import listing_changed
+    from core.page_cache import listings_changed
 
-    listing_changed()
+    listings_changed("events")
 
 
 class EventsConfig(AppConfig):

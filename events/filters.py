@@ -16,7 +16,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from postcodes.forms import PostcodeField
+from postcodes.near import NearFilterSet
 
 from .models import EVENT_TZ, AttendanceMode, Event, Occurrence
 
@@ -26,15 +26,6 @@ WHEN_CHOICES = [
     ("week", "Next 7 days"),
     ("custom", "Choose dates"),
 ]
-RADIUS_CHOICES = [
-    (1, "1 km"),
-    (2, "2 km"),
-    (5, "5 km"),
-    (10, "10 km"),
-    (25, "25 km"),
-    (50, "50 km"),
-]
-DEFAULT_RADIUS_KM = 5
 FORMAT_CHOICES = [
     ("in_person", "In person"),
     ("online", "Online"),
@@ -73,10 +64,6 @@ def tag_choices():
     return [(slug, name) for slug, name, _uses in event_tags()]
 
 
-class PostcodeFilter(django_filters.Filter):
-    field_class = PostcodeField
-
-
 class EventSearchForm(forms.Form):
     """Checks that go across fields: the custom date range."""
 
@@ -86,7 +73,6 @@ class EventSearchForm(forms.Form):
         messages = {
             "when": "Choose today, this weekend, the next 7 days or your own dates.",
             "format": "Choose in person, online, or both.",
-            "radius": "Choose a distance from the list.",
             "tag": "We have no events about “%(value)s”. Choose from the interests listed.",
         }
         for name, message in messages.items():
@@ -201,44 +187,26 @@ class EventFilter(django_filters.FilterSet):
         return [(slug, name, slug in chosen) for slug, name, _uses in shown]
 
 
-class NearEventFilter(EventFilter):
-    """ "What's on near me": a postcode and a distance, and the format."""
+class NearEventFilter(NearFilterSet, EventFilter):
+    """ "What's on near me": the kit's postcode and distance, and the format."""
 
-    postcode = PostcodeFilter(label="Postcode", required=False)
-    radius = django_filters.TypedChoiceFilter(
-        label="Within",
-        choices=RADIUS_CHOICES,
-        coerce=float,
-        empty_value=DEFAULT_RADIUS_KM,
-    )
+    default_km = 5
     format = django_filters.ChoiceFilter(
         label="Format", choices=FORMAT_CHOICES, empty_label="Any format", widget=forms.RadioSelect
     )
 
-    def __init__(self, data=None, *args, **kwargs):
-        # The distance shown selected is the one searched with.
-        if data is not None and not data.get("radius"):
-            data = data.copy()
-            data["radius"] = str(DEFAULT_RADIUS_KM)
-        super().__init__(data, *args, **kwargs)
-
     def base_queryset(self, queryset):
         modes = FORMAT_MODES.get(self.form.cleaned_data.get("format"))
         return queryset.filter(event__attendance_mode__in=modes) if modes else queryset
-
-    @property
-    def location(self):
-        if self.is_bound and self.is_valid():
-            return self.form.cleaned_data.get("postcode")
-        return None
 
     def located(self, queryset, cleaned):
         location = cleaned.get("postcode")
         if location is None:
             return queryset.order_by("starts_at", "pk")
         # Only events in a place have a distance: online-only ones have their own page.
-        km = cleaned.get("radius") or DEFAULT_RADIUS_KM
-        return queryset.near(location.point, km).order_by("starts_at", "distance_km", "pk")
+        return self.near_queryset(queryset, location, self.within_km).order_by(
+            "starts_at", "distance_km", "pk"
+        )
 
 
 class OnlineEventFilter(EventFilter):

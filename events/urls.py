@@ -7,9 +7,9 @@ app_name = "events"
 # Event slugs always end in a date ("repair-cafe-2026-12-05"), so they can't collide
 # with the fixed paths above them.
 urlpatterns = [
-    path("", views.EventSearchView.as_view(), name="index"),
+    path("", views.EventSearchView.as_view(), name="event-list"),
     path("calendar.ics", views.search_calendar, name="search-calendar"),
-    path("online/", views.OnlineEventSearchView.as_view(), name="online"),
+    path("online/", views.OnlineEventSearchView.as_view(), name="online-event-list"),
     path("online/calendar.ics", views.search_calendar, {"online": True}, name="online-calendar"),
     path("new/", views.event_create, name="event-create"),
     path("yours/", views.your_events, name="your-events"),

@@ -3,19 +3,17 @@
 import django_filters
 from django import forms
 
-from postcodes.forms import PostcodeField
+from postcodes.near import PostcodeFilter
 
 from .models import HelpKind, RequestStatus, SkillTopic, SupportScheme
 
 
-class PostcodeFilter(django_filters.Filter):
-    """A postcode whose cleaned value is a ``Location``; errors are shown on the form."""
-
-    field_class = PostcodeField
-
-
 class SchemeFilter(django_filters.FilterSet):
-    """The public directory: schemes covering a postcode, helping with a kind or topic."""
+    """The public directory: schemes covering a postcode, helping with a kind or topic.
+
+    The kit's postcode, but no distance: a scheme covers areas (districts, councils, a
+    nation, the UK), so the question is whether it covers the postcode, not how far it is.
+    """
 
     postcode = PostcodeFilter(
         label="Your postcode", method="filter_postcode", help_text="Like M14 5LL, or just M14."

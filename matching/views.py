@@ -11,6 +11,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from core.paging import page_number
+
 from .filters import MineFilter, SchemeFilter
 from .forms import NeedForm, NeedRegisterForm, OfferForm, OfferRegisterForm, ReportForm
 from .models import (
@@ -389,7 +391,7 @@ def scheme_list(request):
     )
     valid = schemes.is_bound and schemes.is_valid()
     page = Paginator(schemes.qs if valid or not schemes.is_bound else [], 20).get_page(
-        request.GET.get("page")
+        page_number(request.GET.get("page"))
     )
     return render(
         request,

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from communities.selectors import groups_near
 from events.selectors import events_near
-from postcodes.geo import Point, distance_km
+from postcodes.geo import Point, bounding_box, distance_km
 from spaces.selectors import spaces_near
 from wellbeing_index.selectors import help_tags_all
 
@@ -72,10 +72,9 @@ class _Snapshot:
 
     def around(self, point: Point, km: float):
         """Places in the grid cells that a circle of ``km`` around ``point`` touches."""
-        dlat = km / 111.0
-        dlon = km / (111.0 * max(math.cos(math.radians(point.lat)), 0.01))
-        low = _cell(point.lat - dlat, point.lon - dlon)
-        high = _cell(point.lat + dlat, point.lon + dlon)
+        min_lat, max_lat, min_lon, max_lon = bounding_box(point, km)
+        low = _cell(min_lat, min_lon)
+        high = _cell(max_lat, max_lon)
         for i in range(low[0], high[0] + 1):
             for j in range(low[1], high[1] + 1):
                 yield from self.cells.get((i, j), ())

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from core.admin import export_csv
+from core.paging import page_number, query_without_page
 from postcodes.forms import PostcodeSearchForm
 from postcodes.models import District, LocalAuthority
 
@@ -69,7 +70,7 @@ def deserts(request):
                 for r in rows
             ),
         )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = Paginator(rows, 50).get_page(page_number(request.GET.get("page")))
     return render(
         request,
         "portal/deserts.html",
@@ -81,7 +82,7 @@ def deserts(request):
             "rows": page.object_list,
             "empty_count": sum(1 for r in rows if r.activity == 0),
             "area_count": len(rows),
-            "query_string": _without_page(request.GET),
+            "query_string": query_without_page(request.GET),
         },
         status=200 if filterset.is_valid() or not request.GET else 400,
     )
@@ -99,10 +100,3 @@ def staff_or_404(request) -> None:
     """Staff pages answer 404 to members, so they do not reveal that the page exists."""
     if not (request.user.is_authenticated and request.user.is_staff):
         raise Http404("Staff only")
-
-
-def _without_page(query) -> str:
-    """The query string without ``page``, for pagination links."""
-    query = query.copy()
-    query.pop("page", None)
-    return query.urlencode()

@@ -1,60 +1,13 @@
-"""Two SQL expressions the search page leans on, each cheap to compile.
+"""An SQL expression the search page leans on, cheap to compile.
 
-``GreatCircleKm``: ``postcodes.geo.distance_expression`` builds the same formula out of a
-dozen nested ORM functions; compiling that tree cost about a millisecond per query, the
-largest single cost of the search page. This one resolves the two columns once and
-formats one SQL template: the same numbers, on PostgreSQL and SQLite alike.
+(The distance is ``postcodes.geo.distance_expression``, shared by every "near me" query.)
 
 ``TagPairs``: a space's tags as one string, from a correlated subquery, so a page of
 results and their tags come in one query (PostgreSQL runs the subquery only for the rows
 that survive the ORDER BY ... LIMIT).
 """
 
-import math
-
-from django.db.models import CharField, Expression, F, FloatField
-
-from postcodes.geo import EARTH_RADIUS_KM, Point
-
-
-class GreatCircleKm(Expression):
-    """Kilometres from ``point`` to each row's (latitude, longitude), by the spherical law
-    of cosines (clamped, so the same point gives 0 rather than NULL)."""
-
-    output_field = FloatField()
-
-    def __init__(self, point: Point, lat_field: str = "latitude", lon_field: str = "longitude"):
-        super().__init__(output_field=FloatField())
-        self.point = point
-        self.lat = F(lat_field)
-        self.lon = F(lon_field)
-
-    def get_source_expressions(self):
-        return [self.lat, self.lon]
-
-    def set_source_expressions(self, exprs):
-        self.lat, self.lon = exprs
-
-    def as_sql(self, compiler, connection):
-        lat_sql, lat_params = compiler.compile(self.lat)
-        lon_sql, lon_params = compiler.compile(self.lon)
-        lat0 = math.radians(self.point.lat)
-        least = "MIN" if connection.vendor == "sqlite" else "LEAST"
-        sql = (
-            f"({EARTH_RADIUS_KM!r} * ACOS({least}("
-            f"SIN(RADIANS({lat_sql})) * %s + COS(RADIANS({lat_sql})) * %s"
-            f" * COS(RADIANS({lon_sql}) - %s), 1.0)))"
-        )
-        params = (
-            *lat_params,
-            math.sin(lat0),
-            *lat_params,
-            math.cos(lat0),
-            *lon_params,
-            math.radians(self.point.lon),
-        )
-        return sql, params
-
+from django.db.models import CharField, Expression, F
 
 # Separators that cannot occur in a tag (forms strip control characters).
 UNIT_SEPARATOR = "\x1f"

@@ -3,19 +3,10 @@
 import django_filters
 from django import forms
 
-from postcodes.forms import PostcodeField
+from postcodes.near import NearFilterSet
 
 from . import selectors
 from .models import FACILITIES, Kind, Status
-
-DEFAULT_RADIUS_KM = 5.0
-MIN_RADIUS_KM = 0.5
-MAX_RADIUS_KM = 100.0
-RADIUS_CHOICES = [1, 2, 5, 10, 25, 50, 100]
-
-_radius_message = (
-    f"Choose a distance from {MIN_RADIUS_KM:g} to {MAX_RADIUS_KM:g} km, like {DEFAULT_RADIUS_KM:g}."
-)
 
 
 def _choice_error(what: str) -> dict:
@@ -43,22 +34,6 @@ class TagSlugField(forms.MultipleChoiceField):
                     )
 
 
-class RadiusField(forms.FloatField):
-    default_error_messages = {
-        "invalid": _radius_message,
-        "min_value": _radius_message,
-        "max_value": _radius_message,
-    }
-
-
-class PostcodeFilter(django_filters.Filter):
-    field_class = PostcodeField
-
-
-class RadiusFilter(django_filters.Filter):
-    field_class = RadiusField
-
-
 class TagFilter(django_filters.Filter):
     field_class = TagSlugField
 
@@ -77,16 +52,10 @@ class FormClassOnce:
         return cls._form_class
 
 
-class SpaceFilter(FormClassOnce, django_filters.FilterSet):
-    """Postcode and radius (nearest first), name, kind, interests, facilities and status."""
+class SpaceFilter(FormClassOnce, NearFilterSet):
+    """Postcode and distance (nearest first), name, kind, interests, facilities and status."""
 
-    postcode = PostcodeFilter(method="filter_near", label="Postcode")
-    radius = RadiusFilter(
-        method="filter_nothing",
-        label="Within (km)",
-        min_value=MIN_RADIUS_KM,
-        max_value=MAX_RADIUS_KM,
-    )
+    default_km = 5
     q = django_filters.CharFilter(method="filter_name", label="Name", max_length=100)
     kind = django_filters.MultipleChoiceFilter(
         choices=Kind.choices,
@@ -124,26 +93,13 @@ class SpaceFilter(FormClassOnce, django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.location = None
         # The popular interests are offered as choices; any other existing tag is valid.
         self.form.fields["tag"].choices = [
             (slug, name) for slug, name, _n in selectors.popular_tags()
         ]
 
-    @property
-    def radius_km(self) -> float:
-        cleaned = getattr(self.form, "cleaned_data", {})
-        return cleaned.get("radius") or DEFAULT_RADIUS_KM
-
-    def filter_near(self, queryset, name, location):
-        if not location:
-            return queryset
-        self.location = location
-        return queryset.near(location.point, self.radius_km).order_by("distance_km", "pk")
-
-    def filter_nothing(self, queryset, name, value):
-        # The radius is read by ``filter_near``; on its own it filters nothing.
-        return queryset
+    def near_queryset(self, queryset, location, km):
+        return queryset.near(location.point, km).order_by("distance_km", "pk")
 
     def filter_name(self, queryset, name, value):
         return queryset.filter(name__icontains=value.strip()) if value.strip() else queryset
@@ -158,30 +114,7 @@ class SpaceFilter(FormClassOnce, django_filters.FilterSet):
         return queryset.filter(**dict.fromkeys(value, True)) if value else queryset
 
 
-class EndangeredFilter(FormClassOnce, django_filters.FilterSet):
+class EndangeredFilter(FormClassOnce, NearFilterSet):
     """Threatened spaces near a postcode; ordered by deadline in the view, soonest first."""
 
-    postcode = PostcodeFilter(method="filter_near", label="Postcode")
-    radius = RadiusFilter(
-        method="filter_nothing",
-        label="Within (km)",
-        min_value=MIN_RADIUS_KM,
-        max_value=MAX_RADIUS_KM,
-    )
-
-    def __init__(self, data=None, *args, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        self.location = None
-
-    filter_nothing = SpaceFilter.filter_nothing
-
-    @property
-    def radius_km(self) -> float:
-        cleaned = getattr(self.form, "cleaned_data", {})
-        return cleaned.get("radius") or 25.0
-
-    def filter_near(self, queryset, name, location):
-        if not location:
-            return queryset
-        self.location = location
-        return queryset.near(location.point, self.radius_km)
+    default_km = 25

@@ -1,5 +1,8 @@
 """Spaces as GeoJSON (RFC 7946): what the maps draw and what the GeoJSON endpoint serves."""
 
+from core.geojson import feature_collection as collection
+from core.geojson import point_feature
+
 from .models import Space, Status
 
 
@@ -20,34 +23,24 @@ def card_of(space: Space) -> dict:
 
 
 def feature(card: dict) -> dict:
-    """One space as a Feature: a Point at [longitude, latitude], with what a popup needs."""
+    """One space as a Feature, with what a popup needs and its kind and status."""
     summary = card["kind_label"]
     if card["status_label"]:
         summary += f" · {card['status_label']}"
-    properties = {
-        "name": card["name"],
-        "url": card["url"],
-        "summary": summary,
-        "kind": card["kind"],
-        "status": card["status"],
-    }
-    if card.get("distance_km") is not None:
-        properties["distance_km"] = round(card["distance_km"], 2)
-    return {
-        "type": "Feature",
-        "id": card["pk"],
-        "geometry": {
-            "type": "Point",
-            "coordinates": [round(card["longitude"], 6), round(card["latitude"], 6)],
-        },
-        "properties": properties,
-    }
+    return point_feature(
+        lat=card["latitude"],
+        lon=card["longitude"],
+        id=card["pk"],
+        name=card["name"],
+        url=card["url"],
+        summary=summary,
+        kind=card["kind"],
+        status=card["status"],
+        distance_km=card.get("distance_km"),
+    )
 
 
 def feature_collection(cards) -> dict:
     """A FeatureCollection of the cards (or spaces) that have a place on the map."""
     cards = [c if isinstance(c, dict) else card_of(c) for c in cards]
-    return {
-        "type": "FeatureCollection",
-        "features": [feature(c) for c in cards if c["latitude"] is not None],
-    }
+    return collection(feature(c) for c in cards if c["latitude"] is not None)

@@ -12,9 +12,9 @@ def _refresh_cover(sender, instance, **kwargs):
 
 
 def _space_changed(sender, instance, **kwargs):
-    from .search_cache import search_changed
+    from core.page_cache import listings_changed
 
-    search_changed()
+    listings_changed("spaces")
 
 
 def _tag_changed(sender, instance, **kwargs):

@@ -6,10 +6,8 @@ app_name = "spaces"
 
 urlpatterns = [
     path("", views.space_list, name="space-list"),
-    # The name the foundation gave this page; kept so older links keep working.
-    path("", views.space_list, name="index"),
     path("map.geojson", views.space_geojson, name="space-geojson"),
-    path("endangered/", views.endangered, name="endangered"),
+    path("endangered/", views.endangered, name="endangered-space-list"),
     path("new/", views.space_create, name="space-create"),
     path("mine/", views.my_spaces, name="my-spaces"),
     path("<slug:slug>/", views.space_detail, name="space-detail"),

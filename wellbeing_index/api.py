@@ -1,7 +1,6 @@
 """The JSON API: the same figures as the postcode page, open to any web page (CORS)."""
 
 import json
-import zlib
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
@@ -14,9 +13,9 @@ from postcodes.services import lookup
 
 from .forms import EditionForm
 from .services import edition_pick, postcode_reports
+from .services.places import OUTSIDE_INDEX, areas_key, postcode_slug
 from .services.reports import IndicatorLine, Report, Score
 from .signposting import BY_NATION, SAMARITANS
-from .views import OUTSIDE_INDEX, POSTCODE_MARK, SLUG_MARK, _areas_key, postcode_slug
 
 ATTRIBUTION = (
     "Contains National Statistics data © Crown copyright and database right 2025. English "
@@ -128,24 +127,24 @@ def report_as_dict(report: Report) -> dict:
 
 def _figures_json(location, year) -> bytes | None:
     """The figures of a postcode's neighbourhood and council as a JSON object (bytes). The
-    same for every postcode of the area: serialised once per area and computation, cached
-    compressed (a few KB)."""
+    same for every postcode of the area: serialised once per area and computation, and
+    cached (a few KB)."""
     edition = edition_pick(year)
     if edition is None:
         return None
-    key = f"wellbeing:api:figures:{_areas_key(location, edition)}"
-    packed = cache.get(key, _UNSET)
-    if packed is _UNSET:
+    key = f"wellbeing:api:figures:{areas_key(location, edition)}"
+    serialised = cache.get(key, _UNSET)
+    if serialised is _UNSET:
         reports = postcode_reports(location=location, year=year)
-        packed = None
+        serialised = None
         if reports.report:
             figures = {
                 **report_as_dict(reports.report),
                 "council_report": report_as_dict(reports.council) if reports.council else None,
             }
-            packed = zlib.compress(_dumps(figures))
-        cache.set(key, packed, FIGURES_TIMEOUT)
-    return zlib.decompress(packed) if packed is not None else None
+            serialised = _dumps(figures)
+        cache.set(key, serialised, FIGURES_TIMEOUT)
+    return serialised
 
 
 def _dumps(data: dict) -> bytes:
@@ -184,35 +183,20 @@ def postcode_api(request, postcode: str):
         return _error(400, "invalid_postcode", str(error), postcode)
     except UnknownPostcode as error:
         return _error(404, "unknown_postcode", str(error), postcode)
-    edition = edition_pick(year)
-    # The answer is the same for every postcode of a neighbourhood (and council) but for the
-    # postcode itself: kept once per area pair, with stand-ins put right on the way out.
-    key = (
-        f"wellbeing:api:answer:{_areas_key(location, edition) if edition else '-'}:"
-        f"{location.precision}:{request.get_host()}"
-    )
-    packed = cache.get(key) if edition else None
-    if packed is None:
-        figures = _figures_json(location, year)
-        if figures is None:
-            return _error(
-                404, "no_data", f"The index has no figures for {location.postcode} yet.", postcode
-            )
-        packed = zlib.compress(_answer(request, location, figures), 1)
-        cache.set(key, packed, FIGURES_TIMEOUT)
-    body = zlib.decompress(packed).decode()
-    slug = postcode_slug(location.postcode)
-    return _json_response(
-        body.replace(POSTCODE_MARK, location.postcode).replace(SLUG_MARK, slug).encode()
-    )
+    figures = _figures_json(location, year)
+    if figures is None:
+        return _error(
+            404, "no_data", f"The index has no figures for {location.postcode} yet.", postcode
+        )
+    return _json_response(_answer(request, location, figures))
 
 
 def _answer(request, location, figures: bytes) -> bytes:
-    """The whole answer for ``location``, with stand-ins for its postcode."""
+    """The whole answer for ``location``: its own head and tail around the area's figures."""
     line = BY_NATION.get(location.nation)
     head = {
         "status": 200,
-        "postcode": POSTCODE_MARK,
+        "postcode": location.postcode,
         "precision": location.precision,
         "nation": location.nation,
         "council": {"code": location.lad_code, "name": location.lad_name},
@@ -223,7 +207,12 @@ def _answer(request, location, figures: bytes) -> bytes:
             for s in filter(None, (line, SAMARITANS))
         ],
         "links": {
-            "page": f"{request.build_absolute_uri(reverse('wellbeing_index:index'))}{SLUG_MARK}/",
+            "page": request.build_absolute_uri(
+                reverse(
+                    "wellbeing_index:postcode",
+                    kwargs={"postcode": postcode_slug(location.postcode)},
+                )
+            ),
             "methodology": request.build_absolute_uri(reverse("wellbeing_index:methodology")),
         },
         "attribution": ATTRIBUTION,

@@ -52,7 +52,18 @@ def bar_chart(*, bars: list[Bar], title: str, chart_id: str, nation: str = "") -
         f'<desc id="{chart_id}-desc">Bars show scores out of 100 (higher is better). A solid '
         f"line marks the UK average{nation_note}. The table that follows gives the same "
         "figures.</desc>",
-        # Legend.
+        *_bar_legend(nation),
+    ]
+    for index, bar in enumerate(bars):
+        parts += _bar_row(bar, top=legend + index * row, nation=nation)
+    parts.append("</svg>")
+    # Every interpolated text above is escaped; numbers are formatted by us.
+    return mark_safe("".join(parts))  # noqa: S308
+
+
+def _bar_legend(nation: str) -> list[str]:
+    """The key above the bars: this area, the UK average and (when shown) the nation's."""
+    parts = [
         f'<rect x="0" y="4" width="12" height="10" fill="{AREA_COLOUR}"/>'
         '<text x="16" y="13" font-size="11">this area</text>'
         f'<line x1="80" y1="2" x2="80" y2="16" stroke="{UK_COLOUR}" stroke-width="2"/>'
@@ -64,41 +75,41 @@ def bar_chart(*, bars: list[Bar], title: str, chart_id: str, nation: str = "") -
             'stroke-dasharray="3 2"/>'
             f'<text x="167" y="13" font-size="11">{escape(nation)} average</text>'
         )
-    for index, bar in enumerate(bars):
-        top = legend + index * row
-        bar_y = top + LABEL_HEIGHT
-        parts.append(f'<text x="0" y="{top + 12}" font-size="12.5">{escape(bar.label)}</text>')
+    return parts
+
+
+def _bar_row(bar: Bar, *, top: int, nation: str) -> list[str]:
+    """One labelled bar on its track, with its UK and nation average markers."""
+    bar_y = top + LABEL_HEIGHT
+    parts = [
+        f'<text x="0" y="{top + 12}" font-size="12.5">{escape(bar.label)}</text>',
+        f'<rect x="{TRACK_X}" y="{bar_y}" width="{TRACK_WIDTH}" height="{BAR_HEIGHT}" '
+        f'fill="{TRACK_COLOUR}" rx="2"/>',
+    ]
+    if bar.value is None:
         parts.append(
-            f'<rect x="{TRACK_X}" y="{bar_y}" width="{TRACK_WIDTH}" height="{BAR_HEIGHT}" '
-            f'fill="{TRACK_COLOUR}" rx="2"/>'
+            f'<text x="{TRACK_X + 6}" y="{bar_y + 10}" font-size="11" fill="#374151">no data</text>'
         )
-        if bar.value is None:
-            parts.append(
-                f'<text x="{TRACK_X + 6}" y="{bar_y + 10}" font-size="11" fill="#374151">'
-                "no data</text>"
-            )
-        else:
-            parts.append(
-                f'<rect x="{TRACK_X}" y="{bar_y}" width="{_x(bar.value) - TRACK_X:.1f}" '
-                f'height="{BAR_HEIGHT}" fill="{AREA_COLOUR}" rx="2"/>'
-                f'<text x="{TRACK_WIDTH + 6}" y="{bar_y + 10}" font-size="12" '
-                f'font-weight="bold">{_number(bar.value)}</text>'
-            )
-        if bar.uk is not None:
-            x = _x(bar.uk)
-            parts.append(
-                f'<line x1="{x:.1f}" y1="{bar_y - 3}" x2="{x:.1f}" y2="{bar_y + BAR_HEIGHT + 3}" '
-                f'stroke="{UK_COLOUR}" stroke-width="2"/>'
-            )
-        if nation and bar.nation is not None:
-            x = _x(bar.nation)
-            parts.append(
-                f'<line x1="{x:.1f}" y1="{bar_y - 3}" x2="{x:.1f}" y2="{bar_y + BAR_HEIGHT + 3}" '
-                f'stroke="{NATION_COLOUR}" stroke-width="2" stroke-dasharray="3 2"/>'
-            )
-    parts.append("</svg>")
-    # Every interpolated text above is escaped; numbers are formatted by us.
-    return mark_safe("".join(parts))  # noqa: S308
+    else:
+        parts.append(
+            f'<rect x="{TRACK_X}" y="{bar_y}" width="{_x(bar.value) - TRACK_X:.1f}" '
+            f'height="{BAR_HEIGHT}" fill="{AREA_COLOUR}" rx="2"/>'
+            f'<text x="{TRACK_WIDTH + 6}" y="{bar_y + 10}" font-size="12" '
+            f'font-weight="bold">{_number(bar.value)}</text>'
+        )
+    if bar.uk is not None:
+        x = _x(bar.uk)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{bar_y - 3}" x2="{x:.1f}" y2="{bar_y + BAR_HEIGHT + 3}" '
+            f'stroke="{UK_COLOUR}" stroke-width="2"/>'
+        )
+    if nation and bar.nation is not None:
+        x = _x(bar.nation)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{bar_y - 3}" x2="{x:.1f}" y2="{bar_y + BAR_HEIGHT + 3}" '
+            f'stroke="{NATION_COLOUR}" stroke-width="2" stroke-dasharray="3 2"/>'
+        )
+    return parts
 
 
 def compare_chart(

@@ -6,9 +6,14 @@ from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from taggit.models import TaggedItem
+
+from core.geojson import feature_collection, point_feature
+from core.paging import page_number, query_without_page
+from postcodes.near import redirect_old_distance
 
 from ..filters import CommitmentFilter, GroupFilter, GroupTraitsFilter
 from ..models import AreaType, Commitment, Group, Membership, ProgressUpdate, Role
@@ -27,22 +32,16 @@ def groups_geojson(queryset) -> dict:
         .values_list("name", "slug", "latitude", "longitude", "kind", "registered_at")[:MAP_LIMIT]
     )
     kinds = dict(Group._meta.get_field("kind").choices)
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-                "properties": {
-                    "name": name,
-                    "url": reverse("communities:group-detail", kwargs={"slug": slug}),
-                    "summary": kinds.get(kind, "")
-                    + (" · co-operative community" if registered_at else ""),
-                },
-            }
-            for name, slug, lat, lon, kind, registered_at in rows
-        ],
-    }
+    return feature_collection(
+        point_feature(
+            lat=lat,
+            lon=lon,
+            name=name,
+            url=reverse("communities:group-detail", kwargs={"slug": slug}),
+            summary=kinds.get(kind, "") + (" · co-operative community" if registered_at else ""),
+        )
+        for name, slug, lat, lon, kind, registered_at in rows
+    )
 
 
 def popular_tags(limit: int = 12) -> list[str]:
@@ -83,10 +82,11 @@ class ForgivingPagesMixin:
             orphans=self.get_paginate_orphans(),
             allow_empty_first_page=self.get_allow_empty(),
         )
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page = paginator.get_page(page_number(self.request.GET.get(self.page_kwarg)))
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+@method_decorator(redirect_old_distance, name="get")
 class GroupListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
     """Groups with a place: search by postcode and radius, interests, kind; list and map.
 
@@ -116,13 +116,15 @@ class GroupListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
         )
         context.update(
             location=location,
-            km=filterset.km_value,
+            km=filterset.within_km,
             geojson=groups_geojson(self.object_list),
             interest_groups=list(interest.qs[: INTEREST_PREVIEW + 1]),
             interest_preview=INTEREST_PREVIEW,
-            pioneers=pioneers_near(point=location.point, km=filterset.km_value) if location else [],
+            pioneers=pioneers_near(point=location.point, km=filterset.within_km)
+            if location
+            else [],
             popular_tags=popular_tags(),
-            query_string=_without_page(self.request.GET),
+            query_string=query_without_page(self.request.GET),
         )
         return context
 
@@ -140,7 +142,7 @@ class InterestListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query_string=_without_page(self.request.GET), popular_tags=popular_tags(), **kwargs
+            query_string=query_without_page(self.request.GET), popular_tags=popular_tags(), **kwargs
         )
 
 
@@ -175,7 +177,7 @@ class CommitmentsWorkedView(ForgivingPagesMixin, StatusFromFilterMixin, FilterVi
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query_string=_without_page(self.request.GET), **kwargs)
+        return super().get_context_data(query_string=query_without_page(self.request.GET), **kwargs)
 
 
 @login_required
@@ -190,10 +192,3 @@ def my_groups(request):
         "communities/my_groups.html",
         {"memberships": memberships, "organiser": Role.ORGANISER},
     )
-
-
-def _without_page(query) -> str:
-    """The query string without ``page``, for pagination links."""
-    query = query.copy()
-    query.pop("page", None)
-    return query.urlencode()

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.geojson import feature_collection, point_feature
 from spaces.selectors import spaces_near
 
 from ..forms import ClaimForm, GroupForm, GroupSpacesForm, RoleForm
@@ -69,16 +70,13 @@ def group_detail(request, slug):
         "last_checkin": group.checkins.first() if group.registered_at else None,
     }
     if point:
-        context["geojson"] = {
-            "type": "FeatureCollection",
-            "features": [
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [point.lon, point.lat]},
-                    "properties": {"name": group.name, "summary": group.area_summary()},
-                }
-            ],
-        }
+        context["geojson"] = feature_collection(
+            [
+                point_feature(
+                    lat=point.lat, lon=point.lon, name=group.name, summary=group.area_summary()
+                )
+            ]
+        )
     return render(request, "communities/group_detail.html", context)
 
 

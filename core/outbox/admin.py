@@ -58,6 +58,10 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # A row's page is read-only; "change" only lets staff send failed rows again.
+        return obj is None and super().has_change_permission(request)
+
     @admin.display(description="context")
     def context_shown(self, row):
         try:

@@ -24,22 +24,17 @@ are never left ``sending``.
 """
 
 import logging
-import select
 import smtplib
 import time
-import zlib
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import DatabaseError, connection
-from django.db.models import F
 from django.utils import timezone
-from psycopg.pq import ExecStatus
 
-from . import registry
+from . import marks, registry
 from .models import OutgoingEmail, OutgoingStatus
 from .rendering import render
 from .services import retry_delay
@@ -143,113 +138,6 @@ class _Message:
         return self._build(to, values).message().as_bytes(linesep="\r\n")
 
 
-_MARK_SQL = (
-    f"UPDATE {OutgoingEmail._meta.db_table} "  # noqa: S608 (the model's table name)
-    "SET status = 'sent', sent_at = now(), updated_at = now(), attempts = attempts + 1 "
-    "WHERE id = $1 AND status = 'queued'"
-).encode()
-
-
-class _Mark:
-    """Marks one copy sent: ``send()`` starts it, ``confirm()`` waits for it.
-
-    On PostgreSQL ``send()`` writes the UPDATE to the database's socket and returns without
-    waiting, so the SMTP "." follows within microseconds; once the UPDATE has left, the
-    database commits it (autocommit) even if this process dies the next instant.
-    Elsewhere (SQLite in development) ``send()`` simply runs the UPDATE.
-    """
-
-    def __init__(self, pk: int):
-        self.pk = pk
-        self.rows = 0
-        self.pending_result = False
-
-    def send(self) -> None:
-        if connection.vendor != "postgresql":
-            now = timezone.now()
-            self.rows = OutgoingEmail.objects.filter(
-                pk=self.pk, status=OutgoingStatus.QUEUED
-            ).update(
-                status=OutgoingStatus.SENT,
-                sent_at=now,
-                updated_at=now,
-                attempts=F("attempts") + 1,
-            )
-            return
-        connection.ensure_connection()
-        pgconn = connection.connection.pgconn
-        pgconn.send_query_params(_MARK_SQL, [str(self.pk).encode()])
-        while pgconn.flush():
-            select.select([], [pgconn.socket], [], 1.0)
-        self.pending_result = True
-
-    def confirm(self) -> bool:
-        if self.pending_result:
-            self.pending_result = False
-            pgconn = connection.connection.pgconn
-            error = None
-            while (result := pgconn.get_result()) is not None:
-                if result.status == ExecStatus.COMMAND_OK:
-                    self.rows = result.command_tuples or 0
-                else:
-                    error = (result.error_message or b"").decode(errors="replace")
-            if error:
-                raise DatabaseError(f"marking outgoing email {self.pk} sent failed: {error}")
-        return self.rows == 1
-
-    def undo(self, error: str = "") -> None:
-        """The copy did not go after all: back to queued."""
-        OutgoingEmail.objects.filter(pk=self.pk).update(
-            status=OutgoingStatus.QUEUED, sent_at=None, last_error=error[:2000]
-        )
-
-
-def _lock_key(batch: str) -> int:
-    return zlib.crc32(batch.encode()) & 0x7FFFFFFF
-
-
-def _try_lock(key: int, chunk: int) -> bool:
-    if connection.vendor != "postgresql":
-        return True
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [key, chunk])
-        return cursor.fetchone()[0]
-
-
-def _unlock(key: int, chunk: int) -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [key, chunk])
-
-
-def chunk_free(row: OutgoingEmail) -> bool:
-    """For the one-by-one sender, inside its transaction: True if no batch sender holds the
-    chunk of this batch row, and keeps it so until that transaction ends.
-
-    A failed campaign copy that staff send again is sent by ``send_email`` or, if its
-    campaign is still sending, by a batch sender, never by both: the batch sender marks a
-    copy sent without waiting for the database's answer, so the two must not overlap.
-    """
-    if connection.vendor != "postgresql":
-        return True
-    purpose = registry.get(row.purpose)
-    size = purpose.batch.chunk_size(row.batch)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_try_advisory_xact_lock(%s, %s)", [_lock_key(row.batch), row.pk // size]
-        )
-        return cursor.fetchone()[0]
-
-
-def _fast_commits(on: bool) -> None:
-    """Commit the sent marks without waiting for the disk (see docs/outbox.md): a crash
-    of the worker loses nothing; a crash of PostgreSQL itself may forget the last fraction
-    of a second of marks, so those few copies would go again."""
-    if connection.vendor == "postgresql" and not settings.OUTBOX_BATCH_SYNCHRONOUS_COMMIT:
-        with connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO " + ("off" if on else "DEFAULT"))
-
-
 class _Pacer:
     """At most ``OUTBOX_BATCH_MAX_PER_SECOND`` emails a second from this process."""
 
@@ -268,6 +156,14 @@ class _Pacer:
 
 def _queued(batch: str):
     return OutgoingEmail.objects.filter(batch=batch, status=OutgoingStatus.QUEUED)
+
+
+def _next_chunk(batch: str, start: int, size: int) -> int | None:
+    """The number of the next chunk (of ``size`` primary keys) holding a queued row."""
+    first_pk = (
+        _queued(batch).filter(pk__gte=start).order_by("pk").values_list("pk", flat=True).first()
+    )
+    return None if first_pk is None else first_pk // size
 
 
 def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
@@ -291,12 +187,12 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
         return report
     message = _Message(purpose, first[0], shared, first[1])
     deadline = time.monotonic() + time_budget
-    key = _lock_key(batch)
+    key = marks.lock_key(batch)
     size = spec.chunk_size(batch)
     transport = Transport()
     pacer = _Pacer(settings.OUTBOX_BATCH_MAX_PER_SECOND)
     start = 0
-    _fast_commits(True)
+    marks.fast_commits(True)
     try:
         while True:
             if time.monotonic() > deadline:
@@ -304,23 +200,16 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
                 break
             if spec.shared_context(batch) is None:
                 break
-            first_pk = (
-                _queued(batch)
-                .filter(pk__gte=start)
-                .order_by("pk")
-                .values_list("pk", flat=True)
-                .first()
-            )
-            if first_pk is None:
+            chunk = _next_chunk(batch, start, size)
+            if chunk is None:
                 break
-            chunk = first_pk // size
             start = (chunk + 1) * size
-            if not _try_lock(key, chunk):
+            if not marks.try_lock(key, chunk):
                 continue  # another worker has it
             try:
                 _send_chunk(batch, chunk, size, spec, message, transport, pacer, report)
             finally:
-                _unlock(key, chunk)
+                marks.unlock(key, chunk)
             spec.progressed(batch)
     except BaseException:
         # Maybe mid-message: drop the line so the server discards what it holds.
@@ -328,7 +217,7 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
         raise
     finally:
         transport.close()
-        _fast_commits(False)
+        marks.fast_commits(False)
     if not report.more and not _queued(batch).exists():
         spec.finished(batch)
     return report
@@ -358,7 +247,7 @@ def _send_chunk(batch, chunk, size, spec, message, transport, pacer, report) -> 
         if copy is None:
             continue
         pacer.wait()
-        mark = _Mark(row.pk)
+        mark = marks.SentMark(row.pk)
         try:
             if _deliver(transport, message, row, copy, mark):
                 report.sent += 1
@@ -393,7 +282,9 @@ def _send_chunk(batch, chunk, size, spec, message, transport, pacer, report) -> 
             transport.reset()
 
 
-def _deliver(transport: Transport, message: _Message, row: BatchRow, copy: dict, mark) -> bool:
+def _deliver(
+    transport: Transport, message: _Message, row: BatchRow, copy: dict, mark: marks.SentMark
+) -> bool:
     """Send one copy and mark it sent; returns False if it had been sent already."""
     if not transport.smtp:
         # Console or in-memory email (development and tests): mark, then send.

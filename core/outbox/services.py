@@ -121,28 +121,6 @@ def enqueue_many(
     when = send_after or timezone.now()
     created = 0
     chunk: list[OutgoingEmail] = []
-
-    def flush():
-        nonlocal created
-        keys = [row.key for row in chunk]
-        existing = set(
-            OutgoingEmail.objects.filter(purpose=purpose, key__in=keys).values_list(
-                "key", flat=True
-            )
-        )
-        new = [row for row in chunk if row.key not in existing]
-        OutgoingEmail.objects.bulk_create(new, ignore_conflicts=True)
-        created += len(new)
-        if not batch and new:
-            pks = list(
-                OutgoingEmail.objects.filter(
-                    purpose=purpose, key__in=[row.key for row in new], status=OutgoingStatus.QUEUED
-                ).values_list("pk", flat=True)
-            )
-            countdown = (when - timezone.now()).total_seconds()
-            transaction.on_commit(lambda: [_queue_send(pk, countdown) for pk in pks])
-        chunk.clear()
-
     for item in emails:
         if not item["to"]:
             continue
@@ -160,10 +138,33 @@ def enqueue_many(
             )
         )
         if len(chunk) >= chunk_size:
-            flush()
+            created += _insert_new(chunk, queue=not batch)
+            chunk = []
     if chunk:
-        flush()
+        created += _insert_new(chunk, queue=not batch)
     return created
+
+
+def _insert_new(rows: list[OutgoingEmail], *, queue: bool) -> int:
+    """Insert the rows (all of one purpose) whose key is new; queue their tasks after
+    commit if ``queue``. Returns how many were new."""
+    purpose = rows[0].purpose
+    existing = set(
+        OutgoingEmail.objects.filter(
+            purpose=purpose, key__in=[row.key for row in rows]
+        ).values_list("key", flat=True)
+    )
+    new = [row for row in rows if row.key not in existing]
+    OutgoingEmail.objects.bulk_create(new, ignore_conflicts=True)
+    if queue and new:
+        pks = list(
+            OutgoingEmail.objects.filter(
+                purpose=purpose, key__in=[row.key for row in new], status=OutgoingStatus.QUEUED
+            ).values_list("pk", flat=True)
+        )
+        countdown = (new[0].next_attempt_at - timezone.now()).total_seconds()
+        transaction.on_commit(lambda: [_queue_send(pk, countdown) for pk in pks])
+    return len(new)
 
 
 def message_build(row: OutgoingEmail) -> EmailMultiAlternatives | None:
@@ -219,34 +220,9 @@ def outgoing_send(*, pk: int) -> str:
     claimed = False
     try:
         with transaction.atomic():
-            row = (
-                OutgoingEmail.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, status=OutgoingStatus.QUEUED, next_attempt_at__lte=timezone.now())
-                .first()
-            )
-            if row is None or (row.batch and not _chunk_free(row)):
-                # Not due, sent or being sent; or a batch row a batch sender is on.
-                return ""
-            try:
-                with transaction.atomic():
-                    message = message_build(row)
-            except Exception as error:
-                # A missing template or a bug: trying again cannot help until it is fixed.
-                log.exception("could not render outgoing email %s", pk)
-                row.status = OutgoingStatus.FAILED
-                row.last_error = f"Could not render: {error!r}"[:2000]
-                row.save(update_fields=["status", "last_error", "updated_at"])
-                return row.status
-            if message is None:
-                row.status = OutgoingStatus.SKIPPED
-                if registry.get(row.purpose).private:
-                    row.context = {}
-                row.save(update_fields=["status", "context", "updated_at"])
-                return row.status
-            transport.start(message)
-            row.status = OutgoingStatus.SENDING
-            row.attempts += 1
-            row.save(update_fields=["status", "attempts", "updated_at"])
+            row, outcome = _claim_and_start(pk, transport)
+            if row is None:
+                return outcome
         claimed = True
         transport.finish()
     except PermanentFailure as error:
@@ -274,8 +250,43 @@ def outgoing_send(*, pk: int) -> str:
     return OutgoingStatus.SENT
 
 
+def _claim_and_start(pk: int, transport: Transport) -> tuple[OutgoingEmail | None, str]:
+    """Inside the caller's transaction: lock the queued row ``pk``, render it and hand the
+    message to the mail server (all but the final "."), then mark the row ``sending``.
+    Returns (row, "") when started, or (None, the outcome) when there is nothing to send."""
+    row = (
+        OutgoingEmail.objects.select_for_update(skip_locked=True)
+        .filter(pk=pk, status=OutgoingStatus.QUEUED, next_attempt_at__lte=timezone.now())
+        .first()
+    )
+    if row is None or (row.batch and not _chunk_free(row)):
+        # Not due, sent or being sent; or a batch row a batch sender is on.
+        return None, ""
+    try:
+        with transaction.atomic():
+            message = message_build(row)
+    except Exception as error:
+        # A missing template or a bug: trying again cannot help until it is fixed.
+        log.exception("could not render outgoing email %s", pk)
+        row.status = OutgoingStatus.FAILED
+        row.last_error = f"Could not render: {error!r}"[:2000]
+        row.save(update_fields=["status", "last_error", "updated_at"])
+        return None, row.status
+    if message is None:
+        row.status = OutgoingStatus.SKIPPED
+        if registry.get(row.purpose).private:
+            row.context = {}
+        row.save(update_fields=["status", "context", "updated_at"])
+        return None, row.status
+    transport.start(message)
+    row.status = OutgoingStatus.SENDING
+    row.attempts += 1
+    row.save(update_fields=["status", "attempts", "updated_at"])
+    return row, ""
+
+
 def _chunk_free(row: OutgoingEmail) -> bool:
-    from .batch import chunk_free
+    from .marks import chunk_free
 
     return chunk_free(row)
 

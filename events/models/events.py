@@ -14,10 +14,9 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from core.models import Moderated, ModeratedQuerySet
+from core.page_cache import listings_changed
 from postcodes.geo import NearQuerySet
 from postcodes.models import Located
-
-from ..listing_cache import listing_changed
 
 # Every event on coopcentre happens on UK time; datetimes are stored in UTC.
 EVENT_TZ = ZoneInfo(settings.TIME_ZONE)
@@ -201,7 +200,7 @@ class Event(Moderated, Located):
                 from ..services.events import event_schedule_refresh
 
                 event_schedule_refresh(event=self)
-        listing_changed()
+        listings_changed("events")
 
     def clean(self):
         """Rules every event keeps, whoever edits it (member form or admin)."""

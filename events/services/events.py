@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.models import ModerationStatus
+from core.page_cache import listings_changed
 
 from .. import emails, recurrence
-from ..listing_cache import listing_changed
 from ..models import Event, Occurrence, Rsvp
 from .notices import attendees_notify
 from .rsvps import waiting_list_promote
@@ -148,7 +148,7 @@ def event_schedule_refresh(*, event: Event, now: datetime | None = None) -> list
     replied, cancelled and those people emailed. Returns the dates cancelled that way.
     """
     now = now or timezone.now()
-    listing_changed()
+    listings_changed("events")
     desired = recurrence.event_dates(event, after=now)
     existing = list(
         event.occurrences.filter(is_cancelled=False, ends_at__gte=now).order_by("starts_at")

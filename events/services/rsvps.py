@@ -9,8 +9,9 @@ place and one waiting-list spot, never two places.
 from django.db import transaction
 from django.utils import timezone
 
+from core.page_cache import listings_changed
+
 from .. import emails
-from ..listing_cache import listing_changed
 from ..models import Occurrence, Rsvp, RsvpStatus
 from .notices import notice_record
 
@@ -38,7 +39,7 @@ def _lock(occurrence_id: int) -> Occurrence:
 def _count_going(occurrence: Occurrence) -> int:
     occurrence.going_count = occurrence.rsvps.going().count()
     # Listings show the places left.
-    listing_changed()
+    listings_changed("events")
     return occurrence.going_count
 
 

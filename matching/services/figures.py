@@ -79,7 +79,29 @@ def figures_compute(*, days: int | None = None, authorities: int = 15) -> Figure
         needs = needs.filter(created_at__gte=since)
         offers = offers.filter(created_at__gte=since)
     figures = Figures(since=since, needs=needs.count(), offers=offers.count())
+    _where_and_what(figures, needs, offers, authorities)
+    _time_to_match(figures, needs)
+    _introductions(figures, needs)
+    figures.unsent_emails = OutgoingEmail.objects.filter(
+        purpose__in=emails.MATCH_PURPOSES,
+        status__in=[OutgoingStatus.QUEUED, OutgoingStatus.SENDING, OutgoingStatus.FAILED],
+    ).count()
+    return figures
 
+
+def _count_by(field_name: str, qs) -> dict:
+    """How many rows of ``qs`` have each non-empty value of ``field_name``."""
+    return dict(
+        qs.exclude(**{field_name: ""})
+        .values_list(field_name)
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list(field_name, "n")
+    )
+
+
+def _where_and_what(figures: Figures, needs, offers, authorities: int) -> None:
+    """Needs and offers by help kind, nation and local authority; the top skill topics."""
     kind_needs = dict(
         HelpKind.objects.filter(needs__in=needs).annotate(n=Count("needs")).values_list("name", "n")
     )
@@ -89,21 +111,10 @@ def figures_compute(*, days: int | None = None, authorities: int = 15) -> Figure
         .values_list("name", "n")
     )
     figures.by_kind = _merge(kind_needs, kind_offers)
-
-    def by(field_name, qs):
-        return dict(
-            qs.exclude(**{field_name: ""})
-            .values_list(field_name)
-            .annotate(n=Count("pk"))
-            .order_by()
-            .values_list(field_name, "n")
-        )
-
-    figures.by_nation = _merge(by("nation", needs), by("nation", offers))
+    figures.by_nation = _merge(_count_by("nation", needs), _count_by("nation", offers))
     names = dict(LocalAuthority.objects.values_list("code", "name"))
-    la_rows = _merge(by("lad_code", needs), by("lad_code", offers))[:authorities]
+    la_rows = _merge(_count_by("lad_code", needs), _count_by("lad_code", offers))[:authorities]
     figures.by_authority = [(names.get(code, code), n, o) for code, n, o in la_rows]
-
     figures.learn_topics = list(
         SkillTopic.objects.filter(learners__in=needs)
         .annotate(n=Count("learners"))
@@ -117,6 +128,9 @@ def figures_compute(*, days: int | None = None, authorities: int = 15) -> Figure
         .values_list("name", "n")[:10]
     )
 
+
+def _time_to_match(figures: Figures, needs) -> None:
+    """How many needs were matched, and how long after registering (median and mean)."""
     firsts = needs.annotate(first=Min("matches__created_at")).filter(first__isnull=False)
     hours = [
         max((first - created).total_seconds(), 0) / 3600
@@ -126,6 +140,11 @@ def figures_compute(*, days: int | None = None, authorities: int = 15) -> Figure
     if hours:
         figures.median_hours_to_first_match = round(statistics.median(hours), 1)
         figures.mean_hours_to_first_match = round(statistics.fmean(hours), 1)
+
+
+def _introductions(figures: Figures, needs) -> None:
+    """Needs introduced to a person, needs flagged for staff, introductions answered and
+    made."""
     figures.needs_introduced = (
         needs.filter(matches__status=MatchStatus.INTRODUCED).distinct().count()
     )
@@ -142,8 +161,3 @@ def figures_compute(*, days: int | None = None, authorities: int = 15) -> Figure
     )
     figures.introductions_answered = counts["answered"]
     figures.introductions_made = counts["made"]
-    figures.unsent_emails = OutgoingEmail.objects.filter(
-        purpose__in=emails.MATCH_PURPOSES,
-        status__in=[OutgoingStatus.QUEUED, OutgoingStatus.SENDING, OutgoingStatus.FAILED],
-    ).count()
-    return figures

@@ -278,9 +278,14 @@ def matching_run(*, need_ids=None, trigger: str = MatchRun.Trigger.NIGHTLY, by=N
 
 
 def _save(run, result, needs, offers, now) -> None:
+    matches = _matches_create(run, result, now)
+    _notifications_create(run, matches, needs, offers)
+    _needs_mark(needs, result, now)
+
+
+def _matches_create(run, result, now) -> list[Match]:
+    """Save the run's introductions and scheme suggestions, each with its "created" event."""
     review = settings.MATCHING_REVIEW_INTRODUCTIONS
-    need_person = {n.id: n.person_id for n in needs}
-    offer_person = {o.id: o.person_id for o in offers}
     matches = [
         Match(
             need_id=i.need_id,
@@ -313,6 +318,14 @@ def _save(run, result, needs, offers, now) -> None:
         ],
         batch_size=2000,
     )
+    return matches
+
+
+def _notifications_create(run, matches, needs, offers) -> None:
+    """Tell the person in need and the volunteer of every match not held for review: one
+    email per person and purpose for the whole run."""
+    need_person = {n.id: n.person_id for n in needs}
+    offer_person = {o.id: o.person_id for o in offers}
     notices = []
     for m in matches:
         if m.status == MatchStatus.REVIEW:
@@ -321,6 +334,11 @@ def _save(run, result, needs, offers, now) -> None:
         if m.offer_id:
             notices.append(Notice(m.pk, offer_person[m.offer_id], emails.OFFER_INTRODUCTION))
     notifications_queue(notices, source=f"run:{run.pk}")
+
+
+def _needs_mark(needs, result, now) -> None:
+    """Stamp every need considered; flag for staff the ones with nothing suitable and
+    unflag the ones that now have something."""
     considered = [n.id for n in needs]
     unmatched = set(result.unmatched)
     helped = [pk for pk in considered if pk not in unmatched]

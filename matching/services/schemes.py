@@ -199,14 +199,27 @@ def schemes_import_csv(*, data: bytes) -> ImportResult:
     code. Any error (reported with its line number) leaves the directory unchanged.
     """
     result = ImportResult()
+    reader = _csv_reader(data, result)
+    if reader is None:
+        return result
+    parsed = _rows_parse(reader, result)
+    if result.errors:
+        return result
+    _schemes_save(parsed, result)
+    return result
+
+
+def _csv_reader(data: bytes, result: ImportResult) -> csv.DictReader | None:
+    """A reader over the file's rows, or None (with the reason in ``result``) when the file
+    is too large, not UTF-8 or lacks a required column."""
     if len(data) > MAX_IMPORT_BYTES:
         result.errors.append("The file is larger than 2 MB; split it into smaller files.")
-        return result
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         result.errors.append("The file isn't UTF-8 text. Save it as “CSV UTF-8” and try again.")
-        return result
+        return None
     reader = csv.DictReader(io.StringIO(text))
     columns = {c.strip().lower() for c in (reader.fieldnames or [])}
     missing = REQUIRED_COLUMNS - columns
@@ -214,7 +227,13 @@ def schemes_import_csv(*, data: bytes) -> ImportResult:
         result.errors.append(
             "The first line must name the columns; missing: " + ", ".join(sorted(missing)) + "."
         )
-        return result
+        return None
+    return reader
+
+
+def _rows_parse(reader: csv.DictReader, result: ImportResult) -> list[tuple]:
+    """Each row as an unsaved (or changed) scheme and its relations; every problem goes to
+    ``result`` with its line number."""
     lookups = _Lookups()
     parsed = []
     seen_slugs = {}
@@ -229,20 +248,28 @@ def schemes_import_csv(*, data: bytes) -> ImportResult:
         if fields["slug"] in seen_slugs:
             errors.append(f"the same scheme as line {seen_slugs[fields['slug']]}")
         seen_slugs[fields["slug"]] = line
-        scheme = SupportScheme.objects.filter(slug=fields["slug"]).first() or SupportScheme()
-        for name, value in fields.items():
-            setattr(scheme, name, value)
-        try:
-            scheme.full_clean(exclude=["coverage", "nation"], validate_unique=False)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                errors.extend(f"{name}: {m}" for m in messages)
+        scheme = _scheme_with(fields, errors)
         errors.extend(scheme_validate(scheme=scheme, relations=relations))
         if errors:
             result.errors.append(f"Line {line}: " + "; ".join(errors) + ".")
         parsed.append((scheme, relations))
-    if result.errors:
-        return result
+    return parsed
+
+
+def _scheme_with(fields: dict, errors: list[str]) -> SupportScheme:
+    """The scheme with this slug (or a new one) holding ``fields``, checked by the model."""
+    scheme = SupportScheme.objects.filter(slug=fields["slug"]).first() or SupportScheme()
+    for name, value in fields.items():
+        setattr(scheme, name, value)
+    try:
+        scheme.full_clean(exclude=["coverage", "nation"], validate_unique=False)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.extend(f"{name}: {m}" for m in messages)
+    return scheme
+
+
+def _schemes_save(parsed: list[tuple], result: ImportResult) -> None:
     with transaction.atomic():
         for scheme, relations in parsed:
             created = scheme.pk is None
@@ -255,4 +282,3 @@ def schemes_import_csv(*, data: bytes) -> ImportResult:
                 result.created += 1
             else:
                 result.updated += 1
-    return result

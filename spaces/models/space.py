@@ -15,8 +15,6 @@ from core.models import Moderated, ModeratedQuerySet
 from postcodes.geo import NearQuerySet
 from postcodes.models import Located
 
-from ..expressions import GreatCircleKm
-
 
 class Kind(models.TextChoices):
     PARK = "park", "Park or green space"
@@ -81,10 +79,6 @@ def name_key(name: str) -> str:
 class SpaceQuerySet(NearQuerySet, ModeratedQuerySet):
     def threatened(self):
         return self.filter(status=Status.THREATENED)
-
-    def with_distance(self, point):
-        """Annotate ``distance_km`` (great-circle) with the cheap-to-compile expression."""
-        return self.annotate(distance_km=GreatCircleKm(point, self.lat_field, self.lon_field))
 
     def for_listing(self, *extra: str):
         """Only the columns a list or a map shows (and ``extra``).

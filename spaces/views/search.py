@@ -1,61 +1,46 @@
 """Finding spaces: the search page, its GeoJSON, and the spaces under threat.
 
 Small function views rather than ``FilterView``: they answer bad input with status 400,
-clamp page numbers instead of raising 404, and serve anonymous visitors cached pages.
+clamp page numbers instead of raising 404, and serve anonymous visitors cached pages
+(``core.page_cache``, group "spaces"). The postcode and distance are the near-me kit's
+(``postcodes.near``).
 """
 
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
-from .. import search_cache, selectors
+from core.page_cache import cache_anonymous_page
+from core.paging import page_with_total, query_without_page
+from postcodes.near import redirect_old_distance
+
+from .. import selectors
 from ..cards import card_html
-from ..filters import RADIUS_CHOICES, EndangeredFilter, SpaceFilter
+from ..filters import EndangeredFilter, SpaceFilter
 from ..geojson import feature_collection
 from ..models import FACILITIES, Kind, Pledge, Space, Status
-from ..paging import page_with_total
 
 PAGE_SIZE = 20
 FILTER_KEYS = ("q", "kind", "tag", "facility", "capacity", "status")
-RADIUS_OPTIONS = [f"{km:g}" for km in RADIUS_CHOICES]
 GEOJSON_LIMIT = 1000
-
-
-def _querystring(request, **overrides) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    for key, value in overrides.items():
-        params[key] = value
-    return params.urlencode()
 
 
 def _listing_queryset():
     return Space.objects.approved().for_listing().order_by("name", "pk")
 
 
-def _search_box(form, default_radius: str, radius_km: float) -> dict:
-    """What the postcode box and the distance select show: the typed values (kept even
-    when wrong), their errors, and the distance options."""
+def _search_box(form) -> dict:
+    """What the postcode box shows: the typed text (kept even when wrong) and its error."""
     data = form.data if form.is_bound else {}
     errors = form.errors if form.is_bound else {}
-    current = data.get("radius", "")
-    options = [
-        {"value": km, "selected": km == (current or default_radius)} for km in RADIUS_OPTIONS
-    ]
-    if current and current not in RADIUS_OPTIONS:
-        options.insert(0, {"value": current, "selected": True})
     return {
         "postcode": data.get("postcode", ""),
         "postcode_error": (errors.get("postcode") or [""])[0],
-        "radius_options": options,
-        "radius_error": (errors.get("radius") or [""])[0],
-        "radius_text": f"{radius_km:g}",
     }
 
 
@@ -65,27 +50,10 @@ def _choices(values, choices):
 
 
 @require_GET
+@redirect_old_distance
+@cache_anonymous_page("spaces")
 def space_list(request):
-    """Search: postcode and radius (nearest first), kind, interests, facilities, status.
-
-    Anonymous visitors share cached pages (see ``search_cache``).
-    """
-    cache_key = search_cache.page_key(request)
-    if cache_key:
-        html = cache.get(cache_key)
-        if html is not None:
-            return HttpResponse(html)
-    response = _space_list(request)
-    if (
-        cache_key
-        and response.status_code == 200
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-    ):
-        cache.set(cache_key, response.content, search_cache.lifetime())
-    return response
-
-
-def _space_list(request):
+    """Search: postcode and distance (nearest first), kind, interests, facilities, status."""
     filterset = SpaceFilter(request.GET or None, queryset=_listing_queryset())
     valid = not filterset.is_bound or filterset.is_valid()
     queryset = filterset.qs if valid else filterset.queryset.none()
@@ -109,7 +77,7 @@ def _space_list(request):
         "form": form,
         "valid": valid,
         "location": filterset.location,
-        "radius": filterset.radius_km,
+        "km": filterset.within_km,
         "page_obj": page,
         "spaces": spaces,
         "features": feature_collection(spaces),
@@ -118,9 +86,9 @@ def _space_list(request):
         "facility_choices": _choices(getlist("facility"), FACILITIES),
         "tag_choices": _choices(chosen_tags, tag_choices),
         "filters_open": bool(extra_filters) or not valid,
-        "querystring": _querystring(request),
+        "querystring": query_without_page(request.GET),
         "searched": filterset.is_bound,
-        "box": _search_box(form, "5", filterset.radius_km),
+        "box": _search_box(form),
         "total": page.paginator.count,
     }
     context["filters_html"] = _filters_html(context, filters_state if valid else None)
@@ -144,6 +112,7 @@ def _filters_html(context: dict, state: str | None) -> str:
 
 
 @require_GET
+@redirect_old_distance
 def space_geojson(request):
     """The search's results as a GeoJSON FeatureCollection (nearest first, up to 1,000)."""
     filterset = SpaceFilter(request.GET or None, queryset=Space.objects.approved().for_listing())
@@ -170,6 +139,7 @@ def _pledge_total_subquery():
 
 
 @require_GET
+@redirect_old_distance
 def endangered(request):
     """Spaces under threat near a postcode (or everywhere), the soonest deadline first."""
     queryset = (
@@ -190,13 +160,13 @@ def endangered(request):
         "form": filterset.form,
         "filter": filterset,
         "location": filterset.location,
-        "radius": filterset.radius_km,
+        "km": filterset.within_km,
         "page_obj": page,
         "spaces": spaces,
         "features": feature_collection(spaces),
-        "querystring": _querystring(request),
+        "querystring": query_without_page(request.GET),
         "searched": filterset.is_bound,
-        "box": _search_box(filterset.form, "25", filterset.radius_km),
+        "box": _search_box(filterset.form),
         "total": page.paginator.count,
     }
     return render(request, "spaces/endangered_list.html", context, status=200 if valid else 400)

@@ -106,7 +106,7 @@ def test_forms_and_member_pages_pass_axe_signed_in_and_with_errors_shown(page, l
         "/communities/mine/",
         "/accounts/profile/",
         # Bad input: the error summary and the invalid fields.
-        "/events/?postcode=ZZ&radius=abc",
+        "/events/?postcode=ZZ&km=abc",
         "/spaces/?postcode=GY1%201AA",
         "/communities/?postcode=BFPO%201",
         "/near/?postcode=ZZ",

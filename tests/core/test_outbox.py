@@ -167,6 +167,8 @@ def test_a_refused_email_is_retried_with_backoff_then_fails_with_its_error(
     assert "SMTPDataError: 451 4.3.0 Try again later" in listing
     detail = staff_client.get(f"{CHANGELIST}{row.pk}/change/").content.decode()
     assert "SMTPDataError: 451 4.3.0 Try again later" in detail
+    # Read-only: nothing to save.
+    assert 'name="_save"' not in detail
 
 
 def test_a_permanent_refusal_fails_at_once(hello, settings, mailoutbox):

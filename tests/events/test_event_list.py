@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.listing_cache import listing_changed
+from core.page_cache import listings_changed
 from events.models import Event
 from events.services import event_cancel, rsvp_create
 
@@ -36,8 +36,8 @@ def test_it_lists_events_near_a_postcode_with_their_distance(client, db):
 
 def test_the_radius_decides_how_far_to_look(client, db):
     EventFactory(title="Rusholme walk", place="M14")
-    assert titles(search(client, postcode="M1 1AD", radius="1")) == []
-    assert titles(search(client, postcode="M1 1AD", radius="5")) == ["Rusholme walk"]
+    assert titles(search(client, postcode="M1 1AD", km="1")) == []
+    assert titles(search(client, postcode="M1 1AD", km="5")) == ["Rusholme walk"]
     # Without a radius, 5 km, and the form shows it.
     response = search(client, postcode="M1 1AD")
     assert titles(response) == ["Rusholme walk"]
@@ -164,7 +164,7 @@ def test_past_cancelled_and_unapproved_events_are_not_listed(client, db, wednesd
             "Choose today, this weekend, the next 7 days or your own dates.",
         ),
         ({"format": "hologram"}, "format", "Choose in person, online, or both."),
-        ({"radius": "7"}, "radius", "Choose a distance from the list."),
+        ({"km": "7000"}, "km", "Choose a distance from the list."),
         ({"tag": "basket-weaving"}, "tag", "We have no events about “basket-weaving”."),
         ({"date_from": "2026-11-01"}, "date_from", "Choose a date from today on"),
         (
@@ -248,7 +248,7 @@ def test_members_see_which_dates_they_are_going_to(member_client, member, db):
 
 
 def _queries(client, **params) -> int:
-    listing_changed()  # measure the render, not the cache
+    listings_changed("events")  # measure the render, not the cache
     with CaptureQueriesContext(connection) as ctx:
         response = search(client, **params)
     assert response.status_code == 200

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.listing_cache import listing_changed
+from core.page_cache import listings_changed
 
 from .factories import EventFactory, soon
 from .test_event_list import titles
@@ -45,12 +45,12 @@ def test_the_online_listing_makes_the_same_number_of_queries_whatever_the_page_s
     for n in range(3):
         EventFactory(attendance_mode="online", tags=[f"tag{n}"])
     client.get("/events/online/")
-    listing_changed()  # measure the render, not the cache
+    listings_changed("events")  # measure the render, not the cache
     with CaptureQueriesContext(connection) as few:
         client.get("/events/online/")
     for n in range(25):
         EventFactory(attendance_mode="online", tags=[f"more{n}"])
-    listing_changed()
+    listings_changed("events")
     with CaptureQueriesContext(connection) as many:
         response = client.get("/events/online/")
     assert len(titles(response)) == 20

@@ -8,6 +8,7 @@ import pytest
 from django.test import override_settings
 
 from core.outbox import batch as outbox_batch
+from core.outbox import marks as outbox_marks
 from core.outbox.models import OutgoingEmail, OutgoingStatus
 from core.outbox.registry import get as purpose
 from core.outbox.transport import PermanentFailure, Transport
@@ -73,7 +74,7 @@ def test_dying_before_the_commit_leaves_no_copy_and_it_is_sent_once_later(smtp_s
     row = outbox_batch.BatchRow(recipient.pk, recipient.to, recipient.context, 0)
     copy = spec.batch.copies([row])[row.pk]
 
-    class DiesBeforeMarking(outbox_batch._Mark):
+    class DiesBeforeMarking(outbox_marks.SentMark):
         def send(self):
             raise Killed
 
@@ -149,7 +150,7 @@ def test_a_copy_sent_again_by_staff_waits_while_a_batch_sender_holds_its_chunk(m
     url = f"postgresql://{db['USER'] or 'postgres'}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
     # Another worker's batch sender is on this chunk.
     with psycopg.connect(url, autocommit=True) as other:
-        key = outbox_batch._lock_key(row.batch)
+        key = outbox_marks.lock_key(row.batch)
         other.execute("SELECT pg_advisory_lock(%s, %s)", [key, row.pk // size])
         assert outgoing_send(pk=row.pk) == ""
         other.execute("SELECT pg_advisory_unlock(%s, %s)", [key, row.pk // size])

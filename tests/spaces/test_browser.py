@@ -53,7 +53,7 @@ def test_the_search_and_space_pages_pass_axe(page):
     from axe_playwright_python.sync_playwright import Axe
 
     space = ThreatenedSpaceFactory(name="Rusholme Library", at="M14", tags=["reading"])
-    page.goto("/spaces/?postcode=M14&radius=5")
+    page.goto("/spaces/?postcode=M14&km=5")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 

@@ -29,7 +29,7 @@ def test_threatened_spaces_near_a_postcode_soonest_deadline_first(client):
     SpaceFactory(name="Open", at="M4", status=Status.OPEN)
     SpaceFactory(name="In transfer", at="M4", status=Status.TRANSFER)
 
-    response = client.get("/spaces/endangered/", {"postcode": "M4 6DE", "radius": "25"})
+    response = client.get("/spaces/endangered/", {"postcode": "M4 6DE", "km": "25"})
 
     assert response.status_code == 200
     assert names(response) == ["Soonest", "Later", "No deadline"]
@@ -56,12 +56,12 @@ def test_each_space_shows_its_pledge_count_and_a_way_to_help(client):
 
 
 def test_a_bad_postcode_or_radius_is_explained(client):
-    response = client.get("/spaces/endangered/", {"postcode": "nowhere", "radius": "10000"})
+    response = client.get("/spaces/endangered/", {"postcode": "nowhere", "km": "10000"})
 
     assert response.status_code == 400
     html = response.content.decode()
     assert "is not a UK postcode" in html
-    assert "Choose a distance from 0.5 to 100 km" in html
+    assert "Choose a distance from the list" in html
     assert 'value="nowhere"' in html
 
 

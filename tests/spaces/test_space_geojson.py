@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_geojson_is_a_feature_collection_of_points_in_longitude_latitude_order(client):
     space = SpaceFactory(name="Ancoats Hall", at="M4", kind=Kind.LIBRARY)
 
-    response = client.get("/spaces/map.geojson", {"postcode": "M4 6DE", "radius": "5"})
+    response = client.get("/spaces/map.geojson", {"postcode": "M4 6DE", "km": "5"})
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/geo+json"
@@ -49,19 +49,19 @@ def test_geojson_serves_the_same_filtered_results_as_the_page_in_the_same_order(
     SpaceFactory(name="Edinburgh library", at="EH1", kind=Kind.LIBRARY)
 
     data = client.get(
-        "/spaces/map.geojson", {"postcode": "M4", "radius": "10", "kind": "library"}
+        "/spaces/map.geojson", {"postcode": "M4", "km": "10", "kind": "library"}
     ).json()
 
     assert [f["properties"]["name"] for f in data["features"]] == ["Near library", "Far library"]
 
 
 def test_geojson_answers_bad_input_with_errors_as_json(client):
-    response = client.get("/spaces/map.geojson", {"postcode": "nonsense", "radius": "0"})
+    response = client.get("/spaces/map.geojson", {"postcode": "nonsense", "km": "0"})
 
     assert response.status_code == 400
     errors = response.json()["errors"]
     assert "is not a UK postcode" in errors["postcode"][0]
-    assert "Choose a distance" in errors["radius"][0]
+    assert "Choose a distance" in errors["km"][0]
 
 
 def test_geojson_without_filters_has_every_public_space(client):

@@ -36,7 +36,7 @@ def test_search_by_postcode_lists_nearby_spaces_nearest_first_with_distances(cli
     SpaceFactory(name="Edinburgh Hall", at="EH1")
     SpaceFactory(name="Piccadilly Hall", at="M1")
 
-    response = client.get("/spaces/", {"postcode": "M4 6DE", "radius": "10"})
+    response = client.get("/spaces/", {"postcode": "M4 6DE", "km": "10"})
 
     assert response.status_code == 200
     assert names(response) == ["Ancoats Hall", "Piccadilly Hall", "Rusholme Hall", "Didsbury Hall"]
@@ -49,7 +49,7 @@ def test_the_radius_limits_the_results(client):
     SpaceFactory(name="Ancoats Hall", at="M4")
     SpaceFactory(name="Didsbury Hall", at="M20")
 
-    response = client.get("/spaces/", {"postcode": "M4", "radius": "2"})
+    response = client.get("/spaces/", {"postcode": "M4", "km": "2"})
 
     assert names(response) == ["Ancoats Hall"]
 
@@ -146,7 +146,7 @@ def test_every_filter_at_once(client):
         "/spaces/",
         {
             "postcode": "M4 6DE",
-            "radius": "5",
+            "km": "5",
             "q": "match",
             "kind": "library",
             "tag": "reading",
@@ -165,10 +165,10 @@ def test_every_filter_at_once(client):
     [
         ({"postcode": "ZZ99 9ZZ"}, "is not a UK postcode"),
         ({"postcode": "ZE9 9ZZ"}, "We can't find ZE9 9ZZ"),
-        ({"postcode": "M4", "radius": "0"}, "Choose a distance from 0.5 to 100 km"),
-        ({"postcode": "M4", "radius": "10000"}, "Choose a distance from 0.5 to 100 km"),
-        ({"postcode": "M4", "radius": "far"}, "Choose a distance from 0.5 to 100 km"),
-        ({"postcode": "M4", "radius": "nan"}, "Choose a distance from 0.5 to 100 km"),
+        ({"postcode": "M4", "km": "0"}, "Choose a distance from the list"),
+        ({"postcode": "M4", "km": "10000"}, "Choose a distance from the list"),
+        ({"postcode": "M4", "km": "far"}, "Choose a distance from the list"),
+        ({"postcode": "M4", "km": "nan"}, "Choose a distance from the list"),
         ({"kind": "castle"}, "“castle” is not a kind of space we know"),
         ({"status": "demolished"}, "“demolished” is not a status we know"),
         ({"facility": "pool"}, "“pool” is not a facility we know"),
@@ -189,8 +189,8 @@ def test_bad_search_input_gets_a_clear_error_and_keeps_what_was_typed(client, pa
     assert names(response) == []
     if "postcode" in params:
         assert f'value="{params["postcode"]}"' in html
-    if "radius" in params:
-        assert f'<option value="{params["radius"]}" selected>' in html
+    if "km" in params:
+        assert f'<option value="{params["km"]}" selected>' in html
 
 
 def test_a_huge_or_odd_query_never_breaks_the_page(client):
@@ -238,7 +238,7 @@ def test_the_search_page_makes_the_same_number_of_queries_whatever_the_page_size
     client, django_assert_num_queries, settings
 ):
     # The real work, not the page cache (tested below).
-    settings.SPACES_SEARCH_CACHE_SECONDS = 0
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
 
     def make(count, start):
         for i in range(start, start + count):
@@ -251,8 +251,8 @@ def test_the_search_page_makes_the_same_number_of_queries_whatever_the_page_size
                 moderation_status=ModerationStatus.APPROVED,
             )
 
-    url = "/spaces/?postcode=M4+6DE&radius=10&tag=music&facility=wifi&facility=toilets"
-    url_all = "/spaces/?postcode=M4+6DE&radius=10&tag=music"
+    url = "/spaces/?postcode=M4+6DE&km=10&tag=music&facility=wifi&facility=toilets"
+    url_all = "/spaces/?postcode=M4+6DE&km=10&tag=music"
     make(3, 0)
     client.get(url_all)  # warm the per-process caches (content types, tag choices)
 
@@ -276,7 +276,7 @@ def test_the_search_page_makes_the_same_number_of_queries_whatever_the_page_size
         client.get(url)
     # A district needs no postcode query; without an interest, no tag query either.
     with django_assert_num_queries(1):
-        client.get("/spaces/?postcode=M4&radius=10&facility=wifi")
+        client.get("/spaces/?postcode=M4&km=10&facility=wifi")
 
 
 def test_it_links_to_the_geojson_of_the_same_search(client):
@@ -295,14 +295,14 @@ def test_anonymous_visitors_share_a_cached_page_until_a_space_changes(
     client, member_client, django_assert_num_queries
 ):
     SpaceFactory(name="Ancoats Hall")
-    first = client.get("/spaces/", {"postcode": "M4", "radius": "5"})
+    first = client.get("/spaces/", {"postcode": "M4", "km": "5"})
 
     with django_assert_num_queries(0):
-        again = client.get("/spaces/", {"radius": "5", "postcode": "M4"})
+        again = client.get("/spaces/", {"km": "5", "postcode": "M4"})
     assert again.content == first.content
 
     SpaceFactory(name="Piccadilly Hall", at="M1")
-    assert names(client.get("/spaces/", {"postcode": "M4", "radius": "5"})) == [
+    assert names(client.get("/spaces/", {"postcode": "M4", "km": "5"})) == [
         "Ancoats Hall",
         "Piccadilly Hall",
     ]

@@ -60,6 +60,18 @@ def _decile_value(text: str) -> str:
     return str(int(float(text))) if text else ""
 
 
+AREA_HEADER = [
+    "code",
+    "name",
+    "level",
+    "nation",
+    "parent_code",
+    "parent_level",
+    "latitude",
+    "longitude",
+]
+
+
 def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -> dict:
     """Build ``areas.csv.gz``, ``indicators.csv`` and ``values.csv.gz`` from the open data.
 
@@ -71,34 +83,70 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
     source = Path(source_dir or settings.SHARED_DATA_DIR)
     out_dir.mkdir(parents=True, exist_ok=True)
     councils = list(_read_csv(source / "uk_local_authority_wellbeing.csv"))
+    postcodes = _PostcodeSummary.read(source / "uk_postcodes.csv.gz")
+    area_rows, value_rows = _council_rows(councils, postcodes)
+    small_areas = [
+        r
+        for r in _read_csv(source / "uk_small_area_deprivation.csv")
+        if r["dep_index"] in NEIGHBOURHOOD_INDEX
+    ]
     council_names = {c["lad_code"]: c["lad_name"] for c in councils}
+    more_areas, more_values = _neighbourhood_rows(small_areas, council_names, postcodes)
+    area_rows += more_areas
+    value_rows += more_values
+    counts = _files_write(out_dir, area_rows, value_rows)
+    counts["neighbourhoods_without_council"] = sum(
+        1 for row in area_rows if row[2] == Level.NEIGHBOURHOOD and not row[4]
+    )
+    return counts
 
-    # Each small area's council (the one most of its postcodes are in), commonest sector,
-    # and centre (the mean position of its postcodes, like the districts'); councils' too.
-    lad_votes: dict[str, Counter] = defaultdict(Counter)
-    sector_votes: dict[str, Counter] = defaultdict(Counter)
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
-    for record in _read_csv(source / "uk_postcodes.csv.gz"):
-        small_area = record["small_area_code"]
-        lat, lon = float(record["latitude"]), float(record["longitude"])
-        for code in filter(None, (small_area, record["lad_code"])):
-            total = sums[code]
-            total[0] += lat
-            total[1] += lon
-            total[2] += 1
-        if small_area:
-            lad_votes[small_area][record["lad_code"]] += 1
-            sector_votes[small_area][record["postcode"][:-2]] += 1
 
-    def centre(code: str) -> tuple[str, str]:
-        if code not in sums:
+class _PostcodeSummary:
+    """What the postcode directory says of each small area: the council most of its
+    postcodes are in, its commonest sector, and its centre (the mean position of its
+    postcodes, like the districts'); councils' centres too."""
+
+    def __init__(self):
+        self.lad_votes: dict[str, Counter] = defaultdict(Counter)
+        self.sector_votes: dict[str, Counter] = defaultdict(Counter)
+        self.sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+
+    @classmethod
+    def read(cls, path: Path) -> "_PostcodeSummary":
+        summary = cls()
+        for record in _read_csv(path):
+            small_area = record["small_area_code"]
+            lat, lon = float(record["latitude"]), float(record["longitude"])
+            for code in filter(None, (small_area, record["lad_code"])):
+                total = summary.sums[code]
+                total[0] += lat
+                total[1] += lon
+                total[2] += 1
+            if small_area:
+                summary.lad_votes[small_area][record["lad_code"]] += 1
+                summary.sector_votes[small_area][record["postcode"][:-2]] += 1
+        return summary
+
+    def centre(self, code: str) -> tuple[str, str]:
+        if code not in self.sums:
             return ("", "")
-        lat, lon, n = sums[code]
+        lat, lon, n = self.sums[code]
         return (f"{lat / n:.5f}", f"{lon / n:.5f}")
 
+    def council(self, code: str) -> str:
+        votes = self.lad_votes.get(code)
+        return votes.most_common(1)[0][0] if votes else ""
+
+    def sector(self, code: str) -> str:
+        votes = self.sector_votes.get(code)
+        return votes.most_common(1)[0][0] if votes else ""
+
+
+def _council_rows(councils: list[dict], postcodes: _PostcodeSummary) -> tuple[list, list]:
+    """Area rows of the councils (by code) and their values: deprivation shares, wellbeing."""
     area_rows = [
         (c["lad_code"], c["lad_name"], Level.LOCAL_AUTHORITY.value, c["country"], "", "")
-        + centre(c["lad_code"])
+        + postcodes.centre(c["lad_code"])
         for c in sorted(councils, key=lambda c: c["lad_code"])
     ]
     value_rows = []
@@ -113,18 +161,20 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
         for column, code, *_ in WELLBEING:
             if c[column]:
                 value_rows.append((c["lad_code"], f"{code}-council", c[column]))
+    return area_rows, value_rows
 
-    small_areas = [
-        r
-        for r in _read_csv(source / "uk_small_area_deprivation.csv")
-        if r["dep_index"] in NEIGHBOURHOOD_INDEX
-    ]
+
+def _neighbourhood_rows(
+    small_areas: list[dict], council_names: dict[str, str], postcodes: _PostcodeSummary
+) -> tuple[list, list]:
+    """Area rows of the small areas (by code), each in its council, and their deciles."""
+    area_rows, value_rows = [], []
     for r in sorted(small_areas, key=lambda r: r["area_code"]):
         code = r["area_code"]
-        parent = lad_votes[code].most_common(1)[0][0] if lad_votes.get(code) else ""
+        parent = postcodes.council(code)
         if parent not in council_names:
             parent = ""
-        sector = sector_votes[code].most_common(1)[0][0] if sector_votes.get(code) else ""
+        sector = postcodes.sector(code)
         name = f"Neighbourhood around {sector}" if sector else f"Neighbourhood {code}"
         area_rows.append(
             (
@@ -135,7 +185,7 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
                 parent,
                 Level.LOCAL_AUTHORITY.value if parent else "",
             )
-            + centre(code)
+            + postcodes.centre(code)
         )
         index = INDICES[NEIGHBOURHOOD_INDEX[r["dep_index"]]]
         for measure in index.domains:
@@ -144,23 +194,14 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
                 value_rows.append(
                     (code, f"{measure}-{index.slug}-neighbourhood", _decile_value(text))
                 )
+    return area_rows, value_rows
 
+
+def _files_write(out_dir: Path, area_rows: list, value_rows: list) -> dict:
+    """Write the importer's three files; returns their row counts."""
     definitions = indicator_definitions()
-    counts = {
-        "areas": _write_csv(
-            out_dir / AREAS_FILE.name,
-            [
-                "code",
-                "name",
-                "level",
-                "nation",
-                "parent_code",
-                "parent_level",
-                "latitude",
-                "longitude",
-            ],
-            area_rows,
-        ),
+    return {
+        "areas": _write_csv(out_dir / AREAS_FILE.name, AREA_HEADER, area_rows),
         "indicators": _write_csv(
             out_dir / DEFINITIONS_FILE.name,
             DEFINITION_HEADER,
@@ -170,10 +211,6 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
             out_dir / VALUES_FILE.name, ["area_code", "indicator", "value"], value_rows
         ),
     }
-    counts["neighbourhoods_without_council"] = sum(
-        1 for row in area_rows if row[2] == Level.NEIGHBOURHOOD and not row[4]
-    )
-    return counts
 
 
 def default_digest() -> str:

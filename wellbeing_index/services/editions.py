@@ -106,6 +106,12 @@ class Catalogue:
     beside: list[str] = field(default_factory=list)
     scored_domains: dict[str, set[str]] = field(default_factory=dict)  # level → domain slugs
 
+    @property
+    def unscored_domains(self) -> list[DomainInfo]:
+        """The domains no indicator of this edition scores, at any level."""
+        scored = set().union(*self.scored_domains.values()) if self.scored_domains else set()
+        return [d for d in self.domains if d.slug not in scored]
+
 
 _catalogues: dict[str, Catalogue] = {}
 _catalogue_lock = threading.Lock()

@@ -65,53 +65,19 @@ def indicators_import(
     ``compute`` is true queues the index computation for after the commit.
     """
     structure_ensure()
-    errors = Problems()
-    known_areas = {
-        (level, code): pk for pk, level, code in Area.objects.values_list("pk", "level", "code")
-    }
-    definitions = definitions_read(definitions_path, errors)
-    areas = areas_read(areas_path, errors, known_areas) if areas_path else []
-    area_keys = set(known_areas) | {(a["level"], a["code"]) for a in areas}
-    values, blanks = values_read(values_path, errors, definitions, area_keys)
-    if not errors and not definitions:
-        errors.add(Path(definitions_path).name, 1, "defines no indicators")
-    if errors:
-        raise ImportFailed(errors.items, errors.total)
-
+    known_areas = _area_ids()
+    definitions, areas, values, blanks = _files_read(
+        definitions_path, areas_path, values_path, known_areas
+    )
     year = edition_year or max(d["year"] for d in definitions.values())
     with transaction.atomic():
-        edition, created = Edition.objects.get_or_create(
-            year=year, defaults={"is_published": bool(publish)}
-        )
-        if not created and publish is not None and edition.is_published != publish:
-            edition.is_published = publish
-            edition.save(update_fields=["is_published"])
+        edition = _edition_for(year, publish)
         result = ImportResult(edition=edition, blank_values=blanks)
         if areas:
             result.areas_written = _write_areas(areas)
-            known_areas = {
-                (level, code): pk
-                for pk, level, code in Area.objects.values_list("pk", "level", "code")
-            }
-        existing = {i.code: i for i in Indicator.objects.filter(edition=edition)}
-        for code, definition in definitions.items():
-            indicator = existing.get(code)
-            if indicator is None:
-                Indicator.objects.create(edition=edition, code=code, **definition)
-                result.indicators_created += 1
-            else:
-                for attribute, value in definition.items():
-                    setattr(indicator, attribute, value)
-                indicator.save()
-                result.indicators_updated += 1
-        ids = dict(Indicator.objects.filter(edition=edition).values_list("code", "pk"))
-        IndicatorValue.objects.filter(indicator_id__in=[ids[c] for c in values]).delete()
-        rows = [
-            (ids[code], known_areas[(definitions[code]["level"], area_code)], value)
-            for code, pairs in values.items()
-            for area_code, value in pairs
-        ]
-        _write_values(rows)
+            known_areas = _area_ids()
+        _indicators_write(edition, definitions, result)
+        rows = _values_replace(edition, definitions, values, known_areas)
         result.values = len(rows)
         result.indicator_codes = sorted(values)
         edition.imported_at = timezone.now()
@@ -125,10 +91,74 @@ def indicators_import(
     return result
 
 
+def _area_ids() -> dict[tuple[str, str], int]:
+    """Every area's id by (level, code)."""
+    return {
+        (level, code): pk for pk, level, code in Area.objects.values_list("pk", "level", "code")
+    }
+
+
+def _files_read(definitions_path, areas_path, values_path, known_areas) -> tuple:
+    """Read and check the three files: (definitions, areas, values, blank count).
+
+    Raises ``ImportFailed`` with every problem found in any of them.
+    """
+    errors = Problems()
+    definitions = definitions_read(definitions_path, errors)
+    areas = areas_read(areas_path, errors, known_areas) if areas_path else []
+    area_keys = set(known_areas) | {(a["level"], a["code"]) for a in areas}
+    values, blanks = values_read(values_path, errors, definitions, area_keys)
+    if not errors and not definitions:
+        errors.add(Path(definitions_path).name, 1, "defines no indicators")
+    if errors:
+        raise ImportFailed(errors.items, errors.total)
+    return definitions, areas, values, blanks
+
+
+def _edition_for(year: int, publish: bool | None) -> Edition:
+    """The edition of ``year``, created unpublished unless ``publish``; ``publish`` set
+    either way also (un)publishes an existing one."""
+    edition, created = Edition.objects.get_or_create(
+        year=year, defaults={"is_published": bool(publish)}
+    )
+    if not created and publish is not None and edition.is_published != publish:
+        edition.is_published = publish
+        edition.save(update_fields=["is_published"])
+    return edition
+
+
+def _indicators_write(edition: Edition, definitions: dict, result: ImportResult) -> None:
+    """Create or update the edition's indicators; counts go to ``result``."""
+    existing = {i.code: i for i in Indicator.objects.filter(edition=edition)}
+    for code, definition in definitions.items():
+        indicator = existing.get(code)
+        if indicator is None:
+            Indicator.objects.create(edition=edition, code=code, **definition)
+            result.indicators_created += 1
+        else:
+            for attribute, value in definition.items():
+                setattr(indicator, attribute, value)
+            indicator.save()
+            result.indicators_updated += 1
+
+
+def _values_replace(edition: Edition, definitions: dict, values: dict, area_ids: dict) -> list:
+    """Replace the values of every indicator in ``values``; returns the rows written."""
+    ids = dict(Indicator.objects.filter(edition=edition).values_list("code", "pk"))
+    IndicatorValue.objects.filter(indicator_id__in=[ids[c] for c in values]).delete()
+    rows = [
+        (ids[code], area_ids[(definitions[code]["level"], area_code)], value)
+        for code, pairs in values.items()
+        for area_code, value in pairs
+    ]
+    _write_values(rows)
+    return rows
+
+
 def _write_areas(areas: list[dict]) -> int:
     """Upsert areas level by level, parents first, so every parent has an id to point to."""
     level_order = {Level.REGION: 0, Level.LOCAL_AUTHORITY: 1, Level.WARD: 2, Level.NEIGHBOURHOOD: 3}
-    ids = {(level, code): pk for pk, level, code in Area.objects.values_list("pk", "level", "code")}
+    ids = _area_ids()
     written = 0
     for level in sorted({a["level"] for a in areas}, key=lambda lv: level_order.get(lv, 9)):
         batch = [

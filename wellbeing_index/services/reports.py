@@ -26,10 +26,6 @@ AREA_TIMEOUT = 24 * 3600
 _MISSING = "-"  # cached marker: "this area has no scores in this edition"
 
 
-# ---------------------------------------------------------------------------------------
-# The report of one area
-
-
 @dataclass(frozen=True)
 class Score:
     value: float | None
@@ -195,16 +191,57 @@ def _area_payloads(edition: EditionRef, wanted: list[tuple[str, str]]) -> dict:
 def _report_build(catalogue: Catalogue, area: AreaInfo, parent, scores: dict) -> Report:
     uk = catalogue.benchmarks.get((area.level, ""), {})
     home = catalogue.benchmarks.get((area.level, area.nation), {})
-    indicator_scores = scores.get("i", {})
+    lines = _IndicatorLines(catalogue, scores.get("i", {}), uk, home)
+    domain_lines = _domain_lines(catalogue, area, scores, uk, home, lines)
+    pillar_lines = tuple(
+        PillarLine(
+            slug=slug,
+            name=name,
+            score=_score(scores, uk, home, "p", slug),
+            domains=tuple(d for d in domain_lines if d.info.pillar == slug),
+        )
+        for slug, name in catalogue.pillars
+    )
+    strongest, weakest = _strongest_and_weakest(domain_lines)
+    return Report(
+        edition_year=catalogue.edition.year,
+        edition_key=catalogue.edition.key,
+        area=area,
+        parent=parent,
+        overall=Score(scores.get("o"), uk.get("o"), home.get("o")),
+        pillars=pillar_lines,
+        domains=tuple(domain_lines),
+        wellbeing=lines.of(catalogue.beside),
+        strongest=strongest,
+        weakest=weakest,
+        unmeasured=tuple(d for d in domain_lines if not d.measured),
+    )
 
-    def line(code: str) -> IndicatorLine | None:
-        pair = indicator_scores.get(code)
+
+def _score(scores: dict, uk: dict, home: dict, kind: str, slug: str) -> Score:
+    """A pillar's (``kind`` "p") or domain's ("d") score with the UK and nation averages."""
+    return Score(
+        scores.get(kind, {}).get(slug), uk.get(kind, {}).get(slug), home.get(kind, {}).get(slug)
+    )
+
+
+class _IndicatorLines:
+    """Makes an area's indicator lines: its raw value and score beside the averages."""
+
+    def __init__(self, catalogue: Catalogue, indicator_scores: dict, uk: dict, home: dict):
+        self.catalogue = catalogue
+        self.indicator_scores = indicator_scores
+        self.uk = uk.get("i", {})
+        self.home = home.get("i", {})
+
+    def line(self, code: str) -> IndicatorLine | None:
+        pair = self.indicator_scores.get(code)
         if pair is None:
             return None
-        uk_pair = uk.get("i", {}).get(code) or (None, None)
-        home_pair = home.get("i", {}).get(code) or (None, None)
+        uk_pair = self.uk.get(code) or (None, None)
+        home_pair = self.home.get(code) or (None, None)
         return IndicatorLine(
-            info=catalogue.indicators[code],
+            info=self.catalogue.indicators[code],
             value=pair[0],
             score=pair[1],
             uk_value=uk_pair[0],
@@ -213,37 +250,28 @@ def _report_build(catalogue: Catalogue, area: AreaInfo, parent, scores: dict) ->
             nation_score=home_pair[1],
         )
 
+    def of(self, codes) -> tuple[IndicatorLine, ...]:
+        """The lines of the indicators ``codes`` that the area has a value of."""
+        return tuple(filter(None, (self.line(c) for c in codes)))
+
+
+def _domain_lines(
+    catalogue: Catalogue, area: AreaInfo, scores: dict, uk: dict, home: dict, lines
+) -> list[DomainLine]:
     measured = catalogue.scored_domains.get(area.level, set())
-    domain_lines = []
-    for info in catalogue.domains:
-        lines = tuple(
-            filter(None, (line(c) for c in catalogue.indicators_by_domain.get(info.slug, ())))
+    return [
+        DomainLine(
+            info=info,
+            score=_score(scores, uk, home, "d", info.slug),
+            indicators=lines.of(catalogue.indicators_by_domain.get(info.slug, ())),
+            measured=info.slug in measured,
         )
-        domain_lines.append(
-            DomainLine(
-                info=info,
-                score=Score(
-                    scores.get("d", {}).get(info.slug),
-                    uk.get("d", {}).get(info.slug),
-                    home.get("d", {}).get(info.slug),
-                ),
-                indicators=lines,
-                measured=info.slug in measured,
-            )
-        )
-    pillar_lines = tuple(
-        PillarLine(
-            slug=slug,
-            name=name,
-            score=Score(
-                scores.get("p", {}).get(slug),
-                uk.get("p", {}).get(slug),
-                home.get("p", {}).get(slug),
-            ),
-            domains=tuple(d for d in domain_lines if d.info.pillar == slug),
-        )
-        for slug, name in catalogue.pillars
-    )
+        for info in catalogue.domains
+    ]
+
+
+def _strongest_and_weakest(domain_lines: list[DomainLine]) -> tuple[tuple, tuple]:
+    """The three strongest domains (best first) and the three weakest (worst first)."""
     with_data = sorted(
         (d for d in domain_lines if d.score.has_data), key=lambda d: (d.score.value, d.name)
     )
@@ -254,19 +282,7 @@ def _report_build(catalogue: Catalogue, area: AreaInfo, parent, scores: dict) ->
         half = (len(with_data) + 1) // 2
         weakest = tuple(with_data[:half])
         strongest = tuple(reversed(with_data[half:]))
-    return Report(
-        edition_year=catalogue.edition.year,
-        edition_key=catalogue.edition.key,
-        area=area,
-        parent=parent,
-        overall=Score(scores.get("o"), uk.get("o"), home.get("o")),
-        pillars=pillar_lines,
-        domains=tuple(domain_lines),
-        wellbeing=tuple(filter(None, (line(c) for c in catalogue.beside))),
-        strongest=strongest,
-        weakest=weakest,
-        unmeasured=tuple(d for d in domain_lines if not d.measured),
-    )
+    return strongest, weakest
 
 
 def area_report(*, level: str, code: str, year: int | None = None) -> Report | None:
@@ -338,29 +354,3 @@ def council_neighbourhoods(*, code: str, year: int | None = None) -> list[tuple[
         )
         for r in rows
     ]
-
-
-@dataclass(frozen=True)
-class CompareRow:
-    label: str
-    kind: str  # "overall", "pillar" or "domain"
-    first: float | None
-    second: float | None
-
-    @property
-    def difference(self) -> float | None:
-        if self.first is None or self.second is None:
-            return None
-        return self.first - self.second
-
-
-def reports_compare(*, first: Report, second: Report) -> list[CompareRow]:
-    """Rows to compare two reports: overall, then each pillar followed by its domains."""
-    rows = [CompareRow("Overall", "overall", first.overall.value, second.overall.value)]
-    for p, q in zip(first.pillars, second.pillars, strict=True):
-        rows.append(CompareRow(p.name, "pillar", p.score.value, q.score.value))
-        rows += [
-            CompareRow(d.name, "domain", d.score.value, e.score.value)
-            for d, e in zip(p.domains, q.domains, strict=True)
-        ]
-    return rows

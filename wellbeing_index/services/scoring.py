@@ -78,62 +78,13 @@ def index_compute(*, edition: Edition) -> ComputeResult:
             i.pk: i for i in Indicator.objects.filter(edition=edition).select_related("domain")
         }
         domains = list(Domain.objects.select_related("pillar"))
-        by_indicator: dict[int, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        value_count = 0
-        for indicator_id, area_id, value in (
-            IndicatorValue.objects.filter(indicator__edition=edition)
-            .values_list("indicator_id", "area_id", "value")
-            .iterator(chunk_size=20_000)
-        ):
-            ids, vals = by_indicator[indicator_id]
-            ids.append(area_id)
-            vals.append(value)
-            value_count += 1
+        by_indicator, value_count = _values_by_indicator(edition)
         areas = {
             pk: (level, nation)
             for pk, level, nation in Area.objects.values_list("pk", "level", "nation")
         }
-
-        # Indicator scores, per area: {area_id: {code: [raw, score]}}.
-        per_area: dict[int, dict[str, list]] = defaultdict(dict)
-        for indicator_id, (ids, vals) in by_indicator.items():
-            indicator = indicators[indicator_id]
-            higher = indicator.direction == Direction.HIGHER
-            groups: dict[str, list[int]] = defaultdict(list)
-            for position, area_id in enumerate(ids):
-                key = areas[area_id][1] if indicator.ranking == Ranking.NATION else ""
-                groups[key].append(position)
-            vals_array = np.asarray(vals, dtype=float)
-            for positions in groups.values():
-                scores = percentile_scores(vals_array[positions], higher_is_better=higher)
-                for position, score in zip(positions, scores, strict=True):
-                    per_area[ids[position]][indicator.code] = [vals[position], _r(score)]
-
-        # Domains, pillars and overall, per area.
-        codes_by_domain: dict[str, list[str]] = defaultdict(list)
-        for indicator in indicators.values():
-            if indicator.domain_id:
-                codes_by_domain[indicator.domain.slug].append(indicator.code)
-        pillars: dict[str, list[str]] = defaultdict(list)
-        for domain in domains:
-            pillars[domain.pillar.slug].append(domain.slug)
-
-        rows = []
-        for area_id, indicator_scores in per_area.items():
-            domain_scores = {}
-            for slug, codes in codes_by_domain.items():
-                mean = _mean(indicator_scores[c][1] for c in codes if c in indicator_scores)
-                if mean is not None:
-                    domain_scores[slug] = _r(mean)
-            pillar_scores = {}
-            for slug, members in pillars.items():
-                mean = _mean(domain_scores.get(d) for d in members)
-                if mean is not None:
-                    pillar_scores[slug] = _r(mean)
-            overall = _r(_mean(pillar_scores.values()))
-            scores = {"o": overall, "p": pillar_scores, "d": domain_scores, "i": indicator_scores}
-            rows.append(AreaScore(edition=edition, area_id=area_id, overall=overall, scores=scores))
-
+        per_area = _indicator_scores(by_indicator, indicators, areas)
+        rows = _area_scores(edition, per_area, indicators, domains)
         benchmarks = _benchmarks(edition, rows, areas, indicators)
         AreaScore.objects.filter(edition=edition).delete()
         AreaScore.objects.bulk_create(rows, batch_size=2000)
@@ -145,6 +96,71 @@ def index_compute(*, edition: Edition) -> ComputeResult:
     return ComputeResult(
         edition=edition, areas=len(rows), indicators=len(by_indicator), values=value_count
     )
+
+
+def _values_by_indicator(edition: Edition) -> tuple[dict, int]:
+    """The edition's raw values as ``{indicator id: ([area ids], [values])}``, and their count."""
+    by_indicator: dict[int, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+    value_count = 0
+    for indicator_id, area_id, value in (
+        IndicatorValue.objects.filter(indicator__edition=edition)
+        .values_list("indicator_id", "area_id", "value")
+        .iterator(chunk_size=20_000)
+    ):
+        ids, vals = by_indicator[indicator_id]
+        ids.append(area_id)
+        vals.append(value)
+        value_count += 1
+    return by_indicator, value_count
+
+
+def _indicator_scores(by_indicator: dict, indicators: dict, areas: dict) -> dict:
+    """Indicator scores, per area: ``{area id: {code: [raw, score]}}``, each indicator
+    ranked among all its areas, or within each nation when it is measured that way."""
+    per_area: dict[int, dict[str, list]] = defaultdict(dict)
+    for indicator_id, (ids, vals) in by_indicator.items():
+        indicator = indicators[indicator_id]
+        higher = indicator.direction == Direction.HIGHER
+        groups: dict[str, list[int]] = defaultdict(list)
+        for position, area_id in enumerate(ids):
+            key = areas[area_id][1] if indicator.ranking == Ranking.NATION else ""
+            groups[key].append(position)
+        vals_array = np.asarray(vals, dtype=float)
+        for positions in groups.values():
+            scores = percentile_scores(vals_array[positions], higher_is_better=higher)
+            for position, score in zip(positions, scores, strict=True):
+                per_area[ids[position]][indicator.code] = [vals[position], _r(score)]
+    return per_area
+
+
+def _area_scores(
+    edition: Edition, per_area: dict, indicators: dict, domains: list[Domain]
+) -> list[AreaScore]:
+    """Domains, pillars and overall, per area, as unsaved ``AreaScore`` rows."""
+    codes_by_domain: dict[str, list[str]] = defaultdict(list)
+    for indicator in indicators.values():
+        if indicator.domain_id:
+            codes_by_domain[indicator.domain.slug].append(indicator.code)
+    pillars: dict[str, list[str]] = defaultdict(list)
+    for domain in domains:
+        pillars[domain.pillar.slug].append(domain.slug)
+
+    rows = []
+    for area_id, indicator_scores in per_area.items():
+        domain_scores = {}
+        for slug, codes in codes_by_domain.items():
+            mean = _mean(indicator_scores[c][1] for c in codes if c in indicator_scores)
+            if mean is not None:
+                domain_scores[slug] = _r(mean)
+        pillar_scores = {}
+        for slug, members in pillars.items():
+            mean = _mean(domain_scores.get(d) for d in members)
+            if mean is not None:
+                pillar_scores[slug] = _r(mean)
+        overall = _r(_mean(pillar_scores.values()))
+        scores = {"o": overall, "p": pillar_scores, "d": domain_scores, "i": indicator_scores}
+        rows.append(AreaScore(edition=edition, area_id=area_id, overall=overall, scores=scores))
+    return rows
 
 
 def _benchmarks(edition, rows, areas, indicators) -> list[Benchmark]:

@@ -219,8 +219,14 @@ DEFINITION_HEADER = [
 
 def indicator_definitions() -> list[dict]:
     """The 62 indicator definitions of the default data set, in display order."""
+    rows = [*_council_definitions(), *_neighbourhood_definitions(), *_wellbeing_definitions()]
+    return [{**row, "order": order} for order, row in enumerate(rows, start=1)]
+
+
+def _council_definitions() -> list[dict]:
+    """Each nation's deprivation domains as council summaries: the share of the council's
+    neighbourhoods in the nation's most deprived 10%."""
     rows = []
-    order = 0
     for nation, slug in COUNCIL_INDEX.items():
         index = INDICES[slug]
         source = (
@@ -230,7 +236,6 @@ def indicator_definitions() -> list[dict]:
             f"{HUMANIVERSE} from small-area ranks, weighted by mid-2019 population"
         )
         for measure, domain_name in index.domains.items():
-            order += 1
             domain, description = MEASURES[measure]
             rows.append(
                 {
@@ -250,13 +255,17 @@ def indicator_definitions() -> list[dict]:
                         f"Share of the council's neighbourhoods among the most deprived 10% in "
                         f"{nation} on this domain. {description}"
                     ),
-                    "order": order,
                 }
             )
+    return rows
+
+
+def _neighbourhood_definitions() -> list[dict]:
+    """Each nation's deprivation domains for its small areas, as deciles."""
+    rows = []
     for nation_index in NEIGHBOURHOOD_INDEX.values():
         index = INDICES[nation_index]
         for measure, domain_name in index.domains.items():
-            order += 1
             domain, description = MEASURES[measure]
             rows.append(
                 {
@@ -279,30 +288,31 @@ def indicator_definitions() -> list[dict]:
                         f"The neighbourhood's decile on this domain among all of {index.nation}'s "
                         f"small areas. {description}"
                     ),
-                    "order": order,
                 }
             )
-    for _column, code, name, direction, description in WELLBEING:
-        order += 1
-        rows.append(
-            {
-                "code": f"{code}-council",
-                "name": name,
-                "domain": "",
-                "level": Level.LOCAL_AUTHORITY.value,
-                "unit": "mean rating, 0 to 10",
-                "direction": direction,
-                "ranking": "uk",
-                "source": (
-                    "Office for National Statistics: Personal well-being in the UK, April 2020 "
-                    "to March 2021, local authority update (Annual Population Survey)"
-                ),
-                "source_url": ONS_WELLBEING_URL,
-                "licence": OGL,
-                "year": 2021,
-                "period": "April 2020 to March 2021",
-                "description": description + WELLBEING_NOTE,
-                "order": order,
-            }
-        )
     return rows
+
+
+def _wellbeing_definitions() -> list[dict]:
+    """ONS personal wellbeing of each council, shown beside the domains (not scored)."""
+    return [
+        {
+            "code": f"{code}-council",
+            "name": name,
+            "domain": "",
+            "level": Level.LOCAL_AUTHORITY.value,
+            "unit": "mean rating, 0 to 10",
+            "direction": direction,
+            "ranking": "uk",
+            "source": (
+                "Office for National Statistics: Personal well-being in the UK, April 2020 "
+                "to March 2021, local authority update (Annual Population Survey)"
+            ),
+            "source_url": ONS_WELLBEING_URL,
+            "licence": OGL,
+            "year": 2021,
+            "period": "April 2020 to March 2021",
+            "description": description + WELLBEING_NOTE,
+        }
+        for _column, code, name, direction, description in WELLBEING
+    ]

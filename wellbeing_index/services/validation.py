@@ -136,67 +136,83 @@ def definitions_read(path: Path, errors: Problems) -> dict[str, dict]:
     definitions: dict[str, dict] = {}
     first_line: dict[str, int] = {}
     for line, row in _rows(path, DEFINITION_COLUMNS, errors):
-        problems = []
         code = row["code"]
-        if not CODE_RE.match(code):
-            problems.append(
-                f"code {code!r} must be lower-case letters, digits and hyphens (max 80)"
-            )
-        elif code in first_line:
-            problems.append(
-                f"indicator {code!r} is defined twice (first on line {first_line[code]})"
-            )
-        for column in ("name", "unit", "source", "licence"):
-            if not row[column]:
-                problems.append(f"{column} is empty")
-        for column, limit in _MAX_LENGTHS.items():
-            if len(row.get(column, "")) > limit:
-                problems.append(f"{column} is longer than {limit} characters")
-        domain = None
-        if row["domain"]:
-            domain = domains.get(row["domain"]) or domains.get(row["domain"].lower())
-            if domain is None:
-                problems.append(
-                    f"unknown domain {row['domain']!r} (use one of "
-                    f"{', '.join(sorted(d.slug for d in set(domains.values())))}, or leave it "
-                    "empty to show the indicator beside the domains)"
-                )
-        if row["level"] not in Level.values:
-            problems.append(f"unknown level {row['level']!r} (use {', '.join(Level.values)})")
-        direction = _DIRECTIONS.get(row["direction"].lower())
-        if direction is None:
-            problems.append(f"direction {row['direction']!r} must be 'higher' or 'lower'")
-        ranking = _RANKINGS.get(row.get("ranking", "").lower())
-        if ranking is None:
-            problems.append(f"ranking {row.get('ranking')!r} must be 'uk' or 'nation'")
-        year = _int_or_none(row["year"])
-        if year is None or not 1900 <= year <= 2100:
-            problems.append(f"year {row['year']!r} is not a year")
-        order = _int_or_none(row.get("order", "") or "0")
-        if order is None or order < 0:
-            problems.append(f"order {row.get('order')!r} is not a whole number")
+        problems = _code_problems(code, first_line)
+        definition, more = _definition_parse(row, domains)
+        problems += more
         for problem in problems:
             errors.add(name, line, problem)
         if problems:
             first_line.setdefault(code, line)
             continue
         first_line[code] = line
-        definitions[code] = {
-            "name": row["name"],
-            "domain": domain,
-            "level": row["level"],
-            "unit": row["unit"],
-            "direction": direction,
-            "ranking": ranking,
-            "source": row["source"],
-            "source_url": row.get("source_url", ""),
-            "licence": row["licence"],
-            "year": year,
-            "period": row.get("period", ""),
-            "description": row.get("description", ""),
-            "order": order,
-        }
+        definitions[code] = definition
     return definitions
+
+
+def _code_problems(code: str, first_line: dict[str, int]) -> list[str]:
+    if not CODE_RE.match(code):
+        return [f"code {code!r} must be lower-case letters, digits and hyphens (max 80)"]
+    if code in first_line:
+        return [f"indicator {code!r} is defined twice (first on line {first_line[code]})"]
+    return []
+
+
+def _definition_parse(row: dict, domains: dict[str, Domain]) -> tuple[dict, list[str]]:
+    """One definitions row as ``Indicator`` fields, and what is wrong with it (if anything,
+    the fields are not to be used)."""
+    problems = []
+    for column in ("name", "unit", "source", "licence"):
+        if not row[column]:
+            problems.append(f"{column} is empty")
+    for column, limit in _MAX_LENGTHS.items():
+        if len(row.get(column, "")) > limit:
+            problems.append(f"{column} is longer than {limit} characters")
+    domain = _domain_find(row["domain"], domains, problems)
+    if row["level"] not in Level.values:
+        problems.append(f"unknown level {row['level']!r} (use {', '.join(Level.values)})")
+    direction = _DIRECTIONS.get(row["direction"].lower())
+    if direction is None:
+        problems.append(f"direction {row['direction']!r} must be 'higher' or 'lower'")
+    ranking = _RANKINGS.get(row.get("ranking", "").lower())
+    if ranking is None:
+        problems.append(f"ranking {row.get('ranking')!r} must be 'uk' or 'nation'")
+    year = _int_or_none(row["year"])
+    if year is None or not 1900 <= year <= 2100:
+        problems.append(f"year {row['year']!r} is not a year")
+    order = _int_or_none(row.get("order", "") or "0")
+    if order is None or order < 0:
+        problems.append(f"order {row.get('order')!r} is not a whole number")
+    definition = {
+        "name": row["name"],
+        "domain": domain,
+        "level": row["level"],
+        "unit": row["unit"],
+        "direction": direction,
+        "ranking": ranking,
+        "source": row["source"],
+        "source_url": row.get("source_url", ""),
+        "licence": row["licence"],
+        "year": year,
+        "period": row.get("period", ""),
+        "description": row.get("description", ""),
+        "order": order,
+    }
+    return definition, problems
+
+
+def _domain_find(text: str, domains: dict[str, Domain], problems: list[str]) -> Domain | None:
+    """The domain named (by slug or name) in a definitions row; empty means none."""
+    if not text:
+        return None
+    domain = domains.get(text) or domains.get(text.lower())
+    if domain is None:
+        problems.append(
+            f"unknown domain {text!r} (use one of "
+            f"{', '.join(sorted(d.slug for d in set(domains.values())))}, or leave it "
+            "empty to show the indicator beside the domains)"
+        )
+    return domain
 
 
 def _int_or_none(text: str) -> int | None:
@@ -212,38 +228,16 @@ def areas_read(path: Path, errors: Problems, known: dict[tuple[str, str], int]) 
     areas: list[dict] = []
     seen: dict[tuple[str, str], int] = {}
     for line, row in _rows(path, AREA_COLUMNS, errors):
-        problems = []
         key = (row["level"], row["code"])
-        if row["level"] not in Level.values:
-            problems.append(f"unknown level {row['level']!r} (use {', '.join(Level.values)})")
-        if not row["code"] or len(row["code"]) > 12:
-            problems.append(f"code {row['code']!r} must be 1 to 12 characters")
-        if not row["name"]:
-            problems.append("name is empty")
-        elif len(row["name"]) > 200:
-            problems.append("name is longer than 200 characters")
-        nation = _NATIONS.get(row["nation"].lower())
-        if nation is None:
-            problems.append(
-                f"nation {row['nation']!r} must be England, Scotland, Wales or Northern Ireland"
-            )
-        if key in seen:
-            problems.append(
-                f"area {row['code']} ({row['level']}) is listed twice (first on line {seen[key]})"
-            )
+        nation, problems = _area_problems(row, seen.get(key))
         for problem in problems:
             errors.add(name, line, problem)
         seen.setdefault(key, line)
         if problems:
             continue
         latitude, longitude = row.get("latitude", ""), row.get("longitude", "")
-        centre = (_parse_number(latitude), _parse_number(longitude))
-        if (latitude or longitude) and not (
-            centre[0] is not None
-            and centre[1] is not None
-            and -90 <= centre[0] <= 90
-            and -180 <= centre[1] <= 180
-        ):
+        centre = _centre_parse(latitude, longitude)
+        if centre is None:
             errors.add(
                 name, line, f"centre {latitude!r}, {longitude!r} is not a latitude and longitude"
             )
@@ -258,9 +252,54 @@ def areas_read(path: Path, errors: Problems, known: dict[tuple[str, str], int]) 
                 "level": row["level"],
                 "nation": nation,
                 "parent": (parent_level, parent_code) if parent_code else None,
-                "centre": centre if latitude else (None, None),
+                "centre": centre,
             }
         )
+    _parents_check(areas, known, name, errors)
+    return areas
+
+
+def _area_problems(row: dict, first_line: int | None) -> tuple[str | None, list[str]]:
+    """The nation of one areas row (as the ``Nation`` spells it) and what is wrong with the
+    row; ``first_line`` is where the same area was listed before, if it was."""
+    problems = []
+    if row["level"] not in Level.values:
+        problems.append(f"unknown level {row['level']!r} (use {', '.join(Level.values)})")
+    if not row["code"] or len(row["code"]) > 12:
+        problems.append(f"code {row['code']!r} must be 1 to 12 characters")
+    if not row["name"]:
+        problems.append("name is empty")
+    elif len(row["name"]) > 200:
+        problems.append("name is longer than 200 characters")
+    nation = _NATIONS.get(row["nation"].lower())
+    if nation is None:
+        problems.append(
+            f"nation {row['nation']!r} must be England, Scotland, Wales or Northern Ireland"
+        )
+    if first_line is not None:
+        problems.append(
+            f"area {row['code']} ({row['level']}) is listed twice (first on line {first_line})"
+        )
+    return nation, problems
+
+
+def _centre_parse(latitude: str, longitude: str) -> tuple[float | None, float | None] | None:
+    """An area's centre: (None, None) when not given, None when given but not a position."""
+    centre = (_parse_number(latitude), _parse_number(longitude))
+    if (latitude or longitude) and not (
+        centre[0] is not None
+        and centre[1] is not None
+        and -90 <= centre[0] <= 90
+        and -180 <= centre[1] <= 180
+    ):
+        return None
+    return centre if latitude else (None, None)
+
+
+def _parents_check(
+    areas: list[dict], known: dict[tuple[str, str], int], name: str, errors: Problems
+) -> None:
+    """Every parent must be in the file or already imported, and not the area itself."""
     in_file = {(a["level"], a["code"]) for a in areas}
     for area in areas:
         parent = area["parent"]
@@ -272,7 +311,6 @@ def areas_read(path: Path, errors: Problems, known: dict[tuple[str, str], int]) 
             )
         if parent == (area["level"], area["code"]):
             errors.add(name, area["line"], "an area cannot be its own parent")
-    return areas
 
 
 def _parse_number(text: str) -> float | None:

@@ -4,6 +4,7 @@ from postcodes.services import Location
 
 from ..charts import Bar, bar_chart, compare_chart
 from ..services import postcode_reports
+from ..services.places import postcode_slug
 
 register = template.Library()
 
@@ -79,6 +80,6 @@ def wellbeing_for(location):
     return postcode_reports(location=location)
 
 
-@register.filter
-def postcode_slug(postcode: str) -> str:
-    return (postcode or "").replace(" ", "").upper()
+@register.filter(name="postcode_slug")
+def postcode_slug_filter(postcode: str) -> str:
+    return postcode_slug(postcode or "")
