@@ -1,6 +1,7 @@
 from django import forms
 from taggit.forms import TagField
 
+from core.forms import OneLineCharField
 from postcodes.forms import PostcodeField
 
 from .models import User
@@ -9,7 +10,7 @@ from .models import User
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (email and password come from allauth)."""
 
-    display_name = forms.CharField(
+    display_name = OneLineCharField(
         label="Display name (optional)",
         max_length=60,
         required=False,
@@ -35,6 +36,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "home_postcode", "interests", "campaign_opt_in"]
+        field_classes = {"display_name": OneLineCharField}
 
     def clean_home_postcode(self):
         location = self.cleaned_data.get("home_postcode")

@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
+
+from core.views import render_form
 
 from .forms import DeleteAccountForm, ProfileForm
 from .services import account_delete
@@ -16,7 +18,7 @@ def profile(request):
         form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    return render_form(request, "accounts/profile.html", {"form": form})
 
 
 @login_required
@@ -29,4 +31,4 @@ def delete(request):
         account_delete(user=user)
         messages.success(request, "Your account and your personal data have been deleted.")
         return redirect("home")
-    return render(request, "accounts/delete.html", {"form": form})
+    return render_form(request, "accounts/delete.html", {"form": form})

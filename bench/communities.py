@@ -3,8 +3,9 @@ audit and the co-operative deserts ranking, on 5,000 groups across every postcod
 
     .venv/bin/python bench/communities.py
 
-Uses its own database (BENCH_DATABASE_URL, default coopcentre_bench_communities on
-127.0.0.1), created and migrated if needed, and filled once. Prints timings and ends with
+Uses its own database (coopcentre_bench_communities on BENCH_PG), created and migrated if
+needed, and filled once (BENCH_GROUPS groups, default 5,000). In-process (Django's test
+client, local-memory cache), so no server. Prints timings and ends with
 ``communities_search_p50_ms: <ms>`` (the list page searched by postcode and radius).
 """
 
@@ -15,45 +16,24 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/coopcentre_bench_communities"
-)
-os.environ["DATABASE_URL"] = DATABASE_URL
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coopcentre.settings")
+# This file is bench/communities.py: put the repository first so "communities" is the app.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 os.environ.pop("REDIS_URL", None)
 
-GROUPS = 5_000
+from bench._setup import django_on_postgres  # noqa: E402
+
+GROUPS = int(os.environ.get("BENCH_GROUPS") or 5_000)
 INTEREST = 300
 PIONEERS = 300
 RUNS = 40
 
 
-def ensure_database():
-    import psycopg
-
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    admin = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def fill():
+def place_groups(rng: random.Random, districts: list) -> list:
+    """GROUPS groups of a place, in random districts, and INTEREST groups of an interest."""
     from django.utils import timezone
 
-    from accounts.models import User
-    from communities.models import AreaType, Group, GroupKind, Membership, Pioneer, Role
-    from postcodes.models import District
+    from communities.models import AreaType, Group, GroupKind
 
-    if Group.objects.count() >= GROUPS + INTEREST:
-        return
-    rng = random.Random(7)
-    districts = list(District.objects.all())
-    kinds = GroupKind.values
-    tags = ["food", "repair", "energy", "street parties", "gardening", "co-ops", "housing"]
-    user, _ = User.objects.get_or_create(email="bench@example.org")
     groups = []
     for i in range(GROUPS):
         d = rng.choice(districts)
@@ -61,7 +41,7 @@ def fill():
             Group(
                 name=f"Bench group {i}",
                 slug=f"bench-group-{i}",
-                kind=rng.choice(kinds),
+                kind=rng.choice(GroupKind.values),
                 moderation_status="approved",
                 area_type=AreaType.PLACE,
                 postcode=d.outcode,
@@ -84,13 +64,13 @@ def fill():
                 area_type=AreaType.INTEREST,
             )
         )
-    Group.objects.bulk_create(groups, batch_size=1000)
-    for group in Group.objects.all().iterator():
-        group.tags.set(rng.sample(tags, 2))
-    Membership.objects.bulk_create(
-        [Membership(group=g, user=user, role=Role.ORGANISER) for g in Group.objects.all()],
-        batch_size=1000,
-    )
+    return groups
+
+
+def place_pioneers(rng: random.Random, districts: list) -> None:
+    from accounts.models import User
+    from communities.models import Pioneer
+
     pioneers = []
     for i in range(PIONEERS):
         d = rng.choice(districts)
@@ -112,6 +92,31 @@ def fill():
     Pioneer.objects.bulk_create(pioneers)
 
 
+def fill():
+    """The groups (two tags each, one organiser), the pioneers; kept if already there."""
+    from accounts.models import User
+    from communities.models import Group, Membership, Pioneer, Role
+    from postcodes.models import District
+
+    if Group.objects.count() == GROUPS + INTEREST:
+        return
+    Group.objects.all().delete()
+    Pioneer.objects.all().delete()
+    User.objects.filter(email__endswith="@example.org", email__startswith="pioneer").delete()
+    rng = random.Random(7)
+    districts = list(District.objects.all())
+    tags = ["food", "repair", "energy", "street parties", "gardening", "co-ops", "housing"]
+    user, _ = User.objects.get_or_create(email="bench@example.org")
+    Group.objects.bulk_create(place_groups(rng, districts), batch_size=1000)
+    for group in Group.objects.all().iterator():
+        group.tags.set(rng.sample(tags, 2))
+    Membership.objects.bulk_create(
+        [Membership(group=g, user=user, role=Role.ORGANISER) for g in Group.objects.all()],
+        batch_size=1000,
+    )
+    place_pioneers(rng, districts)
+
+
 def timed(fn, runs=RUNS):
     times = []
     for _ in range(runs):
@@ -122,13 +127,7 @@ def timed(fn, runs=RUNS):
 
 
 def main():
-    ensure_database()
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    django_on_postgres("coopcentre_bench_communities")
     t0 = time.perf_counter()
     fill()
     print(f"data ready in {time.perf_counter() - t0:.1f} s")

@@ -14,19 +14,19 @@ Prints the times, the process's peak memory and what was matched. Last line:
 """
 
 import argparse
-import csv
 import math
 import os
 import random
-import resource
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# This file is bench/matching.py: put the repository first so "matching" is the app.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from bench._setup import districts as live_districts  # noqa: E402
+from bench._setup import peak_rss_mb  # noqa: E402
 from matching.services.engine import (  # noqa: E402
     CategoryInput,
     EngineSettings,
@@ -60,13 +60,8 @@ OFFER_CATEGORIES = (
 AVAILABILITY = [15, 15, 15, 1, 2, 4, 8, 12, 3, 5]
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def districts():
-    with open(ROOT / "data" / "uk_postcode_districts.csv", newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["latitude"] and int(r["live_postcodes"] or 0)]
+    rows = live_districts()
     return rows, [int(r["live_postcodes"]) for r in rows]
 
 
@@ -82,9 +77,14 @@ def build(n_needs, n_offers, seed=2026):
     rng = random.Random(seed)
     rows, weights = districts()
     placed = rng.choices(rows, weights, k=n_needs + n_offers)
+    needs = build_needs(rng, placed[:n_needs])
+    offers = build_offers(rng, placed[n_needs:])
+    return needs, offers, build_schemes(rng, rows)
+
+
+def build_needs(rng, placed):
     needs = []
-    for i in range(n_needs):
-        r = placed[i]
+    for i, r in enumerate(placed):
         lat, lon = jitter(rng, float(r["latitude"]), float(r["longitude"]))
         cats = {rng.choice(NEED_CATEGORIES) for _ in range(rng.choice([1, 1, 1, 2, 2, 3]))}
         needs.append(
@@ -102,9 +102,13 @@ def build(n_needs, n_offers, seed=2026):
                 nation=r["country"],
             )
         )
+    return needs
+
+
+def build_offers(rng, placed):
+    n_offers = len(placed)
     offers = []
-    for i in range(n_offers):
-        r = placed[n_needs + i]
+    for i, r in enumerate(placed):
         lat, lon = jitter(rng, float(r["latitude"]), float(r["longitude"]))
         cats = {rng.choice(OFFER_CATEGORIES) for _ in range(rng.choice([1, 1, 2, 2, 3]))}
         offers.append(
@@ -119,6 +123,11 @@ def build(n_needs, n_offers, seed=2026):
                 categories=frozenset(cats),
             )
         )
+    return offers
+
+
+def build_schemes(rng, rows):
+    """400 schemes: three UK-wide, one per nation, 250 local authorities, 143 districts."""
     las = sorted({(r["lad_code"], r["country"]) for r in rows})
     schemes = [
         SchemeInput(1, "National food line", "uk", frozenset({"k1"})),
@@ -153,7 +162,7 @@ def build(n_needs, n_offers, seed=2026):
                 outcodes=frozenset(rng.sample(outcodes, 3)),
             )
         )
-    return needs, offers, schemes
+    return schemes
 
 
 def check(result, needs, offers, settings):
@@ -178,21 +187,8 @@ def check(result, needs, offers, settings):
     return load
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--needs", type=int, default=10_000)
-    parser.add_argument("--offers", type=int, default=100_000)
-    args = parser.parse_args()
-
-    start = time.perf_counter()
-    needs, offers, schemes = build(args.needs, args.offers)
-    print(
-        f"inputs: {len(needs)} needs, {len(offers)} offers, {len(schemes)} schemes "
-        f"over {len(districts()[0])} real postcode districts (built in {time.perf_counter() - start:.1f} s)"
-    )
-    settings = EngineSettings(volunteer_cap=3, introductions_per_need=3, schemes_per_need=3)
-    before = peak_rss_mb()
-
+def run_engine(needs, offers, schemes, settings) -> tuple[list[float], object]:
+    """Three timed runs, which must agree, and a fourth on the inputs shuffled."""
     times, results = [], []
     for _ in range(3):
         start = time.perf_counter()
@@ -214,9 +210,11 @@ def main():
         )
         == results[0]
     )
+    return times, results[0]
 
-    result = results[0]
-    load = check(result, needs, offers, settings)
+
+def describe(result, needs, load, settings) -> None:
+    """What was matched: introductions, suggestions, distances, volunteers at the cap."""
     helped = {i.need_id for i in result.introductions} | {s.need_id for s in result.suggestions}
     proximity = [
         i.distance_km
@@ -241,6 +239,24 @@ def main():
     )
     print(f"example reason: {result.introductions[0].reason}")
     print(f"example scheme: {result.suggestions[0].reason}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--needs", type=int, default=10_000)
+    parser.add_argument("--offers", type=int, default=100_000)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    needs, offers, schemes = build(args.needs, args.offers)
+    print(
+        f"inputs: {len(needs)} needs, {len(offers)} offers, {len(schemes)} schemes "
+        f"over {len(districts()[0])} real postcode districts (built in {time.perf_counter() - start:.1f} s)"
+    )
+    settings = EngineSettings(volunteer_cap=3, introductions_per_need=3, schemes_per_need=3)
+    before = peak_rss_mb()
+    times, result = run_engine(needs, offers, schemes, settings)
+    describe(result, needs, check(result, needs, offers, settings), settings)
     print(
         "runs (s): "
         + ", ".join(f"{t:.3f}" for t in times)

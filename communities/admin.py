@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from core.admin import ModerationAdminMixin, export_csv
+from core.admin import ModerationAdminMixin
+from core.csv_export import export_csv
 from core.outbox.admin import outbox_link, outbox_status, outbox_status_link
 from core.outbox.models import OutgoingEmail
 from postcodes.forms import PostcodeField

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from taggit.forms import TagField
 
+from core.forms import OneLineCharField
 from postcodes.forms import PostcodeField
 from postcodes.models import District
 
@@ -38,7 +39,7 @@ _DISTRICT_SPLIT = re.compile(r"[\s,;]+")
 class GroupForm(forms.Form):
     """A group's details and area. ``cleaned_data`` gets ``location`` and ``districts``."""
 
-    name = forms.CharField(max_length=200, label="Name of the group")
+    name = OneLineCharField(max_length=200, label="Name of the group")
     kind = forms.ChoiceField(label="What kind of group is it?", choices=GroupKind.choices)
     description = forms.CharField(
         label="What the group does",

@@ -34,3 +34,5 @@ if settings.DEBUG:
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
+# Not Django's: allauth answers its own rate limits with this view.
+handler429 = "core.ratelimit.allauth_too_many_requests"

@@ -1,13 +1,10 @@
 """Admin building blocks shared by every moderated listing, and the decision history."""
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
-from django.http import StreamingHttpResponse
 from django.template.response import TemplateResponse
 
 from .models import ModerationDecision, ModerationStatus
@@ -81,25 +78,6 @@ class ModerationAdminMixin:
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             },
         )
-
-
-class Echo:
-    def write(self, value):
-        return value
-
-
-def export_csv(filename: str, header: list[str], rows):
-    """Stream ``rows`` (an iterable of lists) as a CSV download, in bounded memory."""
-    writer = csv.writer(Echo())
-
-    def lines():
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @admin.register(ModerationDecision)

@@ -31,3 +31,12 @@ def healthz(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /accounts/", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+def render_form(request, template_name: str, context: dict) -> HttpResponse:
+    """A page with a form: 200 for a GET, 400 when a POST comes back to it.
+
+    A POST that worked redirects, so a POST that reaches this rendered the form again with
+    its errors (and what was typed, which the bound form keeps): that is a 400 everywhere.
+    """
+    return render(request, template_name, context, status=400 if request.method == "POST" else 200)

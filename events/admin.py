@@ -3,7 +3,8 @@
 from django import forms
 from django.contrib import admin
 
-from core.admin import ModerationAdminMixin, export_csv
+from core.admin import ModerationAdminMixin
+from core.csv_export import export_csv
 from core.outbox.admin import outbox_link
 from postcodes.forms import PostcodeField
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from communities.models import Group
 from communities.selectors import groups_organised_by
+from core.forms import OneLineCharField
 from postcodes.forms import PostcodeField
 from postcodes.parsing import PostcodeError
 from postcodes.services import lookup
@@ -137,6 +138,7 @@ class EventForm(forms.ModelForm):
             "image",
             "image_alt",
         ]
+        field_classes = {"title": OneLineCharField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from core.admin import export_csv
+from core.csv_export import export_csv
 from core.outbox.models import OutgoingEmail, OutgoingStatus
 
 from .models import (

@@ -13,9 +13,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.outbox import registry
+from core.signposting import urgent_help
 
 from .models import CLOSED_STATUSES, Match, MatchReport, MatchStatus, RequestStatus
-from .signposting import urgent_help
 
 NEED_MATCHED = "matching.need-matched"
 OFFER_INTRODUCTION = "matching.offer-introduction"

@@ -9,9 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
+from core.ownership import owned_or_404
 from core.paging import page_number
+from core.ratelimit import rate_limit
+from core.signposting import urgent_help
+from core.views import render_form
 
 from .filters import MineFilter, SchemeFilter
 from .forms import NeedForm, NeedRegisterForm, OfferForm, OfferRegisterForm, ReportForm
@@ -33,7 +36,6 @@ from .services.matches import (
     match_respond,
     response_token_read,
 )
-from .signposting import urgent_help
 
 KINDS = {
     "need": {
@@ -55,11 +57,11 @@ KINDS = {
 }
 
 
-def _own(request, role: str, pk: int):
-    """The member's own need or offer; anyone else's is a 404."""
+def request_for_owner_or_404(request, role: str, pk: int):
+    """The member's own need or offer; anyone else's (even for staff) is a 404."""
     model = KINDS[role]["model"]
-    return get_object_or_404(
-        model.objects.of(request.user).prefetch_related("kinds", "topics"), pk=pk
+    return owned_or_404(
+        request, model.objects.prefetch_related("kinds", "topics"), owner="person", pk=pk
     )
 
 
@@ -93,38 +95,35 @@ def index(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="user", rate="20/h", method="POST", block=False)
+@rate_limit(
+    key="user",
+    rate="20/h",
+    message="You've sent a lot of requests in the last hour. Please wait.",
+    keep={"note": "Your note"},
+)
 def request_create(request, role: str):
     """The need or offer form, with consent and the not-an-emergency signposting."""
     kind = KINDS[role]
     initial = {"postcode": request.user.home_postcode} if request.user.home_postcode else {}
     form = kind["register_form"](request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, "You've sent a lot of requests in the last hour. Please wait.")
-            status = 429
-        elif form.is_valid():
-            instance, created = kind["register"](
-                person=request.user,
-                submission_token=form.cleaned_data["submission_token"],
-                **form.service_kwargs(),
+    if request.method == "POST" and form.is_valid():
+        instance, created = kind["register"](
+            person=request.user,
+            submission_token=form.cleaned_data["submission_token"],
+            **form.service_kwargs(),
+        )
+        if created:
+            messages.success(
+                request,
+                "Thank you: we've saved your "
+                f"{kind['noun']} and are looking for matches. We'll email you.",
             )
-            if created:
-                messages.success(
-                    request,
-                    "Thank you: we've saved your "
-                    f"{kind['noun']} and are looking for matches. We'll email you.",
-                )
-            else:
-                messages.info(request, f"We already have this {kind['noun']}: here it is.")
-            return redirect(instance)
         else:
-            status = 400
+            messages.info(request, f"We already have this {kind['noun']}: here it is.")
+        return redirect(instance)
     location = form.cleaned_data.get("postcode") if form.is_bound and form.is_valid() else None
     nation = getattr(location, "nation", "") or _nation_of(request.user)
-    return render(
+    return render_form(
         request,
         "matching/request_form.html",
         {
@@ -134,14 +133,13 @@ def request_create(request, role: str):
             "urgent": urgent_help(nation),
             "nation": nation,
         },
-        status=status,
     )
 
 
 @login_required
 @require_GET
 def request_detail(request, role: str, pk: int):
-    instance = _own(request, role, pk)
+    instance = request_for_owner_or_404(request, role, pk)
     relation = "need" if role == "need" else "offer"
     matches = (
         Match.objects.filter(**{relation: instance})
@@ -166,7 +164,7 @@ def request_detail(request, role: str, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_edit(request, role: str, pk: int):
-    instance = _own(request, role, pk)
+    instance = request_for_owner_or_404(request, role, pk)
     if instance.status == RequestStatus.WITHDRAWN:
         messages.error(request, "This has been withdrawn; make a new one instead.")
         return redirect(instance)
@@ -194,7 +192,7 @@ def request_edit(request, role: str, pk: int):
 @login_required
 @require_POST
 def request_pause(request, role: str, pk: int):
-    instance = requests.request_pause(request=_own(request, role, pk))
+    instance = requests.request_pause(request=request_for_owner_or_404(request, role, pk))
     messages.success(request, "Paused: we won't look for new matches until you resume.")
     return redirect(instance)
 
@@ -202,7 +200,7 @@ def request_pause(request, role: str, pk: int):
 @login_required
 @require_POST
 def request_resume(request, role: str, pk: int):
-    instance = requests.request_resume(request=_own(request, role, pk))
+    instance = requests.request_resume(request=request_for_owner_or_404(request, role, pk))
     messages.success(request, "Resumed: we're looking for matches again.")
     return redirect(instance)
 
@@ -210,7 +208,7 @@ def request_resume(request, role: str, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_withdraw(request, role: str, pk: int):
-    instance = _own(request, role, pk)
+    instance = request_for_owner_or_404(request, role, pk)
     if request.method == "POST":
         requests.request_withdraw(request=instance, by=request.user)
         messages.success(request, f"Your {KINDS[role]['noun']} is withdrawn.")
@@ -260,12 +258,14 @@ def mine(request):
     )
 
 
-def _match_for(request, pk: int) -> tuple[Match, str]:
-    match = get_object_or_404(
+def match_for_owner_or_404(request, pk: int) -> tuple[Match, str]:
+    """A person-to-person match and the member's side of it, for its two people only."""
+    match = owned_or_404(
+        request,
         Match.objects.people()
-        .involving(request.user)
         .select_related("need__person", "offer__person")
         .prefetch_related("need__kinds", "need__topics", "offer__kinds", "offer__topics"),
+        owner=("need__person", "offer__person"),
         pk=pk,
     )
     return match, match.side_of(request.user)
@@ -274,7 +274,7 @@ def _match_for(request, pk: int) -> tuple[Match, str]:
 @login_required
 @require_GET
 def match_detail(request, pk: int):
-    match, side = _match_for(request, pk)
+    match, side = match_for_owner_or_404(request, pk)
     other_side = Side.OFFER if side == Side.NEED else Side.NEED
     return render(
         request,
@@ -294,7 +294,7 @@ def match_detail(request, pk: int):
 @login_required
 @require_POST
 def match_answer(request, pk: int):
-    match, side = _match_for(request, pk)
+    match, side = match_for_owner_or_404(request, pk)
     answer = request.POST.get("answer")
     if answer not in ("accept", "decline"):
         messages.error(request, "Choose whether to accept or decline the introduction.")
@@ -353,32 +353,24 @@ def respond(request, token: str):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="user", rate="5/h", method="POST", block=False)
+@rate_limit(
+    key="user",
+    rate="5/h",
+    message="You've sent several reports in the last hour. Please wait, or if someone is in "
+    "danger call 999.",
+    keep={"details": "Tell us more"},
+)
 def match_report_view(request, pk: int):
-    match, side = _match_for(request, pk)
+    match, side = match_for_owner_or_404(request, pk)
     form = ReportForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(
-                None,
-                "You've sent several reports in the last hour. Please wait, or "
-                "if someone is in danger call 999.",
-            )
-            status = 429
-        elif form.is_valid():
-            match_report(match=match, by=request.user, side=side, **form.cleaned_data)
-            messages.success(
-                request,
-                "Thank you for telling us. Our team will look into it and may contact you.",
-            )
-            return redirect(match)
-        else:
-            status = 400
-    return render(
-        request, "matching/match_report.html", {"match": match, "form": form}, status=status
-    )
+    if request.method == "POST" and form.is_valid():
+        match_report(match=match, by=request.user, side=side, **form.cleaned_data)
+        messages.success(
+            request,
+            "Thank you for telling us. Our team will look into it and may contact you.",
+        )
+        return redirect(match)
+    return render_form(request, "matching/match_report.html", {"match": match, "form": form})
 
 
 @require_GET

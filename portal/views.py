@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from core.admin import export_csv
+from core.csv_export import export_csv
 from core.paging import page_number, query_without_page
 from postcodes.forms import PostcodeSearchForm
 from postcodes.models import District, LocalAuthority

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from taggit.utils import parse_tags
 
+from core.forms import OneLineCharField
 from postcodes.forms import PostcodeField
 
 from .models import WEEKDAYS, Kind, Pledge, Space, Status, ThreatReport, TransferStage
@@ -69,6 +70,7 @@ class SpaceForm(forms.ModelForm):
     class Meta:
         model = Space
         fields = [f for f in MEMBER_FIELDS if f != "opening_hours"]
+        field_classes = {"name": OneLineCharField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "capacity": forms.NumberInput(attrs={"min": 1, "max": 100_000}),

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
 
-from core.admin import export_csv
+from core.csv_export import export_csv
 
 from .models import Area, AreaScore, Benchmark, Domain, Edition, Indicator, IndicatorValue, Pillar
 from .services.scoring import reports_cache_clear

@@ -8,6 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from core.signposting import SAMARITANS, support_line
 from postcodes.parsing import InvalidPostcode, OutsideUK, UnknownPostcode, parse
 from postcodes.services import lookup
 
@@ -15,7 +16,6 @@ from .forms import EditionForm
 from .services import edition_pick, postcode_reports
 from .services.places import OUTSIDE_INDEX, areas_key, postcode_slug
 from .services.reports import IndicatorLine, Report, Score
-from .signposting import BY_NATION, SAMARITANS
 
 ATTRIBUTION = (
     "Contains National Statistics data © Crown copyright and database right 2025. English "
@@ -193,7 +193,7 @@ def postcode_api(request, postcode: str):
 
 def _answer(request, location, figures: bytes) -> bytes:
     """The whole answer for ``location``: its own head and tail around the area's figures."""
-    line = BY_NATION.get(location.nation)
+    line = support_line(location.nation)
     head = {
         "status": 200,
         "postcode": location.postcode,

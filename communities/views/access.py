@@ -1,9 +1,12 @@
 """Getting a group the way each kind of page may see it (404 for everyone else)."""
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ..models import Group, Role
+from core.ownership import owned_or_404
+
+from ..models import Group, PioneerMessage, Role
 
 
 def visible_group_or_404(request, slug: str) -> Group:
@@ -15,10 +18,22 @@ def visible_group_or_404(request, slug: str) -> Group:
     raise Http404("No such group")
 
 
-def organised_group_or_404(request, slug: str) -> Group:
-    """A group that the logged-in user organises (staff may manage any group)."""
-    group = get_object_or_404(Group, slug=slug)
-    user = request.user
-    if user.is_authenticated and (user.is_staff or group.role_of(user) == Role.ORGANISER):
-        return group
-    raise Http404("No such group")
+def group_for_owner_or_404(request, slug: str) -> Group:
+    """A group that the logged-in user organises (staff may manage any group), else 404."""
+    return owned_or_404(
+        request,
+        Group.objects.all(),
+        owner=lambda user: Q(memberships__user=user, memberships__role=Role.ORGANISER),
+        staff=True,
+        slug=slug,
+    )
+
+
+def message_for_owner_or_404(request, pk: int) -> PioneerMessage:
+    """A message to or from a pioneer, for its two people only (not even staff), else 404."""
+    return owned_or_404(
+        request,
+        PioneerMessage.objects.select_related("pioneer"),
+        owner=("sender", "recipient"),
+        pk=pk,
+    )

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.views import render_form
+
 from ..forms import CommitmentForm, GroupForm, ProgressForm, RegisterForm, ReviewFormSet
 from ..models import Commitment, CommitmentArea, CommitmentStatus, Group, Guide, GuideStep, Role
 from ..services import (
@@ -18,7 +20,7 @@ from ..services import (
     progress_post,
     registration_missing,
 )
-from .access import organised_group_or_404, visible_group_or_404
+from .access import group_for_owner_or_404, visible_group_or_404
 
 
 def _guides_by_step():
@@ -62,7 +64,7 @@ def register_group(request):
         memberships__role=Role.ORGANISER,
         registered_at__isnull=True,
     ).exclude(moderation_status="rejected")
-    return render(
+    return render_form(
         request,
         "communities/register_group.html",
         {"form": form, "organised": organised, "guides": _guides_by_step()[GuideStep.FORM]},
@@ -80,7 +82,7 @@ def _unregistered_or_redirect(request, group):
 @require_http_methods(["GET", "POST"])
 def register_commitments(request, slug):
     """Step 2: commitments in co-operative action and co-operative enterprise."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     if done := _unregistered_or_redirect(request, group):
         return done
     form = CommitmentForm(request.POST if request.method == "POST" else None)
@@ -93,7 +95,7 @@ def register_commitments(request, slug):
             messages.success(request, f"Added: {commitment.what}.")
             return redirect("communities:register-commitments", slug=group.slug)
     commitments = list(group.commitments.all())
-    return render(
+    return render_form(
         request,
         "communities/register_commitments.html",
         {
@@ -113,7 +115,7 @@ def register_commitments(request, slug):
 @require_http_methods(["GET", "POST"])
 def register_confirm(request, slug):
     """Step 3: check everything and register."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     if done := _unregistered_or_redirect(request, group):
         return done
     form = RegisterForm(request.POST if request.method == "POST" else None)
@@ -130,7 +132,7 @@ def register_confirm(request, slug):
                 "go: we will check in a year from today.",
             )
             return redirect(group)
-    return render(
+    return render_form(
         request,
         "communities/register_confirm.html",
         {
@@ -140,7 +142,6 @@ def register_confirm(request, slug):
             "commitments": list(group.commitments.all()),
             "guides": _guides_by_step()[GuideStep.REGISTER],
         },
-        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -148,7 +149,7 @@ def register_confirm(request, slug):
 @require_http_methods(["GET", "POST"])
 def commitment_create(request, slug):
     """Organisers of a registered community add a commitment (at review time or any time)."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     if not group.registered_at:
         return redirect("communities:register-commitments", slug=group.slug)
     initial = {"area": request.GET.get("area")} if request.GET.get("area") else None
@@ -161,13 +162,13 @@ def commitment_create(request, slug):
         else:
             messages.success(request, f"Added: {commitment.what}.")
             return redirect(group)
-    return render(request, "communities/commitment_form.html", {"group": group, "form": form})
+    return render_form(request, "communities/commitment_form.html", {"group": group, "form": form})
 
 
 @login_required
 @require_POST
 def commitment_delete(request, slug, pk):
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     commitment = get_object_or_404(Commitment, group=group, pk=pk)
     try:
         commitment_remove(commitment=commitment)
@@ -204,7 +205,7 @@ def commitment_detail(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def progress_create(request, slug, pk):
     """Organisers post a progress update: a number and a short story."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     commitment = get_object_or_404(Commitment, group=group, pk=pk)
     form = ProgressForm(request.POST if request.method == "POST" else None, commitment=commitment)
     if request.method == "POST" and form.is_valid():
@@ -227,12 +228,10 @@ def progress_create(request, slug, pk):
                 f"{commitment.unit}.{note}",
             )
             return redirect(group)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return render_form(
         request,
         "communities/progress_form.html",
         {"group": group, "commitment": commitment, "form": form},
-        status=status,
     )
 
 
@@ -240,7 +239,7 @@ def progress_create(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def group_review(request, slug):
     """The yearly review: carry each commitment on, mark it achieved or drop it."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     if not group.registered_at:
         messages.info(request, "Register as a co-operative community first.")
         return redirect(group)
@@ -260,9 +259,6 @@ def group_review(request, slug):
                 request, "Thank you: your review is saved. Add new commitments for the year ahead."
             )
             return redirect(group)
-    return render(
-        request,
-        "communities/group_review.html",
-        {"group": group, "formset": formset},
-        status=400 if request.method == "POST" else 200,
+    return render_form(
+        request, "communities/group_review.html", {"group": group, "formset": formset}
     )

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.geojson import feature_collection, point_feature
+from core.views import render_form
 from spaces.selectors import spaces_near
 
 from ..forms import ClaimForm, GroupForm, GroupSpacesForm, RoleForm
@@ -31,7 +32,7 @@ from ..services import (
     membership_remove,
     membership_set_role,
 )
-from .access import organised_group_or_404, visible_group_or_404
+from .access import group_for_owner_or_404, visible_group_or_404
 
 SPACES_KM = 5
 
@@ -97,13 +98,13 @@ def group_create_view(request):
                 "you can see it.",
             )
             return redirect(group)
-    return render(request, "communities/group_form.html", {"form": form, "creating": True})
+    return render_form(request, "communities/group_form.html", {"form": form, "creating": True})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_edit(request, slug):
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     form = GroupForm(request.POST if request.method == "POST" else None, group=group)
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,7 +114,7 @@ def group_edit(request, slug):
         else:
             messages.success(request, "Your changes are saved.")
             return redirect(group)
-    return render(request, "communities/group_form.html", {"form": form, "group": group})
+    return render_form(request, "communities/group_form.html", {"form": form, "group": group})
 
 
 @login_required
@@ -146,7 +147,7 @@ def group_leave(request, slug):
 @require_GET
 def group_members(request, slug):
     """Organisers: the members, with their roles, to promote, demote or remove."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     memberships = group.memberships.select_related("user").order_by("-role", "joined_at")
     return render(
         request,
@@ -158,7 +159,7 @@ def group_members(request, slug):
 @login_required
 @require_POST
 def member_role(request, slug, pk):
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     membership = get_object_or_404(Membership, group=group, pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -179,7 +180,7 @@ def member_role(request, slug, pk):
 @login_required
 @require_POST
 def member_remove(request, slug, pk):
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     membership = get_object_or_404(Membership, group=group, pk=pk)
     try:
         membership_remove(membership=membership)
@@ -194,7 +195,7 @@ def member_remove(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def group_spaces(request, slug):
     """Organisers: choose the community spaces near the group where it meets."""
-    group = organised_group_or_404(request, slug)
+    group = group_for_owner_or_404(request, slug)
     nearby = (
         spaces_near(point=group.point, km=max(group.radius_km or 0, SPACES_KM), limit=50)
         if group.point
@@ -211,7 +212,7 @@ def group_spaces(request, slug):
         group_spaces_set(group=group, space_ids=form.cleaned_data["spaces"])
         messages.success(request, "The group's spaces are saved.")
         return redirect(group)
-    return render(
+    return render_form(
         request, "communities/group_spaces.html", {"group": group, "form": form, "km": SPACES_KM}
     )
 
@@ -230,4 +231,4 @@ def group_claim(request, slug):
         else:
             messages.success(request, "Thank you: our staff will check your claim and email you.")
         return redirect(group)
-    return render(request, "communities/group_claim.html", {"group": group, "form": form})
+    return render_form(request, "communities/group_claim.html", {"group": group, "form": form})

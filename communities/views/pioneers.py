@@ -3,87 +3,68 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
+
+from core.ratelimit import rate_limit
+from core.views import render_form
 
 from ..forms import MessageForm
 from ..models import Pioneer, PioneerMessage
 from ..services import CommunityError, pioneer_message_reply, pioneer_message_send
+from .access import message_for_owner_or_404
 
 RATE_LIMITED = (
     "You have sent several messages in a short time. Try again in an hour: your text is kept below."  # noqa: E501
 )
+KEEP = {"body": "Your message"}
 
 
 @login_required
-@ratelimit(key="user", rate="5/h", method="POST", block=False)
-@ratelimit(key="ip", rate="20/h", method="POST", block=False)
+@rate_limit(key="user", rate="5/h", message=RATE_LIMITED, keep=KEEP)
+@rate_limit(key="ip", rate="20/h", message=RATE_LIMITED, keep=KEEP)
 @require_http_methods(["GET", "POST"])
 def pioneer_contact(request, pk):
     pioneer = get_object_or_404(Pioneer.objects.active().select_related("user"), pk=pk)
     form = MessageForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
-            try:
-                message = pioneer_message_send(
-                    pioneer=pioneer, sender=request.user, body=form.cleaned_data["body"]
-                )
-            except CommunityError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    f"Your message is on its way to {pioneer.name}. We will email you when they "
-                    "reply.",
-                )
-                return redirect(message)
-        if status == 200:
-            status = 400
-    return render(
-        request,
-        "communities/pioneer_contact.html",
-        {"pioneer": pioneer, "form": form},
-        status=status,
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = pioneer_message_send(
+                pioneer=pioneer, sender=request.user, body=form.cleaned_data["body"]
+            )
+        except CommunityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                f"Your message is on its way to {pioneer.name}. We will email you when they reply.",
+            )
+            return redirect(message)
+    return render_form(
+        request, "communities/pioneer_contact.html", {"pioneer": pioneer, "form": form}
     )
 
 
 @login_required
-@ratelimit(key="user", rate="20/h", method="POST", block=False)
+@rate_limit(key="user", rate="20/h", message=RATE_LIMITED, keep=KEEP)
 @require_http_methods(["GET", "POST"])
 def message_detail(request, pk):
     """A conversation with a pioneer, for its two people only; either can reply."""
-    message = get_object_or_404(PioneerMessage.objects.select_related("pioneer"), pk=pk)
-    if not message.is_party(request.user):
-        raise Http404("No such message")
+    message = message_for_owner_or_404(request, pk)
     root = message.thread_id_or_own
     thread = PioneerMessage.objects.filter(Q(pk=root) | Q(thread_id=root)).select_related("sender")
     form = MessageForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
-            try:
-                reply = pioneer_message_reply(
-                    message=message, sender=request.user, body=form.cleaned_data["body"]
-                )
-            except CommunityError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, "Your reply is on its way.")
-                return redirect(reply)
-        if status == 200:
-            status = 400
-    return render(
+    if request.method == "POST" and form.is_valid():
+        try:
+            reply = pioneer_message_reply(
+                message=message, sender=request.user, body=form.cleaned_data["body"]
+            )
+        except CommunityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Your reply is on its way.")
+            return redirect(reply)
+    return render_form(
         request,
         "communities/message_detail.html",
         {
@@ -94,5 +75,4 @@ def message_detail(request, pk):
             if request.user.pk != message.pioneer.user_id
             else message.other_party(request.user).public_name,
         },
-        status=status,
     )

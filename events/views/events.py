@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView
-from django_ratelimit.decorators import ratelimit
 
 from communities.models import Group
+from core.ownership import owned_or_404
+from core.ratelimit import rate_limit
 from spaces.models import Space
 
 from .. import calendars, jsonld, recurrence
@@ -35,12 +36,16 @@ def visible_event(request, slug: str) -> Event:
     return event
 
 
-def managed_event(request, slug: str) -> Event:
-    """The event at ``slug`` if this person organises it (or is staff), else 404."""
-    event = visible_event(request, slug)
-    if not event.can_manage(request.user):
-        raise Http404("No such event")
-    return event
+def event_for_owner_or_404(request, slug: str) -> Event:
+    """The event at ``slug`` if this person organises or submitted it (staff may manage any
+    event), else 404: the rows ``Event.can_manage`` allows."""
+    return owned_or_404(
+        request,
+        Event.objects.select_related("space", "group", "organiser"),
+        owner=("organiser", "submitted_by"),
+        staff=True,
+        slug=slug,
+    )
 
 
 class EventDetailView(DetailView):
@@ -105,7 +110,12 @@ def _finding_spaces(request, **kwargs):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="user", rate=_submissions_rate, method="POST", block=False)
+@rate_limit(
+    key="user",
+    rate=_submissions_rate,
+    message="You've sent a lot of events in the last hour. Try again later.",
+    keep={"title": "Title", "description": "Description"},
+)
 def event_create(request):
     """A member submits an event; it is public once a moderator approves it."""
     found = _finding_spaces(request)
@@ -120,20 +130,16 @@ def event_create(request):
     form = EventForm(
         request.POST or None, request.FILES or None, user=request.user, initial=initial
     )
-    if request.method == "POST":
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, "You've sent a lot of events in the last hour. Try again later.")
-        elif form.is_valid():
-            event = event_submit(
-                event=form.save(commit=False), by=request.user, tags=form.cleaned_data["tags"]
-            )
-            messages.success(
-                request,
-                "Thank you! Our moderators will check your event, usually within a day, "
-                "and email you when it's live.",
-            )
-            return redirect(event)
+    if request.method == "POST" and form.is_valid():
+        event = event_submit(
+            event=form.save(commit=False), by=request.user, tags=form.cleaned_data["tags"]
+        )
+        messages.success(
+            request,
+            "Thank you! Our moderators will check your event, usually within a day, "
+            "and email you when it's live.",
+        )
+        return redirect(event)
     status = 400 if form.errors else 200
     return render(
         request, "events/event_form.html", {"form": form, "creating": True}, status=status
@@ -144,7 +150,7 @@ def event_create(request):
 @require_http_methods(["GET", "POST"])
 def event_edit(request, slug):
     """The organiser changes their event; the people coming are told what changed."""
-    event = managed_event(request, slug)
+    event = event_for_owner_or_404(request, slug)
     if event.is_cancelled:
         messages.error(request, "This event is cancelled, so it can't be changed.")
         return redirect(event)
@@ -169,7 +175,7 @@ def event_edit(request, slug):
 @require_http_methods(["GET", "POST"])
 def event_cancel(request, slug):
     """The organiser cancels the event: everyone going or waiting is emailed the reason."""
-    event = managed_event(request, slug)
+    event = event_for_owner_or_404(request, slug)
     if event.is_cancelled:
         messages.info(request, "This event is already cancelled.")
         return redirect(event)

@@ -7,28 +7,29 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
-from django_ratelimit.decorators import ratelimit
 
-from core.admin import export_csv
+from core.csv_export import export_csv
+from core.ratelimit import rate_limit
 
 from .. import recurrence
 from ..forms import CancelRsvpForm, RsvpForm
 from ..models import EVENT_TZ, Event, Rsvp, RsvpStatus
 from ..services import RsvpError, rsvp_create
 from ..services import rsvp_cancel as cancel_rsvp
-from .events import managed_event, visible_event
+from .events import event_for_owner_or_404, visible_event
 
 
 @require_POST
-@ratelimit(key="user_or_ip", rate="30/m", method="POST", block=False)
+@rate_limit(
+    key="user_or_ip",
+    rate="30/m",
+    message="That's a lot of replies in a minute. Wait a moment and try again.",
+)
 def rsvp(request, slug):
     """ "I'm going" to one date: a place, or the waiting list when it's full."""
     event = visible_event(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(event.get_absolute_url())
-    if getattr(request, "limited", False):
-        messages.error(request, "That's a lot of replies in a minute. Wait a moment and try again.")
-        return redirect(event)
     form = RsvpForm(request.POST, event=event)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -116,7 +117,7 @@ def _attendee_rows(event):
 @require_GET
 def attendees(request, slug):
     """The organiser's list of who's going and waiting, date by date."""
-    event = managed_event(request, slug)
+    event = event_for_owner_or_404(request, slug)
     since = timezone.now() - timezone.timedelta(days=30)
     rows = _attendee_rows(event).filter(
         status__in=[RsvpStatus.GOING, RsvpStatus.WAITING], occurrence__ends_at__gte=since
@@ -124,16 +125,11 @@ def attendees(request, slug):
     return render(request, "events/attendees.html", {"event": event, "rows": rows})
 
 
-def _cell(value: str) -> str:
-    # A name starting with = + - @ would run as a formula in a spreadsheet.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @login_required
 @require_GET
 def attendees_csv(request, slug):
     """Every reply to the event as a spreadsheet; email addresses only where shared."""
-    event = managed_event(request, slug)
+    event = event_for_owner_or_404(request, slug)
 
     def rows():
         for reply in _attendee_rows(event).iterator(chunk_size=500):
@@ -141,7 +137,7 @@ def attendees_csv(request, slug):
             yield [
                 start.strftime("%Y-%m-%d"),
                 start.strftime("%H:%M"),
-                _cell(reply.user.public_name),
+                reply.user.public_name,
                 reply.get_status_display(),
                 timezone.localtime(reply.joined_at, EVENT_TZ).strftime("%Y-%m-%d %H:%M"),
                 reply.user.email if reply.share_email else "",

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from core.csv_export import unsafe_cell
 from matching.models import Coverage, HelpKind, SkillTopic, SupportScheme
 from postcodes.models import District, LocalAuthority, Nation
 
@@ -241,7 +242,11 @@ def _rows_parse(reader: csv.DictReader, result: ImportResult) -> list[tuple]:
         if line - 1 > MAX_IMPORT_ROWS:
             result.errors.append(f"More than {MAX_IMPORT_ROWS} rows: split the file.")
             break
-        row = {(k or "").strip().lower(): (v if isinstance(v, str) else "") for k, v in raw.items()}
+        # ``unsafe_cell`` undoes the quote our own export put before a phone like +44.
+        row = {
+            (k or "").strip().lower(): unsafe_cell(v) if isinstance(v, str) else ""
+            for k, v in raw.items()
+        }
         if not any(row.values()):
             continue
         fields, relations, errors = _parse_row(row, lookups)

@@ -10,7 +10,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin import ModerationAdminMixin, export_csv
+from core.admin import ModerationAdminMixin
+from core.csv_export import export_csv
 from postcodes.models import LocalAuthority
 
 from .. import selectors

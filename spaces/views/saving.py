@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
+
+from core.ratelimit import rate_limit
+from core.views import render_form
 
 from .. import selectors
 from ..forms import PledgeForm, ThreatReportForm
@@ -16,7 +18,12 @@ from ._common import RATE_LIMITED, visible_space
 
 
 @login_required
-@ratelimit(key="user", rate="5/h", method="POST", block=False)
+@rate_limit(
+    key="user",
+    rate="5/h",
+    message=RATE_LIMITED,
+    keep={"what": "What is happening", "evidence": "How you know"},
+)
 @require_http_methods(["GET", "POST"])
 def threat_report(request, slug):
     """A member reports that a space is under threat; staff check before it shows."""
@@ -25,31 +32,22 @@ def threat_report(request, slug):
         messages.info(request, "This space is not one we can take threat reports on right now.")
         return redirect(space)
     form = ThreatReportForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
-            try:
-                status_services.threat_report(space=space, by=request.user, **form.cleaned_data)
-            except status_services.AlreadyReported:
-                messages.info(request, "You have already reported this; our team is checking it.")
-                return redirect(space)
-            messages.success(
-                request,
-                "Thank you for telling us. Our team will check the threat and email you.",
-            )
+    if request.method == "POST" and form.is_valid():
+        try:
+            status_services.threat_report(space=space, by=request.user, **form.cleaned_data)
+        except status_services.AlreadyReported:
+            messages.info(request, "You have already reported this; our team is checking it.")
             return redirect(space)
-    return render(
-        request, "spaces/threat_report_form.html", {"form": form, "space": space}, status=status
-    )
+        messages.success(
+            request,
+            "Thank you for telling us. Our team will check the threat and email you.",
+        )
+        return redirect(space)
+    return render_form(request, "spaces/threat_report_form.html", {"form": form, "space": space})
 
 
 @login_required
-@ratelimit(key="user", rate="30/h", method="POST", block=False)
+@rate_limit(key="user", rate="30/h", message=RATE_LIMITED)
 @require_http_methods(["GET", "POST"])
 def pledge(request, slug):
     """ "Help save this space": pledge time, skills, money or a voice (or change a pledge)."""
@@ -59,30 +57,20 @@ def pledge(request, slug):
         return redirect(space)
     existing = Pledge.objects.filter(space=space, user=request.user).first()
     form = PledgeForm(request.POST or None, instance=existing)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
-            _pledge, created = status_services.pledge_save(
-                space=space, user=request.user, **form.cleaned_data
-            )
-            messages.success(
-                request,
-                f"Thank you for pledging to help save {space.name}. We will email you when "
-                "its status changes."
-                if created
-                else "Your pledge is updated.",
-            )
-            return redirect(f"{space.get_absolute_url()}#pledge")
-    return render(
-        request,
-        "spaces/pledge_form.html",
-        {"form": form, "space": space, "my_pledge": existing},
-        status=status,
+    if request.method == "POST" and form.is_valid():
+        _pledge, created = status_services.pledge_save(
+            space=space, user=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            f"Thank you for pledging to help save {space.name}. We will email you when "
+            "its status changes."
+            if created
+            else "Your pledge is updated.",
+        )
+        return redirect(f"{space.get_absolute_url()}#pledge")
+    return render_form(
+        request, "spaces/pledge_form.html", {"form": form, "space": space, "my_pledge": existing}
     )
 
 

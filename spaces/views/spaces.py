@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
+
+from core.ratelimit import rate_limit
+from core.views import render_form
 
 from .. import selectors
 from ..forms import PhotoForm, PledgeForm, SpaceEditForm, SpaceForm
@@ -50,48 +52,40 @@ def space_detail(request, slug):
 
 
 @login_required
-@ratelimit(key="user", rate="10/h", method="POST", block=False)
+@rate_limit(key="user", rate="10/h", message=RATE_LIMITED, keep={"description": "Description"})
 @require_http_methods(["GET", "POST"])
 def space_create(request):
     """A member lists a space; it goes public when a moderator approves it."""
     form = SpaceForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
-            try:
-                space = submissions.space_submit(
-                    by=request.user,
-                    fields=form.member_fields(),
-                    location=form.cleaned_data["postcode"],
-                    tags=form.cleaned_data["tags"],
-                    photo=form.cleaned_data.get("photo"),
-                    photo_alt=form.cleaned_data.get("photo_alt", ""),
-                )
-            except submissions.DuplicateSpace as duplicate:
-                form.duplicate = duplicate.existing
-                form.add_error("name", "This place has just been listed. Propose an edit to it.")
-            else:
-                messages.success(
-                    request,
-                    f"Thank you for listing {space.name}. Our moderators will check it, and we "
-                    "will email you when it is public.",
-                )
-                return redirect(space)
-    return render(
+    if request.method == "POST" and form.is_valid():
+        try:
+            space = submissions.space_submit(
+                by=request.user,
+                fields=form.member_fields(),
+                location=form.cleaned_data["postcode"],
+                tags=form.cleaned_data["tags"],
+                photo=form.cleaned_data.get("photo"),
+                photo_alt=form.cleaned_data.get("photo_alt", ""),
+            )
+        except submissions.DuplicateSpace as duplicate:
+            form.duplicate = duplicate.existing
+            form.add_error("name", "This place has just been listed. Propose an edit to it.")
+        else:
+            messages.success(
+                request,
+                f"Thank you for listing {space.name}. Our moderators will check it, and we "
+                "will email you when it is public.",
+            )
+            return redirect(space)
+    return render_form(
         request,
         "spaces/space_form.html",
         {"form": form, "photo_lost": bool(request.FILES) and form.errors},
-        status=status,
     )
 
 
 @login_required
-@ratelimit(key="user", rate="20/h", method="POST", block=False)
+@rate_limit(key="user", rate="20/h", message=RATE_LIMITED)
 @require_http_methods(["GET", "POST"])
 def space_edit(request, slug):
     """Propose an edit to a public space; or, for your own space awaiting review, just edit it."""
@@ -103,80 +97,63 @@ def space_edit(request, slug):
     )
     if direct:
         del form.fields["reason"]
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
-            fields = form.member_fields()
-            location, tags = form.cleaned_data["postcode"], form.cleaned_data["tags"]
-            try:
-                if direct:
-                    submissions.space_resubmit(
-                        space=space, by=request.user, fields=fields, location=location, tags=tags
-                    )
-                    messages.success(request, "Saved. Our moderators will check it again.")
-                    return redirect(space)
-                changes = submissions.space_changes(
-                    space=space, fields=fields, location=location, tags=tags
+    if request.method == "POST" and form.is_valid():
+        fields = form.member_fields()
+        location, tags = form.cleaned_data["postcode"], form.cleaned_data["tags"]
+        try:
+            if direct:
+                submissions.space_resubmit(
+                    space=space, by=request.user, fields=fields, location=location, tags=tags
                 )
-                if not changes:
-                    form.add_error(None, "You haven't changed anything yet.")
-                else:
-                    submissions.space_edit_propose(
-                        space=space,
-                        by=request.user,
-                        changes=changes,
-                        reason=form.cleaned_data.get("reason", ""),
-                    )
-                    messages.success(
-                        request,
-                        "Thank you. Our moderators will check your edit, and we will email you "
-                        "when they have.",
-                    )
-                    return redirect(space)
-            except submissions.DuplicateSpace as duplicate:
-                form.duplicate = duplicate.existing
-                form.add_error("name", "Another listing already has that name at that postcode.")
-    return render(
-        request,
-        "spaces/space_edit_form.html",
-        {"form": form, "space": space, "direct": direct},
-        status=status,
+                messages.success(request, "Saved. Our moderators will check it again.")
+                return redirect(space)
+            changes = submissions.space_changes(
+                space=space, fields=fields, location=location, tags=tags
+            )
+            if not changes:
+                form.add_error(None, "You haven't changed anything yet.")
+            else:
+                submissions.space_edit_propose(
+                    space=space,
+                    by=request.user,
+                    changes=changes,
+                    reason=form.cleaned_data.get("reason", ""),
+                )
+                messages.success(
+                    request,
+                    "Thank you. Our moderators will check your edit, and we will email you "
+                    "when they have.",
+                )
+                return redirect(space)
+        except submissions.DuplicateSpace as duplicate:
+            form.duplicate = duplicate.existing
+            form.add_error("name", "Another listing already has that name at that postcode.")
+    return render_form(
+        request, "spaces/space_edit_form.html", {"form": form, "space": space, "direct": direct}
     )
 
 
 @login_required
-@ratelimit(key="user", rate="20/h", method="POST", block=False)
+@rate_limit(key="user", rate="20/h", message=RATE_LIMITED)
 @require_http_methods(["GET", "POST"])
 def photo_add(request, slug):
     space = visible_space(request, slug)
     form = PhotoForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if getattr(request, "limited", False):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
-            photo_services.photo_add(
-                space=space,
-                by=request.user,
-                upload=form.cleaned_data["photo"],
-                alt_text=form.cleaned_data["alt_text"],
-                approved=request.user.is_staff,
-            )
-            messages.success(
-                request,
-                "Thank you for the photo."
-                + ("" if request.user.is_staff else " It shows once our moderators approve it."),
-            )
-            return redirect(space)
-    return render(request, "spaces/photo_form.html", {"form": form, "space": space}, status=status)
+    if request.method == "POST" and form.is_valid():
+        photo_services.photo_add(
+            space=space,
+            by=request.user,
+            upload=form.cleaned_data["photo"],
+            alt_text=form.cleaned_data["alt_text"],
+            approved=request.user.is_staff,
+        )
+        messages.success(
+            request,
+            "Thank you for the photo."
+            + ("" if request.user.is_staff else " It shows once our moderators approve it."),
+        )
+        return redirect(space)
+    return render_form(request, "spaces/photo_form.html", {"form": form, "space": space})
 
 
 @login_required

@@ -32,7 +32,7 @@ def test_a_bad_postcode_is_explained_and_nothing_is_lost(member_client, member):
         "/accounts/profile/",
         {"display_name": "Mo Changed", "home_postcode": "BFPO 123", "interests": "walking"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "British Forces (BFPO)" in html
     assert 'value="Mo Changed"' in html
@@ -44,7 +44,7 @@ def test_a_bad_postcode_is_explained_and_nothing_is_lost(member_client, member):
 
 def test_deleting_the_account_needs_the_password(member_client, member):
     response = member_client.post("/accounts/profile/delete/", {"password": "wrong"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "That password is not right." in response.content.decode()
     assert User.objects.filter(pk=member.pk).exists()
 

@@ -34,7 +34,7 @@ def test_claiming_twice_is_explained(member_client, member):
 def test_a_claim_needs_a_message(member_client):
     group = GroupFactory()
     response = member_client.post(f"/communities/{group.slug}/claim/", {"message": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "This field is required." in response.content.decode()
 
 

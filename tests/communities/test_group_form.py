@@ -53,7 +53,7 @@ def test_a_group_of_postcode_districts_gets_the_circle_around_them(member_client
 def test_a_community_of_interest_needs_no_place_but_needs_interests(member_client):
     data = {**VALID, "area_type": "interest", "postcode": "", "tags": ""}
     response = member_client.post("/communities/new/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "needs at least one interest" in response.content.decode()
     data["tags"] = "baking"
     assert member_client.post("/communities/new/", data).status_code == 302
@@ -80,7 +80,7 @@ def test_a_community_of_interest_needs_no_place_but_needs_interests(member_clien
 def test_bad_input_is_explained_and_what_was_typed_is_kept(member_client, changes, field, message):
     data = {**VALID, **changes}
     response = member_client.post("/communities/new/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert Group.objects.count() == 0
     form = response.context["form"]
     assert message in " ".join(form.errors[field])

@@ -104,7 +104,7 @@ def test_bad_commitments_are_explained_and_nothing_is_lost(owner_client, owner, 
     group = GroupFactory(organiser=owner)
     data = commitment_data(how="Ask the council for a road closure.", **changes)
     response = owner_client.post(f"/communities/register/{group.slug}/commitments/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert Commitment.objects.count() == 0
     html = response.content.decode()
     assert message in html.replace("&#x27;", "'")
@@ -183,5 +183,5 @@ def test_organisers_of_a_registered_community_add_commitments(owner_client, owne
     response = owner_client.post(
         f"/communities/{group.slug}/commitments/new/", commitment_data(target="0")
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert group.commitments.count() == 1

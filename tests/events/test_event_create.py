@@ -282,6 +282,6 @@ def test_submitting_is_rate_limited(member_client, settings):
             URL, form_data(title=f"Swap {n}", starts_at=local(soon(5, 10) + timedelta(minutes=n)))
         )
     response = member_client.post(URL, form_data(title="One too many"))
-    assert response.status_code == 400
+    assert response.status_code == 429
     assert "a lot of events in the last hour" in response.content.decode()
     assert Event.objects.count() == 10

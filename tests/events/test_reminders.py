@@ -23,10 +23,10 @@ def at(day_offset: int, hour: int) -> datetime:
 
 
 def test_the_beat_schedule_runs_the_reminders_every_hour():
+    # A worker imports every app's tasks module at start; do the same here.
+    celery_app.loader.import_default_modules()
     entry = settings.CELERY_BEAT_SCHEDULE["events-send-reminders"]
     assert entry["task"] == "events.tasks.send_event_reminders"
-    # What a worker does when it starts: import every app's tasks module.
-    celery_app.loader.import_default_modules()
     assert "events.tasks.send_event_reminders" in celery_app.tasks
     assert "events.tasks.extend_event_schedules" in celery_app.tasks
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from core.signposting import support_lines_for
 from wellbeing_index.charts import Bar, bar_chart, compare_chart
-from wellbeing_index.signposting import support_lines_for
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,10 @@
 
 from django.http import Http404
 
+from core.signposting import SAMARITANS, support_lines_for
+
 from ..forms import EditionForm
 from ..services import edition_pick
-from ..signposting import SAMARITANS, support_lines_for
 
 
 def edition_year(request) -> int | None:

@@ -3,11 +3,12 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.signposting import ALL_SUPPORT_LINES, SAMARITANS
+
 from ..filters import IndicatorFilter
 from ..services import edition_pick
 from ..services.editions import catalogue_for
 from ..services.listings import edition_indicators
-from ..signposting import ALL_LINES, SAMARITANS
 
 
 @require_GET
@@ -22,7 +23,7 @@ def methodology(request):
         "filter": filterset,
         "indicators": filterset.qs,
         "unscored": catalogue.unscored_domains if catalogue else [],
-        "support_lines": list(ALL_LINES),
+        "support_lines": list(ALL_SUPPORT_LINES),
         "samaritans": SAMARITANS,
     }
     return render(request, "wellbeing_index/methodology.html", context)

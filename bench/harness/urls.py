@@ -1,4 +1,4 @@
-"""The site's URLs plus /bench/bare/: a trivial view through the same middleware."""
+"""The site's URLs plus /bench/bare/: a trivial view behind the same middleware."""
 
 from django.http import HttpResponse
 from django.urls import path

@@ -1,0 +1,83 @@
+"""One rate-limit guard for every member action: ``rate_limit`` on top of django_ratelimit.
+
+A POST over its limit is never run: the person gets the house 429 page (templates/429.html)
+with ``Retry-After``, what happened in the view's own words, when to try again and, for the
+fields the view names in ``keep``, what they typed (so a long message is not lost). Limits
+count POSTs only; GETs never count and are never refused. ``RATELIMIT_ENABLE = False``
+(django_ratelimit's own setting) turns every limit off.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.shortcuts import render
+from django_ratelimit.core import get_usage
+
+DEFAULT_MESSAGE = "You have done this a lot in a short time, so we have paused it for a while."
+# allauth does not tell us when its windows end; a minute is its shortest one.
+ALLAUTH_RETRY_AFTER = 60
+
+
+def rate_limit(
+    *,
+    key: str | Callable,
+    rate: str | Callable,
+    message: str = DEFAULT_MESSAGE,
+    keep: dict[str, str] | None = None,
+):
+    """Limit POSTs to the decorated view to ``rate`` per ``key``; over it, answer 429.
+
+    ``key`` is a django_ratelimit key (``"user"``, ``"ip"``, ``"user_or_ip"`` or a callable);
+    ``rate`` is ``"5/h"``-style or a callable ``(group, request)`` returning one, or None for
+    "not counted". ``message`` says what happened on the 429 page; ``keep`` maps the POST
+    fields whose text the page shows back to their labels (``{"body": "Your message"}``).
+    Stack two decorators for two limits (per user and per address): each counts separately.
+    """
+    keep = dict(keep or {})
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            usage = get_usage(request, fn=view, key=key, rate=rate, method="POST", increment=True)
+            if usage is not None and usage["should_limit"]:
+                kept = [(label, request.POST.get(name, "")) for name, label in keep.items()]
+                return too_many_requests(
+                    request,
+                    retry_after=max(usage["time_left"], 1),
+                    message=message,
+                    kept=[(label, value) for label, value in kept if value.strip()],
+                )
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def too_many_requests(request, *, retry_after: int, message: str = DEFAULT_MESSAGE, kept=()):
+    """The house 429 page, with ``Retry-After: retry_after`` (seconds)."""
+    response = render(
+        request,
+        "429.html",
+        {"message": message, "retry_in": _retry_in(retry_after), "kept": kept},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def allauth_too_many_requests(request):
+    """allauth's 429 (sign-up, log-in, password reset), answered with the house page.
+
+    allauth looks this up as ``handler429`` in the root URLconf.
+    """
+    return too_many_requests(request, retry_after=ALLAUTH_RETRY_AFTER)
+
+
+def _retry_in(seconds: int) -> str:
+    if seconds <= 60:
+        return "in a minute"
+    minutes = -(-seconds // 60)
+    if minutes < 90:
+        return f"in about {minutes} minutes"
+    return f"in about {round(minutes / 60)} hours"
