@@ -3,19 +3,22 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.admin import ModerationAdminMixin
 from core.csv_export import export_csv
+from core.outbox.admin import outbox_link, outbox_status, outbox_status_link
+from core.outbox.models import OutgoingEmail
 from postcodes.forms import PostcodeField
 
+from . import emails
 from .models import (
     AreaType,
     CheckIn,
-    CheckInEmail,
     ClaimStatus,
     Commitment,
     Group,
@@ -218,37 +221,47 @@ class CommitmentAdmin(admin.ModelAdmin):
         form.instance.recount()
 
 
-class CheckInEmailInline(admin.TabularInline):
-    model = CheckInEmail
-    extra = 0
-    fields = ["email", "emailed_at"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(CheckIn)
 class CheckInAdmin(admin.ModelAdmin):
     list_display = ["group", "year", "due_at", "emails_sent", "reviewed_at"]
     list_filter = ["year", ("reviewed_at", admin.EmptyFieldListFilter)]
     search_fields = ["group__name"]
     list_select_related = ["group"]
-    readonly_fields = ["group", "year", "due_at", "created_at", "reviewed_at", "reviewed_by"]
-    inlines = [CheckInEmailInline]
+    readonly_fields = [
+        "group",
+        "year",
+        "due_at",
+        "created_at",
+        "reviewed_at",
+        "reviewed_by",
+        "organiser_emails",
+    ]
     date_hierarchy = "due_at"
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(_sent=Count("emails", filter=Q(emails__emailed_at__isnull=False)))
+        # The organisers' emails are outbox rows keyed "<check-in>:<address>".
+        sent = (
+            OutgoingEmail.objects.filter(
+                purpose=emails.CHECKIN,
+                status=OutgoingEmail.Status.SENT,
+                key__startswith=Concat(Cast(OuterRef("pk"), CharField()), Value(":")),
+            )
+            .order_by()
+            .values("purpose")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
+        return super().get_queryset(request).annotate(_sent=Coalesce(Subquery(sent), 0))
 
     @admin.display(description="emails sent", ordering="_sent")
     def emails_sent(self, obj):
         return obj._sent
+
+    @admin.display(description="emails to organisers")
+    def organiser_emails(self, obj):
+        return outbox_link(
+            "See them in the outbox", purpose=emails.CHECKIN, key__startswith=f"{obj.pk}:"
+        )
 
     def has_add_permission(self, request):
         return False
@@ -256,7 +269,7 @@ class CheckInAdmin(admin.ModelAdmin):
 
 @admin.register(GroupClaim)
 class GroupClaimAdmin(admin.ModelAdmin):
-    list_display = ["group", "claimant", "status", "created_at", "decided_by", "emailed_at"]
+    list_display = ["group", "claimant", "status", "created_at", "decided_by", "email"]
     list_filter = ["status"]
     search_fields = ["group__name", "user__email", "user__display_name", "message"]
     list_select_related = ["group", "user", "decided_by"]
@@ -268,11 +281,18 @@ class GroupClaimAdmin(admin.ModelAdmin):
         "created_at",
         "decided_by",
         "decided_at",
-        "emailed_at",
+        "email",
         "group_organisers",
     ]
     fields = [*readonly_fields[:3], "group_organisers", "note", *readonly_fields[3:-1]]
     actions = ["confirm_selected", "decline_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_email=outbox_status(emails.CLAIM_DECISION))
+
+    @admin.display(description="email", ordering="_email")
+    def email(self, obj):
+        return outbox_status_link(obj._email, purpose=emails.CLAIM_DECISION, key=obj.pk)
 
     @admin.display(description="claimant")
     def claimant(self, obj):
@@ -391,7 +411,7 @@ class PioneerAdmin(admin.ModelAdmin):
 class PioneerMessageAdmin(admin.ModelAdmin):
     """Read-only, for staff looking into a report of abuse."""
 
-    list_display = ["pioneer", "sender", "recipient", "created_at", "emailed_at"]
+    list_display = ["pioneer", "sender", "recipient", "created_at", "email"]
     list_select_related = ["pioneer", "sender", "recipient"]
     search_fields = ["pioneer__name", "sender__email", "recipient__email"]
     date_hierarchy = "created_at"
@@ -402,8 +422,15 @@ class PioneerMessageAdmin(admin.ModelAdmin):
         "thread",
         "body",
         "created_at",
-        "emailed_at",
+        "email",
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_email=outbox_status(emails.MESSAGE))
+
+    @admin.display(description="email", ordering="_email")
+    def email(self, obj):
+        return outbox_status_link(obj._email, purpose=emails.MESSAGE, key=obj.pk)
 
     def has_add_permission(self, request):
         return False

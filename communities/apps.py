@@ -9,6 +9,8 @@ class CommunitiesConfig(AppConfig):
     def ready(self):
         from core import panels
 
+        from . import emails
         from .panels import space_groups_panel
 
+        emails.register()
         panels.register("space-detail", space_groups_panel, order=20)

@@ -248,7 +248,6 @@ MATCHING_REVIEW_INTRODUCTIONS = env.bool("MATCHING_REVIEW_INTRODUCTIONS", defaul
 MATCHING_LINK_MAX_AGE_DAYS = env.int("MATCHING_LINK_MAX_AGE_DAYS", default=14)
 # An introduction counts against the volunteer's cap for this long after both accepted.
 MATCHING_INTRODUCTION_ACTIVE_DAYS = env.int("MATCHING_INTRODUCTION_ACTIVE_DAYS", default=28)
-MATCHING_EMAIL_RATE_LIMIT = env.str("MATCHING_EMAIL_RATE_LIMIT", default="120/m")
 # Where members' reports on matches are emailed (comma-separated); empty: every staff user.
 MATCHING_STAFF_EMAIL = env.list("MATCHING_STAFF_EMAIL", default=[])
 # Campaign emails per second per worker process (0: as fast as the SMTP server takes them);

@@ -1,13 +1,14 @@
-"""Staff's workplace for events: moderation, dates, replies, and the email log."""
+"""Staff's workplace for events: moderation, dates and replies (emails: the outbox)."""
 
 from django import forms
 from django.contrib import admin
 
 from core.admin import ModerationAdminMixin
 from core.csv_export import export_csv
+from core.outbox.admin import outbox_link
 from postcodes.forms import PostcodeField
 
-from .models import EVENT_TZ, Event, EventNotice, Occurrence, Rsvp
+from .models import EVENT_TZ, Event, Occurrence, Rsvp
 from .services import event_update
 
 
@@ -95,6 +96,7 @@ class EventAdmin(ModerationAdminMixin, admin.ModelAdmin):
         "sequence",
         "created_at",
         "updated_at",
+        "emails",
     )
     fieldsets = [
         (None, {"fields": ["title", "slug", "description", "tags", "organiser", "group"]}),
@@ -144,6 +146,7 @@ class EventAdmin(ModerationAdminMixin, admin.ModelAdmin):
                     "sequence",
                     "created_at",
                     "updated_at",
+                    "emails",
                 ]
             },
         ),
@@ -159,6 +162,15 @@ class EventAdmin(ModerationAdminMixin, admin.ModelAdmin):
     @admin.display(description="cancelled", boolean=True)
     def is_cancelled(self, obj):
         return obj.is_cancelled
+
+    @admin.display(description="emails to the people coming")
+    def emails(self, obj):
+        if obj.pk is None:
+            return ""
+        # The outbox keys every events email "<event>:<person>:<news>".
+        return outbox_link(
+            "See them in the outbox", purpose__startswith="events.", key__startswith=f"{obj.pk}:"
+        )
 
     def save_model(self, request, obj, form, change):
         location = getattr(form, "location", None)
@@ -214,19 +226,4 @@ class RsvpAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):
-        return False
-
-
-@admin.register(EventNotice)
-class EventNoticeAdmin(admin.ModelAdmin):
-    list_display = ("kind", "event", "user", "created_at", "sent_at", "skipped")
-    list_filter = ("kind", "skipped")
-    search_fields = ("event__title", "user__email")
-    list_select_related = ("event", "user")
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
         return False

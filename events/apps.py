@@ -16,8 +16,10 @@ class EventsConfig(AppConfig):
     def ready(self):
         from core import panels
 
+        from . import emails
         from .panels import group_events_panel, space_events_panel
 
+        emails.register()
         panels.register("space-detail", space_events_panel, order=10)
         panels.register("group-detail", group_events_panel, order=10)
         # Deleting events (one, or many from the admin) changes what listings show.

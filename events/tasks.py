@@ -1,22 +1,11 @@
-"""Background jobs of the events app: they take ids and call services."""
+"""Background jobs of the events app: they take ids and call services.
 
-import smtplib
+Emails are sent by the outbox's one task (``core.outbox.tasks``); these only ask for them.
+"""
 
 from celery import shared_task
 
 from . import services
-
-
-@shared_task(
-    acks_late=True,
-    autoretry_for=(smtplib.SMTPException, OSError),
-    retry_backoff=30,
-    retry_backoff_max=900,
-    max_retries=8,
-)
-def send_event_notice(notice_id: int) -> bool:
-    """Email one ``EventNotice`` (confirmation, reminder, change…); at most once."""
-    return services.notice_send(notice_id=notice_id)
 
 
 @shared_task(acks_late=True)

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from core.csv_export import export_csv
 from core.outbox.models import OutgoingEmail, OutgoingStatus
@@ -21,7 +23,6 @@ from .models import (
     HelpKind,
     Match,
     MatchEvent,
-    MatchNotification,
     MatchReport,
     MatchRun,
     Need,
@@ -31,6 +32,7 @@ from .models import (
 )
 from .services import campaigns, figures, schemes
 from .services.matches import match_approve, match_cancel
+from .services.notifications import emails_about
 from .services.runs import matching_run
 
 # ---------------------------------------------------------------------------------------
@@ -354,21 +356,6 @@ class MatchReportInline(admin.StackedInline):
         return False
 
 
-class MatchNotificationInline(admin.TabularInline):
-    model = MatchNotification
-    extra = 0
-    can_delete = False
-    fields = ("purpose", "recipient", "created_at", "sent_at", "skipped")
-    readonly_fields = fields
-    verbose_name_plural = "emails"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("recipient")
-
-
 class MatchTypeFilter(admin.SimpleListFilter):
     title = "type"
     parameter_name = "type"
@@ -419,7 +406,7 @@ class MatchAdmin(admin.ModelAdmin):
     )
     list_select_related = ("need__person", "offer__person", "scheme")
     date_hierarchy = "created_at"
-    inlines = [MatchEventInline, MatchReportInline, MatchNotificationInline]
+    inlines = [MatchEventInline, MatchReportInline]
     actions = ["approve_selected", "cancel_selected", "rerun_selected"]
     change_form_template = "admin/matching/match/change_form.html"
     readonly_fields = (
@@ -438,6 +425,7 @@ class MatchAdmin(admin.ModelAdmin):
         "created_at",
         "introduced_at",
         "closed_at",
+        "emails",
     )
     fields = readonly_fields
 
@@ -461,6 +449,26 @@ class MatchAdmin(admin.ModelAdmin):
     @admin.display(description="distance", ordering="distance_km")
     def distance(self, obj):
         return "" if obj.distance_km is None else f"{obj.distance_km:.1f} km"
+
+    @admin.display(description="emails")
+    def emails(self, obj):
+        """Each email about this match, linked to its row in the outbox."""
+        rows = emails_about(obj)
+        if not rows:
+            return "None"
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> to {}: {}',
+            (
+                (
+                    reverse("admin:core_outgoingemail_change", args=[row.pk]),
+                    row.purpose,
+                    row.to,
+                    row.get_status_display(),
+                )
+                for row in rows
+            ),
+        )
 
     @admin.action(description="Approve selected introductions (emails both people)")
     def approve_selected(self, request, queryset):
@@ -549,21 +557,6 @@ class MatchRunAdmin(admin.ModelAdmin):
     list_filter = ("trigger",)
     list_select_related = ("started_by",)
     date_hierarchy = "started_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(MatchNotification)
-class MatchNotificationAdmin(admin.ModelAdmin):
-    list_display = ("match", "recipient", "purpose", "created_at", "sent_at", "skipped")
-    list_filter = ("purpose", ("sent_at", admin.EmptyFieldListFilter), "skipped")
-    search_fields = ("recipient__email",)
-    list_select_related = ("recipient", "match")
-    raw_id_fields = ("match", "recipient")
 
     def has_add_permission(self, request):
         return False

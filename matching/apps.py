@@ -7,6 +7,8 @@ class MatchingConfig(AppConfig):
     demo = "matching.demo.load"
 
     def ready(self):
+        from . import emails
         from .services.campaigns import register_campaign_email
 
+        emails.register()
         register_campaign_email()

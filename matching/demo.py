@@ -8,13 +8,14 @@ import uuid
 
 from django.utils import timezone
 
+from core.outbox.models import OutgoingEmail, OutgoingStatus
 from postcodes.models import District, LocalAuthority
 from postcodes.services import lookup
 
+from . import emails
 from .models import (
     Coverage,
     HelpKind,
-    MatchNotification,
     Need,
     Offer,
     RequestStatus,
@@ -151,10 +152,12 @@ def load(context) -> None:
         request.topics.set([topics[t] for t in topic_slugs])
 
     run = matching_run()
-    # Demo matches email nobody.
-    MatchNotification.objects.filter(match__run=run, sent_at__isnull=True).update(
-        sent_at=timezone.now(), skipped=True
-    )
+    # Demo matches email nobody: their emails are skipped before the load commits.
+    OutgoingEmail.objects.filter(
+        purpose__in=[emails.NEED_MATCHED, emails.OFFER_INTRODUCTION],
+        key__startswith=f"run:{run.pk}:",
+        status=OutgoingStatus.QUEUED,
+    ).update(status=OutgoingStatus.SKIPPED)
     context.say(
         f"Matching: {len(SCHEMES)} demo schemes; run found {run.introductions} "
         f"introductions and {run.scheme_suggestions} scheme suggestions."

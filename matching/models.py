@@ -3,8 +3,8 @@
 A ``Need`` or an ``Offer`` is one member's request, located by postcode. The matching
 engine (``matching.services.engine``) proposes ``Match`` rows: a need with a support scheme
 (contacts to pass on) or with an offer (an introduction both people must accept before
-either sees the other's contact details). Every email about a match is a
-``MatchNotification`` row, unique per match, recipient and purpose, so it goes at most once.
+either sees the other's contact details). Every email about a match is an outbox row
+(``core.outbox``; purposes in ``matching.emails``), so it goes at most once.
 """
 
 from django.conf import settings
@@ -548,47 +548,12 @@ class MatchReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     staff_note = models.TextField(blank=True, max_length=2000)
-    # Set in the same transaction as the email to staff: the report is emailed at most once.
-    staff_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"Report on match #{self.match_id}: {self.get_reason_display()}"
-
-
-class Purpose(models.TextChoices):
-    NEED_MATCHED = "need-matched", "Matches found for a need"
-    OFFER_INTRODUCTION = "offer-introduction", "Introduction offered to a volunteer"
-    DETAILS = "details", "Both accepted: contact details"
-    CLOSED = "closed", "The introduction won't go ahead"
-
-
-class MatchNotification(models.Model):
-    """One email about one match to one person: the record that makes it go at most once."""
-
-    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="notifications")
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    purpose = models.CharField(max_length=20, choices=Purpose.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    # Dealt with without an email: the match closed before the email went.
-    skipped = models.BooleanField(default=False)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["match", "recipient", "purpose"], name="match_notification_once"
-            )
-        ]
-        indexes = [models.Index(fields=["recipient", "purpose", "sent_at"])]
-
-    def __str__(self):
-        return f"{self.get_purpose_display()} to {self.recipient_id} (match #{self.match_id})"
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,24 +1,13 @@
 """Background jobs of the matching app: they take ids and call services."""
 
 import logging
-import smtplib
 
 from celery import shared_task
 from celery.signals import worker_ready
-from django.conf import settings
 
 from .models import MatchRun
 
 log = logging.getLogger(__name__)
-
-EMAIL_RETRY = {
-    "acks_late": True,
-    "autoretry_for": (smtplib.SMTPException, OSError),
-    "retry_backoff": 30,
-    "retry_backoff_max": 900,
-    "retry_jitter": True,
-    "max_retries": 8,
-}
 
 
 @shared_task(acks_late=True)
@@ -46,32 +35,17 @@ def match_offer(offer_id: int) -> int | None:
 
 @shared_task(acks_late=True)
 def match_all_open() -> int:
-    """Nightly: expire unanswered introductions, match every open need, resend stragglers."""
+    """Nightly: expire unanswered introductions and match every open need.
+
+    Emails the run asks for go through the outbox, whose sweep re-queues any lost task.
+    """
     from .services.matches import matches_expire
-    from .services.notifications import notifications_requeue
     from .services.runs import matching_run
 
     expired = matches_expire()
     run = matching_run(trigger=MatchRun.Trigger.NIGHTLY)
-    requeued = notifications_requeue()
-    log.info("nightly matching: %s expired, run %s, %s emails requeued", expired, run, requeued)
+    log.info("nightly matching: %s expired, run %s", expired, run)
     return run.pk
-
-
-@shared_task(rate_limit=settings.MATCHING_EMAIL_RATE_LIMIT, **EMAIL_RETRY)
-def send_match_notifications(recipient_id: int, purpose: str) -> int:
-    """Email one member everything new about their matches for ``purpose``, once."""
-    from .services.notifications import notifications_send
-
-    return notifications_send(recipient_id=recipient_id, purpose=purpose)
-
-
-@shared_task(**EMAIL_RETRY)
-def send_report_to_staff(report_id: int) -> bool:
-    """Email staff about a member's report on a match, once."""
-    from .services.notifications import report_email_staff
-
-    return report_email_staff(report_id=report_id)
 
 
 @shared_task(acks_late=True)

@@ -8,6 +8,7 @@ class SpacesConfig(AppConfig):
     demo = "spaces.demo.load"
 
     def ready(self):
-        from . import signals
+        from . import emails, signals
 
         signals.connect()
+        emails.register()

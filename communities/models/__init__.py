@@ -1,7 +1,6 @@
 from .commitments import (
     MAX_TARGET,
     CheckIn,
-    CheckInEmail,
     Commitment,
     CommitmentArea,
     CommitmentStatus,
@@ -27,7 +26,6 @@ __all__ = [
     "MAX_TARGET",
     "AreaType",
     "CheckIn",
-    "CheckInEmail",
     "ClaimStatus",
     "Commitment",
     "CommitmentArea",

@@ -155,8 +155,9 @@ class ProgressUpdate(models.Model):
 class CheckIn(models.Model):
     """The yearly check-in of one co-operative community: one row per community per year.
 
-    The unique constraints (here and on ``CheckInEmail``) are what make each organiser's
-    email go exactly once, however often the scheduled task runs or a worker restarts.
+    This row's unique constraint, and the outbox's key per check-in and address, are what
+    make each organiser's email go exactly once, however often the scheduled task runs or
+    a worker restarts.
     """
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="checkins")
@@ -177,23 +178,3 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"{self.group}: year {self.year} check-in"
-
-
-class CheckInEmail(models.Model):
-    """One organiser's check-in email: created with the check-in, marked when sent."""
-
-    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="emails")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    email = models.EmailField()
-    emailed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["checkin", "email"], name="one_checkin_email_each"),
-        ]
-
-    def __str__(self):
-        return f"{self.checkin} to {self.email}"

@@ -271,7 +271,6 @@ class GroupClaim(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField("note to the claimant", blank=True, max_length=2000)
-    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

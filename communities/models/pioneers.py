@@ -98,7 +98,6 @@ class PioneerMessage(models.Model):
     )
     body = models.TextField(max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
-    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

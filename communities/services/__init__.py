@@ -5,7 +5,7 @@ progress, review), ``checkins`` (the yearly email) and ``pioneers`` (relayed mes
 The co-operative audit and deserts combine several apps: they live in ``portal/audit.py``.
 """
 
-from .checkins import checkin_email_send, checkins_queue_due
+from .checkins import checkins_queue_due
 from .commitments import (
     commitment_add,
     commitment_remove,
@@ -18,7 +18,6 @@ from .commitments import (
 from .errors import CommunityError
 from .groups import (
     claim_decide,
-    claim_email_send,
     claim_submit,
     group_area_apply,
     group_area_refresh,
@@ -31,14 +30,12 @@ from .groups import (
     membership_remove,
     membership_set_role,
 )
-from .pioneers import pioneer_message_email_send, pioneer_message_reply, pioneer_message_send
+from .pioneers import pioneer_message_reply, pioneer_message_send
 
 __all__ = [
     "CommunityError",
-    "checkin_email_send",
     "checkins_queue_due",
     "claim_decide",
-    "claim_email_send",
     "claim_submit",
     "commitment_add",
     "commitment_remove",
@@ -54,7 +51,6 @@ __all__ = [
     "membership_leave",
     "membership_remove",
     "membership_set_role",
-    "pioneer_message_email_send",
     "pioneer_message_reply",
     "pioneer_message_send",
     "progress_is_implausible",

@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.models import ModerationStatus
+from core.outbox.services import enqueue
 from postcodes.geo import Point, distance_km
 from postcodes.models import District
 from postcodes.services import Location
 
+from .. import emails
 from ..models import (
     MAX_RADIUS_KM,
     AreaType,
@@ -267,8 +269,6 @@ def claim_decide(*, claim: GroupClaim, confirm: bool, by, note: str = "") -> Gro
 
     The claimant is emailed once, after the decision commits. Deciding twice is refused.
     """
-    from ..tasks import send_claim_decision_email
-
     with transaction.atomic():
         claim = GroupClaim.objects.select_for_update(of=("self",)).get(pk=claim.pk)
         if claim.status != ClaimStatus.PENDING:
@@ -283,35 +283,10 @@ def claim_decide(*, claim: GroupClaim, confirm: bool, by, note: str = "") -> Gro
             Membership.objects.update_or_create(
                 group_id=claim.group_id, user_id=claim.user_id, defaults={"role": Role.ORGANISER}
             )
-        transaction.on_commit(lambda: send_claim_decision_email.delay(claim.pk))
+        enqueue(
+            emails.CLAIM_DECISION,
+            str(claim.pk),
+            to=claim.user.email,
+            context={"claim": claim.pk},
+        )
     return claim
-
-
-def claim_email_send(*, claim_id: int) -> bool:
-    """Tell a claimant what staff decided, at most once; True if it was sent now."""
-    from core import emails
-
-    with transaction.atomic():
-        claim = (
-            GroupClaim.objects.select_for_update(of=("self",))
-            .select_related("group", "user")
-            .filter(pk=claim_id, emailed_at__isnull=True)
-            .exclude(status=ClaimStatus.PENDING)
-            .first()
-        )
-        if claim is None:
-            return False
-        emails.send(
-            "communities-claim-decision",
-            to=[claim.user.email],
-            context={
-                "claim": claim,
-                "name": claim.user.public_name,
-                "group": claim.group,
-                "group_url": claim.group.get_absolute_url(),
-                "confirmed": claim.status == ClaimStatus.CONFIRMED,
-            },
-        )
-        claim.emailed_at = timezone.now()
-        claim.save(update_fields=["emailed_at"])
-    return True

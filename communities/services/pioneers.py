@@ -1,10 +1,10 @@
 """Contacting a Member Pioneer: messages relayed by email, with nobody's address shown."""
 
 from django.db import transaction
-from django.utils import timezone
 
-from core import emails
+from core.outbox.services import enqueue
 
+from .. import emails
 from ..models import Pioneer, PioneerMessage
 from .errors import CommunityError
 
@@ -42,8 +42,6 @@ def pioneer_message_reply(*, message: PioneerMessage, sender, body: str) -> Pion
 
 
 def _message_create(*, pioneer, sender, recipient, body, thread_id) -> PioneerMessage:
-    from ..tasks import send_pioneer_message
-
     with transaction.atomic():
         message = PioneerMessage.objects.create(
             pioneer=pioneer,
@@ -52,33 +50,7 @@ def _message_create(*, pioneer, sender, recipient, body, thread_id) -> PioneerMe
             body=body.strip(),
             thread_id=thread_id,
         )
-        transaction.on_commit(lambda: send_pioneer_message.delay(message.pk))
+        enqueue(
+            emails.MESSAGE, str(message.pk), to=recipient.email, context={"message": message.pk}
+        )
     return message
-
-
-def pioneer_message_email_send(*, message_id: int) -> bool:
-    """Relay one message by email, at most once; True if it was sent now."""
-    with transaction.atomic():
-        message = (
-            PioneerMessage.objects.select_for_update(of=("self",))
-            .select_related("pioneer", "sender", "recipient")
-            .filter(pk=message_id, emailed_at__isnull=True)
-            .first()
-        )
-        if message is None:
-            return False
-        to_pioneer = message.recipient_id == message.pioneer.user_id
-        sender_name = message.pioneer.name if not to_pioneer else message.sender.public_name
-        emails.send(
-            "communities-message",
-            to=[message.recipient.email],
-            context={
-                "message": message,
-                "sender_name": sender_name,
-                "to_pioneer": to_pioneer,
-                "message_url": message.get_absolute_url(),
-            },
-        )
-        message.emailed_at = timezone.now()
-        message.save(update_fields=["emailed_at"])
-    return True

@@ -1,8 +1,13 @@
 """Staff's one list of every email the site sent, failed to send, or is about to send."""
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.db.models import CharField, Expression, OuterRef, Subquery
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from . import registry
@@ -84,3 +89,32 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
                 f"Left {left} email(s) alone: only failed emails can be sent again.",
                 messages.WARNING,
             )
+
+
+# Helpers for the apps' admin pages: they link to this list rather than copy it.
+
+
+def outbox_url(**filters) -> str:
+    """The address of the outbox list filtered by field lookups, e.g.
+    ``outbox_url(purpose__startswith="events.", key__startswith="12:")``."""
+    return reverse("admin:core_outgoingemail_changelist") + "?" + urlencode(filters)
+
+
+def outbox_link(label: str, **filters) -> str:
+    """An HTML link to the outbox list filtered by ``filters`` (see ``outbox_url``)."""
+    return format_html('<a href="{}">{}</a>', outbox_url(**filters), label)
+
+
+def outbox_status_link(status: str | None, *, purpose: str, key) -> str:
+    """One email's status, linked to its row in the outbox list ("none" if never asked for)."""
+    return outbox_link(status or "none", purpose=purpose, key=str(key))
+
+
+def outbox_status(purpose: str, key: Expression | None = None) -> Subquery:
+    """For annotating an admin list: the status of each row's email ``purpose``.
+
+    ``key`` is the outbox key as an expression of the outer row; by default its primary
+    key as text (the claim, the message).
+    """
+    key = key if key is not None else Cast(OuterRef("pk"), CharField())
+    return Subquery(OutgoingEmail.objects.filter(purpose=purpose, key=key).values("status")[:1])

@@ -16,7 +16,8 @@ importing ``<app>/emails.py``)::
 by id) and returns None when the email went stale: the row becomes ``skipped``, nothing is
 sent. Without a hook the stored JSON is the context. ``headers(context)`` may add headers
 (List-Unsubscribe…). A purpose sent in bulk (a campaign) also gives ``batch``: see
-``core.outbox.batch.BatchSpec``.
+``core.outbox.batch.BatchSpec``. ``attachments(row, context)`` may return files to attach
+as ``(filename, content, mimetype)`` tuples (an event's calendar file).
 """
 
 from collections.abc import Callable
@@ -33,6 +34,7 @@ class Purpose:
     headers: Callable[[dict], dict] | None = None
     batch: Any = None
     private: bool = False
+    attachments: Callable[[Any, dict], list[tuple[str, bytes | str, str]]] | None = None
 
     def render_context(self, row) -> dict | None:
         """The template context for ``row``, or None if the email went stale."""
@@ -53,6 +55,7 @@ def register(
     headers: Callable[[dict], dict] | None = None,
     batch: Any = None,
     private: bool = False,
+    attachments: Callable[[Any, dict], list[tuple[str, bytes | str, str]]] | None = None,
 ) -> Purpose:
     """Declare a purpose. ``purpose`` is ``<app>.<name>``; ``<app>.*`` covers a family whose
     names are only known at send time (allauth's emails). Registering again replaces.
@@ -69,6 +72,7 @@ def register(
         headers=headers,
         batch=batch,
         private=private,
+        attachments=attachments,
     )
     _purposes[purpose] = entry
     return entry

@@ -188,6 +188,9 @@ def message_build(row: OutgoingEmail) -> EmailMultiAlternatives | None:
     # An email whose HTML template renders nothing (allauth's text-only ones) goes as text.
     if html.strip():
         message.attach_alternative(html, "text/html")
+    if spec.attachments:
+        for filename, content, mimetype in spec.attachments(row, context):
+            message.attach(filename, content, mimetype)
     return message
 
 

@@ -3,13 +3,13 @@
 An ``Event`` is what the organiser describes (the first date, how it repeats, where, how
 to join). Its ``Occurrence`` rows are its actual dates, expanded from the recurrence a
 year ahead: listings search dates, and members say they are going to one date (an
-``Rsvp``), because a weekly class has its places each week. ``EventNotice`` records each
-email to one person about one event, so that none is ever sent twice.
+``Rsvp``), because a weekly class has its places each week. Emails to the people coming
+are outbox rows (``core.outbox``; purposes in ``events.emails``).
 """
 
 from .events import EVENT_TZ, AttendanceMode, Event, EventQuerySet, Recurrence, https_only
 from .occurrences import CARD_FIELDS, TAG_SEPARATOR, JoinedNames, Occurrence, OccurrenceQuerySet
-from .rsvps import EventNotice, NoticeKind, Rsvp, RsvpQuerySet, RsvpStatus
+from .rsvps import Rsvp, RsvpQuerySet, RsvpStatus
 
 __all__ = [
     "CARD_FIELDS",
@@ -17,10 +17,8 @@ __all__ = [
     "TAG_SEPARATOR",
     "AttendanceMode",
     "Event",
-    "EventNotice",
     "EventQuerySet",
     "JoinedNames",
-    "NoticeKind",
     "Occurrence",
     "OccurrenceQuerySet",
     "Recurrence",

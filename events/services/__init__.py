@@ -10,7 +10,7 @@ from .events import (
     event_submit,
     event_update,
 )
-from .notices import notice_send, reminders_queue
+from .notices import reminders_queue
 from .rsvps import RsvpClosed, RsvpError, RsvpExists, rsvp_cancel, rsvp_create
 
 __all__ = [
@@ -22,7 +22,6 @@ __all__ = [
     "event_schedules_extend",
     "event_submit",
     "event_update",
-    "notice_send",
     "reminders_queue",
     "rsvp_cancel",
     "rsvp_create",

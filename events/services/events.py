@@ -9,8 +9,8 @@ from django.utils.text import slugify
 from core.models import ModerationStatus
 from core.page_cache import listings_changed
 
-from .. import recurrence
-from ..models import Event, NoticeKind, Occurrence, Rsvp
+from .. import emails, recurrence
+from ..models import Event, Occurrence, Rsvp
 from .notices import attendees_notify
 from .rsvps import waiting_list_promote
 
@@ -115,8 +115,8 @@ def event_update(*, event: Event, by, tags: list[str] | None = None) -> list[str
         if changes and event.is_approved and not event.is_cancelled:
             attendees_notify(
                 event=event,
-                kind=NoticeKind.CHANGED,
-                key=f"seq:{event.sequence}",
+                purpose=emails.CHANGED,
+                news=f"seq:{event.sequence}",
                 details="\n".join(changes),
             )
     return changes
@@ -136,7 +136,7 @@ def event_cancel(*, event: Event, by, reason: str) -> int:
         event.cancellation_reason = reason
         event.sequence += 1
         event.save(update_fields=["cancelled_at", "cancellation_reason", "sequence", "updated_at"])
-        return attendees_notify(event=event, kind=NoticeKind.CANCELLED, key="event", details=reason)
+        return attendees_notify(event=event, purpose=emails.CANCELLED, news="event", details=reason)
 
 
 def event_schedule_refresh(*, event: Event, now: datetime | None = None) -> list[Occurrence]:
@@ -179,8 +179,8 @@ def event_schedule_refresh(*, event: Event, now: datetime | None = None) -> list
         occurrence.save(update_fields=["is_cancelled"])
         attendees_notify(
             event=event,
-            kind=NoticeKind.CANCELLED,
-            key=f"occ:{occurrence.pk}",
+            purpose=emails.CANCELLED,
+            news=f"occ:{occurrence.pk}",
             occurrence=occurrence,
             details="This date is no longer part of the event's schedule.",
         )

@@ -1,10 +1,11 @@
-"""Emails to the people coming: recorded once, sent once, in the background.
+"""Emails to the people coming: asked of the outbox once, sent once, in the background.
 
-Every email about an event to a person is first an ``EventNotice`` row, written in the
-transaction that made the news (an RSVP, a change, a cancellation); the send is queued
-only after that transaction commits, and the task marks the row sent inside the
-transaction of the send. A unique constraint on (kind, event, person, key) means a
-retried request or a re-run of the reminder job can never email anyone twice.
+Every email about an event to a person is an outbox row (``core.outbox``), written in the
+transaction that made the news (an RSVP, a change, a cancellation) and sent by the
+outbox's task after that transaction commits. Its key is (event, person, news), unique
+with its purpose, so a retried request or a re-run of the reminder job never emails
+anyone twice. Whether the news is still true is checked when the email goes
+(``events.emails``): a reminder for a date they cancelled is skipped.
 """
 
 from datetime import datetime, time, timedelta
@@ -13,44 +14,41 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from core.outbox.services import enqueue, enqueue_many
+
 from .. import emails
-from ..models import (
-    EVENT_TZ,
-    EventNotice,
-    NoticeKind,
-    Rsvp,
-    RsvpStatus,
-)
+from ..models import EVENT_TZ, Rsvp
 
 # Reminders for tomorrow's dates go out from this hour (UK time) the day before.
 REMINDER_HOUR = 9
 
 
-def _queue_send(notice_id: int) -> None:
-    from ..tasks import send_event_notice
-
-    transaction.on_commit(lambda: send_event_notice.delay(notice_id))
+def _notice(*, event_id: int, user_id: int, email: str, news: str, **context) -> dict:
+    return {
+        "key": emails.notice_key(event_id=event_id, user_id=user_id, news=news),
+        "to": email,
+        "context": {"event": event_id, "user": user_id, **context},
+    }
 
 
 def notice_record(
-    *, kind: str, event, user, key: str = "", occurrence=None, rsvp=None, details: str = ""
-) -> EventNotice | None:
-    """Record one piece of news for one person and queue its email after commit.
+    *, purpose: str, event, user, news: str, occurrence=None, rsvp=None, details: str = ""
+) -> bool:
+    """Ask the outbox to tell one person one piece of news, sent after commit.
 
-    Returns the new notice, or None when the same news (kind, event, person, key) was
-    already recorded: then nothing more is sent.
+    Returns False when the same news (purpose, event, person, ``news``) was already
+    asked for: then nothing more is sent.
     """
-    notice, created = EventNotice.objects.get_or_create(
-        kind=kind,
-        event=event,
-        user=user,
-        key=key,
-        defaults={"occurrence": occurrence, "rsvp": rsvp, "details": details},
+    notice = _notice(
+        event_id=event.pk,
+        user_id=user.pk,
+        email=user.email,
+        news=news,
+        occurrence=occurrence.pk if occurrence else None,
+        rsvp=rsvp.pk if rsvp else None,
+        details=details,
     )
-    if not created:
-        return None
-    _queue_send(notice.pk)
-    return notice
+    return enqueue(purpose, notice["key"], to=notice["to"], context=notice["context"]).just_queued
 
 
 def people_coming(*, event, occurrence=None):
@@ -63,26 +61,34 @@ def people_coming(*, event, occurrence=None):
     return get_user_model().objects.filter(pk__in=rsvps.values("user_id")).order_by("pk")
 
 
-def attendees_notify(*, event, kind: str, key: str, details: str = "", occurrence=None) -> int:
+def attendees_notify(*, event, purpose: str, news: str, details: str = "", occurrence=None) -> int:
     """Tell everyone going or waiting (for one date, or any date still to come).
 
-    Returns how many people will be emailed.
+    Returns how many people will be emailed (those not told this news already).
     """
-    count = 0
-    for user in people_coming(event=event, occurrence=occurrence):
-        if notice_record(
-            kind=kind, event=event, user=user, key=key, occurrence=occurrence, details=details
-        ):
-            count += 1
-    return count
+    people = people_coming(event=event, occurrence=occurrence).values_list("pk", "email")
+    return enqueue_many(
+        purpose,
+        [
+            _notice(
+                event_id=event.pk,
+                user_id=user_id,
+                email=email,
+                news=news,
+                occurrence=occurrence.pk if occurrence else None,
+                details=details,
+            )
+            for user_id, email in people
+        ],
+    )
 
 
 def reminders_queue(*, now: datetime | None = None) -> int:
-    """Record and queue a reminder for everyone going to a date that is tomorrow (UK time).
+    """Ask the outbox for a reminder to everyone going to a date that is tomorrow (UK time).
 
     Runs every hour from the beat schedule; reminders go out from ``REMINDER_HOUR`` the
-    day before. Re-running it is harmless: each reminder is recorded once per person and
-    date (and again only if the date moves). Returns how many reminders were queued.
+    day before. Re-running it is harmless: each reminder is keyed by person, date and
+    start time (so a date that moves is reminded again). Returns how many were new.
     """
     now = timezone.localtime(now or timezone.now(), EVENT_TZ)
     if now.hour < REMINDER_HOUR:
@@ -100,106 +106,26 @@ def reminders_queue(*, now: datetime | None = None) -> int:
             occurrence__event__moderation_status="approved",
         )
         .values_list(
-            "pk", "user_id", "occurrence_id", "occurrence__event_id", "occurrence__starts_at"
+            "pk",
+            "user_id",
+            "user__email",
+            "occurrence_id",
+            "occurrence__event_id",
+            "occurrence__starts_at",
         )
     )
     with transaction.atomic():
-        EventNotice.objects.bulk_create(
+        return enqueue_many(
+            emails.REMINDER,
             [
-                EventNotice(
-                    kind=NoticeKind.REMINDER,
+                _notice(
                     event_id=event_id,
-                    occurrence_id=occurrence_id,
                     user_id=user_id,
-                    rsvp_id=rsvp_id,
-                    key=reminder_key(occurrence_id, starts_at),
+                    email=email,
+                    news=emails.reminder_news(occurrence_id, starts_at),
+                    occurrence=occurrence_id,
+                    rsvp=rsvp_id,
                 )
-                for rsvp_id, user_id, occurrence_id, event_id, starts_at in rows
+                for rsvp_id, user_id, email, occurrence_id, event_id, starts_at in rows
             ],
-            ignore_conflicts=True,
-            batch_size=500,
         )
-        pending = list(
-            EventNotice.objects.filter(
-                kind=NoticeKind.REMINDER,
-                sent_at__isnull=True,
-                occurrence__starts_at__gte=start,
-                occurrence__starts_at__lt=end,
-            ).values_list("pk", flat=True)
-        )
-        for notice_id in pending:
-            _queue_send(notice_id)
-    return len(pending)
-
-
-def reminder_key(occurrence_id: int, starts_at: datetime) -> str:
-    # A date that moves gets a new reminder; the same date never gets two.
-    return f"occ:{occurrence_id}:{starts_at.astimezone(EVENT_TZ):%Y%m%dT%H%M}"
-
-
-def _is_stale(notice: EventNotice) -> bool:
-    """News that stopped being true before its email went (it is then skipped)."""
-    event, rsvp = notice.event, notice.rsvp
-    if notice.kind == NoticeKind.CANCELLED:
-        return False
-    if notice.kind == NoticeKind.CHANGED:
-        return event.is_cancelled
-    if rsvp is None:
-        return True
-    if notice.kind == NoticeKind.WAITING:
-        return rsvp.status != RsvpStatus.WAITING or notice.key != rsvp_key(rsvp)
-    if notice.kind == NoticeKind.CONFIRMATION:
-        return rsvp.status != RsvpStatus.GOING or notice.key != rsvp_key(rsvp)
-    if notice.kind == NoticeKind.PROMOTED:
-        return rsvp.status != RsvpStatus.GOING
-    if notice.kind == NoticeKind.REMINDER:
-        occurrence = rsvp.occurrence
-        return (
-            rsvp.status != RsvpStatus.GOING
-            or event.is_cancelled
-            or occurrence.is_cancelled
-            or occurrence.starts_at < timezone.now()
-            or notice.key != reminder_key(occurrence.pk, occurrence.starts_at)
-        )
-    return False
-
-
-def rsvp_key(rsvp: Rsvp) -> str:
-    return f"rsvp:{rsvp.pk}:{rsvp.joined_at:%Y%m%dT%H%M%S.%f}"
-
-
-SENDERS = {
-    NoticeKind.CONFIRMATION: emails.rsvp_confirmed,
-    NoticeKind.WAITING: emails.rsvp_waiting,
-    NoticeKind.PROMOTED: emails.place_freed,
-    NoticeKind.REMINDER: emails.event_reminder,
-    NoticeKind.CHANGED: emails.event_changed,
-    NoticeKind.CANCELLED: emails.event_cancelled,
-}
-
-
-def notice_send(*, notice_id: int) -> bool:
-    """Send one notice's email unless it was sent already or went stale.
-
-    The row is locked and marked sent in the transaction of the send: if the SMTP
-    server fails, the transaction rolls back, the row stays unsent and the task's retry
-    sends it; two workers can never both send it. Returns True if an email went.
-    """
-    with transaction.atomic():
-        notice = (
-            EventNotice.objects.select_for_update(of=("self",))
-            .select_related(
-                "event__space", "event__group", "occurrence", "user", "rsvp__occurrence"
-            )
-            .filter(pk=notice_id, sent_at__isnull=True)
-            .first()
-        )
-        if notice is None:
-            return False
-        stale = _is_stale(notice) or not notice.user.is_active
-        if not stale:
-            SENDERS[notice.kind](notice)
-        notice.sent_at = timezone.now()
-        notice.skipped = stale
-        notice.save(update_fields=["sent_at", "skipped"])
-    return not stale

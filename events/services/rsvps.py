@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from core.page_cache import listings_changed
 
-from ..models import NoticeKind, Occurrence, Rsvp, RsvpStatus
-from .notices import notice_record, rsvp_key
+from .. import emails
+from ..models import Occurrence, Rsvp, RsvpStatus
+from .notices import notice_record
 
 
 class RsvpError(Exception):
@@ -79,12 +80,12 @@ def rsvp_create(*, occurrence: Occurrence, user, share_email: bool = False) -> R
             occurrence.going_count = going + 1
             occurrence.save(update_fields=["going_count"])
         notice_record(
-            kind=NoticeKind.CONFIRMATION if has_place else NoticeKind.WAITING,
+            purpose=emails.RSVP_CONFIRMED if has_place else emails.RSVP_WAITING,
             event=event,
             user=user,
             occurrence=occurrence,
             rsvp=rsvp,
-            key=rsvp_key(rsvp),
+            news=emails.rsvp_news(rsvp),
         )
     return rsvp
 
@@ -142,12 +143,12 @@ def _promote(occurrence: Occurrence) -> list[Rsvp]:
         rsvp.promoted_at = now
         rsvp.save(update_fields=["status", "promoted_at"])
         notice_record(
-            kind=NoticeKind.PROMOTED,
+            purpose=emails.PLACE_FREED,
             event=event,
             user=rsvp.user,
             occurrence=occurrence,
             rsvp=rsvp,
-            key=f"rsvp:{rsvp.pk}:promoted:{now:%Y%m%dT%H%M%S.%f}",
+            news=f"rsvp:{rsvp.pk}:promoted:{now:%Y%m%dT%H%M%S.%f}",
         )
     occurrence.going_count += len(promoted)
     return promoted

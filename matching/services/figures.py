@@ -8,10 +8,11 @@ from itertools import zip_longest
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from core.outbox.models import OutgoingEmail, OutgoingStatus
+from matching import emails
 from matching.models import (
     HelpKind,
     Match,
-    MatchNotification,
     MatchStatus,
     Need,
     Offer,
@@ -81,7 +82,10 @@ def figures_compute(*, days: int | None = None, authorities: int = 15) -> Figure
     _where_and_what(figures, needs, offers, authorities)
     _time_to_match(figures, needs)
     _introductions(figures, needs)
-    figures.unsent_emails = MatchNotification.objects.filter(sent_at__isnull=True).count()
+    figures.unsent_emails = OutgoingEmail.objects.filter(
+        purpose__in=emails.MATCH_PURPOSES,
+        status__in=[OutgoingStatus.QUEUED, OutgoingStatus.SENDING, OutgoingStatus.FAILED],
+    ).count()
     return figures
 
 

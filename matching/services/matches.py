@@ -12,15 +12,22 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
+from matching import emails
 from matching.models import (
     Match,
     MatchEvent,
-    MatchNotification,
     MatchReport,
     MatchStatus,
-    Purpose,
     Response,
     Side,
+)
+
+from .notifications import (
+    announced,
+    introduction_notices,
+    notice_for,
+    notifications_queue,
+    report_email_staff,
 )
 
 RESPONSE_SALT = "matching.match-response"
@@ -75,39 +82,6 @@ def response_token_read(*, token: str) -> tuple[Match, str]:
 
 
 # ---------------------------------------------------------------------------------------
-# Notifications
-
-
-def notifications_queue(rows: list[MatchNotification]) -> None:
-    """Create notification rows (skipping any that exist) and send them after commit."""
-    if not rows:
-        return
-    MatchNotification.objects.bulk_create(rows, ignore_conflicts=True)
-    pairs = sorted({(row.recipient_id, row.purpose) for row in rows})
-
-    def send():
-        from matching.tasks import send_match_notifications
-
-        for recipient_id, purpose in pairs:
-            send_match_notifications.delay(recipient_id, purpose)
-
-    transaction.on_commit(send)
-
-
-def _notification(match: Match, side: str, purpose: str) -> MatchNotification:
-    person_id = match.need.person_id if side == Side.NEED else match.offer.person_id
-    return MatchNotification(match=match, recipient_id=person_id, purpose=purpose)
-
-
-def introduction_notifications(match: Match) -> list[MatchNotification]:
-    """The emails that tell both people about a new introduction."""
-    return [
-        _notification(match, Side.NEED, Purpose.NEED_MATCHED),
-        _notification(match, Side.OFFER, Purpose.OFFER_INTRODUCTION),
-    ]
-
-
-# ---------------------------------------------------------------------------------------
 # State changes
 
 
@@ -155,7 +129,8 @@ def match_close(
         _event(match, action, by=by, side=side, note=note)
         if match.is_introduction and was_proposed:
             notifications_queue(
-                [_notification(match, s, Purpose.CLOSED) for s in notify_sides if s != side]
+                [notice_for(match, s, emails.CLOSED) for s in notify_sides if s != side],
+                source=f"match:{match.pk}",
             )
     return match
 
@@ -210,9 +185,10 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
             _event(match, MatchEvent.Action.INTRODUCED)
             notifications_queue(
                 [
-                    _notification(match, Side.NEED, Purpose.DETAILS),
-                    _notification(match, Side.OFFER, Purpose.DETAILS),
-                ]
+                    notice_for(match, Side.NEED, emails.DETAILS),
+                    notice_for(match, Side.OFFER, emails.DETAILS),
+                ],
+                source=f"match:{match.pk}",
             )
     return match
 
@@ -229,8 +205,11 @@ def match_approve(*, match: Match, by) -> bool:
         match.status = MatchStatus.PROPOSED
         match.save(update_fields=["status"])
         _event(match, MatchEvent.Action.APPROVED, by=by)
-        # A match put on hold after a report was already announced: the rows exist.
-        notifications_queue(introduction_notifications(match))
+        # A match put on hold after a report was already announced: not again.
+        notifications_queue(
+            [n for n in introduction_notices(match) if not announced(match, n)],
+            source=f"match:{match.pk}",
+        )
     return True
 
 
@@ -252,7 +231,7 @@ def match_report(*, match: Match, by, side: str, reason: str, details: str = "")
 
     An introduction not yet made is put on hold (awaiting staff review) so no details are
     exchanged until staff look at it; one already made is left as it is for staff to act on.
-    Staff are emailed about it (once, after the commit; see ``report_email_staff``).
+    Staff are emailed about it (once each, after the commit; see ``report_email_staff``).
     """
     with transaction.atomic():
         match = _locked(match)
@@ -266,9 +245,7 @@ def match_report(*, match: Match, by, side: str, reason: str, details: str = "")
             match.status = MatchStatus.REVIEW
             match.save(update_fields=["status"])
             _event(match, MatchEvent.Action.HELD, note="Held after a report.")
-        from matching.tasks import send_report_to_staff
-
-        transaction.on_commit(lambda: send_report_to_staff.delay(report.pk))
+        report_email_staff(report_id=report.pk)
     return report
 
 

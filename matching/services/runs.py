@@ -13,17 +13,16 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from matching import emails
 from matching.models import (
     MAX_TRAVEL_KM,
     HelpKind,
     Match,
     MatchEvent,
-    MatchNotification,
     MatchRun,
     MatchStatus,
     Need,
     Offer,
-    Purpose,
     RequestStatus,
     SkillTopic,
     SupportScheme,
@@ -32,7 +31,7 @@ from postcodes.geo import Point, bounding_box
 from postcodes.models import LocalAuthority
 
 from . import engine
-from .matches import notifications_queue
+from .notifications import Notice, notifications_queue
 
 RUN_LOCK_KEY = 7_311_003  # any constant shared by every process of the site
 
@@ -280,7 +279,7 @@ def matching_run(*, need_ids=None, trigger: str = MatchRun.Trigger.NIGHTLY, by=N
 
 def _save(run, result, needs, offers, now) -> None:
     matches = _matches_create(run, result, now)
-    _notifications_create(matches, needs, offers)
+    _notifications_create(run, matches, needs, offers)
     _needs_mark(needs, result, now)
 
 
@@ -322,28 +321,19 @@ def _matches_create(run, result, now) -> list[Match]:
     return matches
 
 
-def _notifications_create(matches, needs, offers) -> None:
-    """Tell the person in need and the volunteer of every match not held for review."""
+def _notifications_create(run, matches, needs, offers) -> None:
+    """Tell the person in need and the volunteer of every match not held for review: one
+    email per person and purpose for the whole run."""
     need_person = {n.id: n.person_id for n in needs}
     offer_person = {o.id: o.person_id for o in offers}
-    notifications = []
+    notices = []
     for m in matches:
         if m.status == MatchStatus.REVIEW:
             continue
-        notifications.append(
-            MatchNotification(
-                match=m, recipient_id=need_person[m.need_id], purpose=Purpose.NEED_MATCHED
-            )
-        )
+        notices.append(Notice(m.pk, need_person[m.need_id], emails.NEED_MATCHED))
         if m.offer_id:
-            notifications.append(
-                MatchNotification(
-                    match=m,
-                    recipient_id=offer_person[m.offer_id],
-                    purpose=Purpose.OFFER_INTRODUCTION,
-                )
-            )
-    notifications_queue(notifications)
+            notices.append(Notice(m.pk, offer_person[m.offer_id], emails.OFFER_INTRODUCTION))
+    notifications_queue(notices, source=f"run:{run.pk}")
 
 
 def _needs_mark(needs, result, now) -> None:

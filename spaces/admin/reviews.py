@@ -6,7 +6,9 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
 from core.admin import ModerationAdminMixin, RejectForm
+from core.outbox.admin import outbox_status, outbox_status_link
 
+from .. import emails
 from ..models import (
     Pledge,
     SpaceEdit,
@@ -113,10 +115,17 @@ class ThreatReportAdmin(admin.ModelAdmin):
         "reviewed_by",
         "reviewed_at",
         "review_note",
-        "reporter_emailed_at",
+        "reporter_email",
         "created_at",
     )
     actions = ["confirm_selected", "dismiss_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_email=outbox_status(emails.THREAT_OUTCOME))
+
+    @admin.display(description="email to the reporter", ordering="_email")
+    def reporter_email(self, obj):
+        return outbox_status_link(obj._email, purpose=emails.THREAT_OUTCOME, key=obj.pk)
 
     def has_add_permission(self, request):
         return False

@@ -1,7 +1,7 @@
 """Community spaces: the places where neighbours meet, their status, and the people saving them."""
 
 from .contributions import SpaceEdit, SpacePhoto, photo_path
-from .saving import Pledge, PledgeNotice, StatusChange, ThreatReport, ThreatState
+from .saving import Pledge, StatusChange, ThreatReport, ThreatState
 from .space import (
     FACILITIES,
     WEEKDAYS,
@@ -20,7 +20,6 @@ __all__ = [
     "Kind",
     "OwnerType",
     "Pledge",
-    "PledgeNotice",
     "Space",
     "SpaceEdit",
     "SpacePhoto",

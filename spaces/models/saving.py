@@ -66,7 +66,6 @@ class ThreatReport(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     review_note = models.TextField("reason", blank=True, max_length=2000)
-    reporter_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -117,20 +116,3 @@ class Pledge(models.Model):
     @property
     def gifts(self) -> list[str]:
         return [label for field, label, _help in self.GIFTS if getattr(self, field)]
-
-
-class PledgeNotice(models.Model):
-    """The record that one pledger was emailed about one status change: at most once."""
-
-    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="notices")
-    change = models.ForeignKey(StatusChange, on_delete=models.CASCADE, related_name="notices")
-    created_at = models.DateTimeField(default=timezone.now)
-    emailed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["pledge", "change"], name="pledge_notice_once"),
-        ]
-
-    def __str__(self):
-        return f"Notice of change {self.change_id} to pledge {self.pledge_id}"

@@ -5,10 +5,11 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from core.outbox.services import enqueue, enqueue_many
+
 from .. import emails
 from ..models import (
     Pledge,
-    PledgeNotice,
     Space,
     Status,
     StatusChange,
@@ -137,10 +138,15 @@ def _review(report: ThreatReport, state: str, by, note: str) -> None:
     report.reviewed_at = timezone.now()
     report.review_note = note.strip()
     report.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_note"])
-    if report.reported_by_id:
-        from ..tasks import send_threat_outcome
-
-        transaction.on_commit(lambda: send_threat_outcome.delay(report.pk))
+    reporter = report.reported_by
+    if reporter is not None and reporter.email:
+        # Keyed by the report: its reporter hears staff's first decision, once.
+        enqueue(
+            emails.THREAT_OUTCOME,
+            str(report.pk),
+            to=reporter.email,
+            context={"report": report.pk},
+        )
 
 
 def threat_confirm(*, report: ThreatReport, by, note: str = "") -> StatusChange | None:
@@ -207,64 +213,30 @@ def pledge_withdraw(*, space: Space, user) -> bool:
     return bool(deleted)
 
 
-def pledgers_notify(*, change_id: int) -> list[int]:
-    """Make one email record per pledger for a status change; return those not yet sent.
+def pledgers_notify(*, change_id: int) -> int:
+    """Ask the outbox for one email per pledger about a status change; returns how many new.
 
-    Pledges made after the change are not told about it. Safe to run again: the unique
-    (pledge, change) constraint keeps one record each.
+    Pledges made after the change are not told about it. Safe to run again: each email is
+    keyed by (change, pledge), so the outbox keeps one of each.
     """
     change = StatusChange.objects.filter(pk=change_id).first()
     if change is None:
-        return []
-    pledge_ids = Pledge.objects.filter(
-        space_id=change.space_id, created_at__lte=change.changed_at
-    ).values_list("pk", flat=True)
-    PledgeNotice.objects.bulk_create(
-        [PledgeNotice(pledge_id=pk, change=change) for pk in pledge_ids],
-        ignore_conflicts=True,
-        batch_size=500,
+        return 0
+    pledges = (
+        Pledge.objects.filter(space_id=change.space_id, created_at__lte=change.changed_at)
+        .filter(user__is_active=True)
+        .exclude(user__email="")
+        .values_list("pk", "user__email")
+        .order_by("pk")
     )
-    return list(
-        PledgeNotice.objects.filter(change=change, emailed_at__isnull=True).values_list(
-            "pk", flat=True
-        )
+    return enqueue_many(
+        emails.PLEDGE_UPDATE,
+        [
+            {
+                "key": emails.pledge_update_key(change_id=change.pk, pledge_id=pledge_id),
+                "to": email,
+                "context": {"change": change.pk, "pledge": pledge_id},
+            }
+            for pledge_id, email in pledges
+        ],
     )
-
-
-def pledge_notice_send(*, notice_id: int) -> bool:
-    """Email one pledger about one status change, at most once; True if sent now.
-
-    The record is marked sent in the same transaction as the send, so a failed send
-    stays unsent (and the task retries) and a repeated task sends nothing.
-    """
-    with transaction.atomic():
-        notice = (
-            PledgeNotice.objects.select_for_update(of=("self",))
-            .select_related("pledge__user", "pledge__space", "change")
-            .filter(pk=notice_id, emailed_at__isnull=True)
-            .first()
-        )
-        if notice is None or not notice.pledge.user.is_active or not notice.pledge.user.email:
-            return False
-        emails.pledge_update_send(notice=notice)
-        notice.emailed_at = timezone.now()
-        notice.save(update_fields=["emailed_at"])
-    return True
-
-
-def threat_outcome_send(*, report_id: int) -> bool:
-    """Tell a threat's reporter what staff decided, at most once; True if sent now."""
-    with transaction.atomic():
-        report = (
-            ThreatReport.objects.select_for_update(of=("self",))
-            .select_related("reported_by", "space")
-            .filter(pk=report_id, reporter_emailed_at__isnull=True)
-            .exclude(state=ThreatState.PENDING)
-            .first()
-        )
-        if report is None or report.reported_by is None or not report.reported_by.email:
-            return False
-        emails.threat_outcome_send(report=report)
-        report.reporter_emailed_at = timezone.now()
-        report.save(update_fields=["reporter_emailed_at"])
-    return True

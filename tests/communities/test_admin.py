@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from communities.models import Group, Pioneer
 from core.models import ModerationDecision
@@ -153,3 +156,28 @@ def test_deleting_a_progress_update_in_the_admin_keeps_the_total_true(staff_clie
 def test_pioneers_admin_list_loads(staff_client):
     PioneerFactory.create_batch(3)
     assert staff_client.get("/admin/communities/pioneer/").status_code == 200
+
+
+def test_check_ins_and_claims_show_their_emails_from_the_outbox(
+    staff_client, owner, member, django_capture_on_commit_callbacks
+):
+    from communities.models import CheckIn, GroupClaim
+    from communities.services import checkins_queue_due, claim_decide
+
+    group = GroupFactory(name="Leith Growers", organiser=owner)
+    Group.objects.filter(pk=group.pk).update(
+        registered_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    claim = GroupClaim.objects.create(group=group, user=member, message="I chair it.")
+    with django_capture_on_commit_callbacks(execute=True):
+        checkins_queue_due()
+        claim_decide(claim=claim, confirm=False, by=owner)
+    checkin = CheckIn.objects.get()
+
+    listing = staff_client.get("/admin/communities/checkin/")
+    assert listing.context["cl"].result_list[0]._sent == 1
+    page = staff_client.get(f"/admin/communities/checkin/{checkin.pk}/change/").content.decode()
+    assert f"key__startswith={checkin.pk}%3A" in page
+    claims = staff_client.get("/admin/communities/groupclaim/").content.decode()
+    assert f"purpose=communities.claim-decision&amp;key={claim.pk}" in claims
+    assert ">sent</a>" in claims

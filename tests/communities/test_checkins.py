@@ -4,9 +4,11 @@ import zoneinfo
 import pytest
 import time_machine
 
-from communities.models import CheckIn, CheckInEmail, Membership, Role, anniversary
+from communities.models import CheckIn, Membership, Role, anniversary
 from communities.services import checkins_queue_due
-from communities.tasks import send_checkin_email, send_due_checkins
+from communities.tasks import send_due_checkins
+from core.outbox.models import OutgoingEmail
+from core.outbox.tasks import send_email
 
 from .factories import CommitmentFactory, GroupFactory
 
@@ -60,7 +62,7 @@ def test_organisers_are_emailed_a_year_after_registration_and_only_once(
         assert f"/communities/{community.slug}/review/" in body
     checkin = CheckIn.objects.get()
     assert (checkin.year, checkin.due_at) == (1, REGISTERED.replace(year=2027))
-    assert CheckInEmail.objects.get().emailed_at is not None
+    assert OutgoingEmail.objects.get(purpose="communities.checkin").sent_at is not None
 
 
 def test_it_comes_again_every_year(community, mailoutbox, django_capture_on_commit_callbacks):
@@ -85,8 +87,8 @@ def test_a_retried_email_task_does_not_send_twice(
 ):
     with time_machine.travel(datetime.datetime(2027, 3, 11, 9, 0, tzinfo=LONDON)):
         run(django_capture_on_commit_callbacks)
-    row = CheckInEmail.objects.get()
-    assert send_checkin_email.delay(row.pk).get() is False
+        row = OutgoingEmail.objects.get(purpose="communities.checkin")
+        assert send_email.delay(row.pk).get() == ""
     assert len(mailoutbox) == 1
 
 

@@ -126,6 +126,26 @@ def test_the_reply_and_email_logs_are_read_only(
     with django_capture_on_commit_callbacks(execute=True):
         rsvp_create(occurrence=event.occurrences.get(), user=member)
     assert staff_client.get("/admin/events/rsvp/").status_code == 200
-    assert staff_client.get("/admin/events/eventnotice/").status_code == 200
+    emails = staff_client.get("/admin/core/outgoingemail/", {"purpose__startswith": "events."})
+    assert emails.status_code == 200
     assert staff_client.get("/admin/events/rsvp/add/").status_code == 403
     assert Event.objects.count() == 1
+
+
+def test_an_events_page_links_to_its_emails_in_the_outbox(
+    staff_client, member, django_capture_on_commit_callbacks
+):
+    event = EventFactory(title="Repair café")
+    with django_capture_on_commit_callbacks(execute=True):
+        rsvp_create(occurrence=event.occurrences.get(), user=member)
+    page = staff_client.get(f"{CHANGELIST}{event.pk}/change/").content.decode()
+    link = (
+        f"/admin/core/outgoingemail/?purpose__startswith=events.&amp;key__startswith={event.pk}%3A"
+    )
+    assert link in page
+    listing = staff_client.get(
+        "/admin/core/outgoingemail/",
+        {"purpose__startswith": "events.", "key__startswith": f"{event.pk}:"},
+    )
+    assert "member@example.org" in listing.content.decode()
+    assert "events.rsvp-confirmed" in listing.content.decode()

@@ -1,6 +1,6 @@
 """Organisers cancel events: the people coming are told why; the page stays."""
 
-from events.models import EventNotice
+from core.outbox.models import OutgoingEmail
 from events.services import rsvp_cancel, rsvp_create
 from tests.factories import UserFactory
 
@@ -50,7 +50,7 @@ def test_cancelling_emails_everyone_going_or_waiting_once(
         assert message.subject == "Cancelled: Litter pick"
         assert "The park is closed for works." in message.body
         assert "The park is closed for works." in message.alternatives[0][0]
-    assert EventNotice.objects.filter(kind="cancelled").count() == 2
+    assert OutgoingEmail.objects.filter(purpose="events.cancelled").count() == 2
     page = client.get(event.get_absolute_url()).content.decode()
     assert "This event is cancelled" in page
     assert "Litter pick" not in client.get("/events/").content.decode()

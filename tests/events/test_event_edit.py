@@ -2,7 +2,7 @@
 
 import pytest
 
-from events.models import EventNotice
+from core.outbox.models import OutgoingEmail
 from events.services import rsvp_create
 from tests.factories import UserFactory
 
@@ -101,7 +101,7 @@ def test_a_change_that_does_not_matter_to_attendees_sends_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         owner_client.post(edit_url(event), edited(event, description="Now with a tea urn."))
     assert mailoutbox == []
-    assert not EventNotice.objects.filter(kind="changed").exists()
+    assert not OutgoingEmail.objects.filter(purpose="events.changed").exists()
 
 
 def test_more_places_move_the_waiting_list_up(

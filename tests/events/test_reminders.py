@@ -7,7 +7,9 @@ from django.conf import settings
 from django.core.management import call_command
 
 from coopcentre.celery import app as celery_app
-from events.models import EVENT_TZ, EventNotice
+from core.outbox.models import OutgoingEmail
+from core.outbox.services import outgoing_send
+from events.models import EVENT_TZ
 from events.services import event_cancel, reminders_queue, rsvp_cancel, rsvp_create
 from tests.factories import UserFactory
 
@@ -57,7 +59,7 @@ def test_people_going_tomorrow_are_reminded_once(
         assert "tomorrow" in body
         assert "Flat route, about 3 km." in body
         assert "Ancoats Community Hall" in body
-    assert EventNotice.objects.filter(kind="reminder").count() == 1
+    assert OutgoingEmail.objects.filter(purpose="events.reminder").count() == 1
 
 
 def test_no_reminder_after_cancelling(member, mailoutbox, django_capture_on_commit_callbacks):
@@ -82,12 +84,10 @@ def test_a_reminder_already_queued_is_skipped_if_they_cancel_before_it_goes(
     with time_machine.travel(at(2, 12)):
         reminders_queue()  # recorded; its send waits for the commit
         rsvp_cancel(rsvp=rsvp)
-        from events.services import notice_send
-
-        notice = EventNotice.objects.get(kind="reminder")
-        assert notice_send(notice_id=notice.pk) is False
-    notice.refresh_from_db()
-    assert notice.skipped and notice.sent_at is not None
+        row = OutgoingEmail.objects.get(purpose="events.reminder")
+        assert outgoing_send(pk=row.pk) == "skipped"
+    row.refresh_from_db()
+    assert row.status == "skipped" and row.sent_at is None
     assert mailoutbox == []
 
 

@@ -3,7 +3,8 @@
 import pytest
 from icalendar import Calendar
 
-from events.models import EventNotice, Rsvp
+from core.outbox.models import OutgoingEmail
+from events.models import Rsvp
 from events.services import event_cancel
 from tests.factories import UserFactory
 
@@ -223,5 +224,6 @@ def test_your_events_lists_what_you_are_going_to_and_organise(member_client, mem
 def test_every_notice_is_recorded_once(member_client, chat, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         going(member_client, chat)
-    notice = EventNotice.objects.get()
-    assert notice.kind == "confirmation" and notice.sent_at is not None and not notice.skipped
+    row = OutgoingEmail.objects.get()
+    assert row.purpose == "events.rsvp-confirmed" and row.status == "sent"
+    assert row.sent_at is not None

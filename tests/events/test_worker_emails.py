@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 
 from core.moderation import listing_moderate
-from events.models import EVENT_TZ, EventNotice, Rsvp
+from events.models import EVENT_TZ, Rsvp
 from events.services import event_cancel, event_update, reminders_queue, rsvp_cancel, rsvp_create
 from tests.factories import UserFactory
+from tests.outbox import settled
 
 from .factories import EventFactory
 
@@ -86,8 +87,9 @@ def test_moderation_confirmation_waiting_reminder_place_freed_change_and_cancell
     cancelled = by_subject[("second@example.org", "Cancelled")]
     assert "Our host is unwell." in smtp_sink.html(cancelled)
     # Each recorded once and marked sent by the worker; nothing more arrives.
-    assert EventNotice.objects.filter(sent_at__isnull=True).count() == 0
-    assert EventNotice.objects.count() == 6
+    rows = settled(purpose__startswith="events.")
+    assert rows.count() == 6
+    assert rows.filter(status="sent").count() == 6
     assert Rsvp.objects.get(user=second).status == "going"
     reminders_queue(now=datetime.combine(timezone.localdate(), clock(11), tzinfo=EVENT_TZ))
     time.sleep(1.5)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from matching.models import MatchEvent, MatchNotification, MatchReport, MatchRun
-from matching.services.matches import introduction_notifications
+from matching.models import MatchEvent, MatchReport, MatchRun
+from matching.services.notifications import introduction_notices, notifications_queue
 
 from .factories import CampaignFactory, IntroductionFactory, SchemeFactory, SkillTopicFactory
 from .helpers import page_text
@@ -19,7 +19,6 @@ MODELS = [
     "match",
     "matchreport",
     "matchrun",
-    "matchnotification",
     "campaign",
 ]
 
@@ -33,7 +32,7 @@ def some_of_everything(kinds, staff):
     SchemeFactory(kinds=[kinds["shopping"]])
     CampaignFactory()
     SkillTopicFactory()
-    MatchNotification.objects.bulk_create(introduction_notifications(intro))
+    notifications_queue(introduction_notices(intro), source=f"match:{intro.pk}")
     return intro
 
 
@@ -52,3 +51,15 @@ def test_add_pages_open(staff_client, model):
 
 def test_the_admin_index_links_the_figures(staff_client):
     assert "/admin/matching/figures/" in page_text(staff_client.get("/admin/"))
+
+
+def test_a_matchs_page_lists_its_emails_with_links_to_the_outbox(staff_client, some_of_everything):
+    from core.outbox.models import OutgoingEmail
+
+    intro = some_of_everything
+    page = page_text(staff_client.get(f"/admin/matching/match/{intro.pk}/change/"))
+    rows = OutgoingEmail.objects.all()
+    assert rows.count() == 2
+    for row in rows:
+        assert f'<a href="/admin/core/outgoingemail/{row.pk}/change/">{row.purpose}</a>' in page
+        assert f"to {row.to}: Queued" in page

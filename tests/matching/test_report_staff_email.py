@@ -1,12 +1,18 @@
-"""A member's report on a match is emailed to staff through Celery, exactly once."""
+"""A member's report on a match is emailed to staff through the outbox, once to each."""
+
+from datetime import timedelta
 
 import pytest
+import time_machine
 
+from core.outbox.models import OutgoingEmail
+from core.outbox.services import outgoing_send
+from core.outbox.tasks import send_email
 from matching.models import MatchReport
 from matching.services.notifications import report_email_staff
-from matching.tasks import send_report_to_staff
 
 from ..factories import UserFactory
+from ..outbox import settled
 from .factories import IntroductionFactory, NeedFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,22 +43,23 @@ def test_a_report_emails_every_active_staff_user_once(
 
     saved = report(member_client, intro, run_on_commit, details="He shouted at me")
 
-    assert len(mailoutbox) == 1
-    email = mailoutbox[0]
-    assert sorted(email.to) == ["second-staff@example.org", "staff@example.org"]
-    assert email.subject == f"Match #{intro.pk} reported: I felt unsafe or uncomfortable"
-    html = email.alternatives[0][0]
-    for body in (email.body, html):
-        assert "the person needing help" in body
-        assert "He shouted at me" in body
-        assert "The introduction is on hold" in body
-        assert f"/admin/matching/matchreport/{saved.pk}/change/" in body
-        assert f"/admin/matching/match/{intro.pk}/change/" in body
-        # Nobody's contact details or address go round the team's inboxes.
-        for private in ("0161 496", "member@example.org", "owner@example.org"):
-            assert private not in body
-    saved.refresh_from_db()
-    assert saved.staff_emailed_at is not None
+    # One email to each address, so no one on the team sees the others' addresses.
+    assert sorted(m.to[0] for m in mailoutbox) == ["second-staff@example.org", "staff@example.org"]
+    for email in mailoutbox:
+        assert len(email.to) == 1
+        assert email.subject == f"Match #{intro.pk} reported: I felt unsafe or uncomfortable"
+        html = email.alternatives[0][0]
+        for body in (email.body, html):
+            assert "the person needing help" in body
+            assert "He shouted at me" in body
+            assert "The introduction is on hold" in body
+            assert f"/admin/matching/matchreport/{saved.pk}/change/" in body
+            assert f"/admin/matching/match/{intro.pk}/change/" in body
+            # Nobody's contact details or address go round the team's inboxes.
+            for private in ("0161 496", "member@example.org", "owner@example.org"):
+                assert private not in body
+    rows = OutgoingEmail.objects.filter(purpose="matching.report-staff")
+    assert [row.status for row in rows] == ["sent", "sent"]
 
 
 def test_a_report_is_never_emailed_twice(member_client, intro, staff, run_on_commit, mailoutbox):
@@ -60,17 +67,17 @@ def test_a_report_is_never_emailed_twice(member_client, intro, staff, run_on_com
     assert len(mailoutbox) == 1
 
     # A redelivered task, or the service run again, finds the report already sent.
-    assert send_report_to_staff.delay(saved.pk).get() is False
-    assert report_email_staff(report_id=saved.pk) is False
+    row = OutgoingEmail.objects.get(purpose="matching.report-staff")
+    assert send_email.delay(row.pk).get() == ""
+    assert report_email_staff(report_id=saved.pk) == 0
     assert len(mailoutbox) == 1
 
 
 def test_members_who_are_not_staff_get_nothing(member_client, intro, run_on_commit, mailoutbox):
-    saved = report(member_client, intro, run_on_commit)
+    report(member_client, intro, run_on_commit)
 
     assert mailoutbox == []
-    saved.refresh_from_db()
-    assert saved.staff_emailed_at is None
+    assert not OutgoingEmail.objects.filter(purpose="matching.report-staff").exists()
 
 
 def test_the_staff_address_setting_takes_the_place_of_staff_users(
@@ -80,22 +87,24 @@ def test_the_staff_address_setting_takes_the_place_of_staff_users(
 
     report(member_client, intro, run_on_commit, reason="no_show")
 
-    assert len(mailoutbox) == 1
-    assert mailoutbox[0].to == ["safeguarding@example.org", "team@example.org"]
-    assert "They didn't turn up or reply" in mailoutbox[0].body
+    assert sorted(m.to[0] for m in mailoutbox) == ["safeguarding@example.org", "team@example.org"]
+    for email in mailoutbox:
+        assert "They didn't turn up or reply" in email.body
 
 
 def test_a_failed_send_is_left_for_the_retry(intro, member, staff, settings, mailoutbox):
     saved = MatchReport.objects.create(match=intro, reporter=member, side="need", reason="other")
     settings.EMAIL_BACKEND = "tests.matching.test_report_staff_email.FailingBackend"
 
-    with pytest.raises(OSError):
-        report_email_staff(report_id=saved.pk)
-    saved.refresh_from_db()
-    assert saved.staff_emailed_at is None
+    assert report_email_staff(report_id=saved.pk) == 1
+    row = OutgoingEmail.objects.get(purpose="matching.report-staff")
+    assert outgoing_send(pk=row.pk) == "queued"
+    row.refresh_from_db()
+    assert row.sent_at is None and "connection refused" in row.last_error
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert report_email_staff(report_id=saved.pk) is True
+    with time_machine.travel(row.next_attempt_at + timedelta(seconds=1)):
+        assert outgoing_send(pk=row.pk) == "sent"
     assert len(mailoutbox) == 1
 
 
@@ -127,7 +136,8 @@ def test_a_report_reaches_staff_through_a_real_worker_once(
     assert "Someone misused my details" in message["Subject"]
     assert "Spam calls" in smtp_sink.text(message)
     assert "Spam calls" in smtp_sink.html(message)
-    saved = MatchReport.objects.get()
+    [row] = settled(purpose="matching.report-staff")
+    assert row.status == "sent"
     # The task delivered again (a worker restart, a retry) sends nothing more.
-    assert send_report_to_staff.delay(saved.pk).get(timeout=30) is False
+    assert send_email.delay(row.pk).get(timeout=30) == ""
     assert len(smtp_sink.messages) == 1

@@ -3,13 +3,12 @@
 import pytest
 from django.test import override_settings
 
+from core.outbox.models import OutgoingEmail
 from matching.models import (
     Match,
-    MatchNotification,
     MatchRun,
     MatchStatus,
     Need,
-    Purpose,
 )
 from matching.services.runs import matching_run
 from postcodes.models import LocalAuthority
@@ -33,7 +32,7 @@ def test_a_need_is_matched_with_a_nearby_offer_and_a_scheme(kinds, run_on_commit
     assert Match.objects.get(need=need, scheme=scheme).status == MatchStatus.SUGGESTED
     # One email to the member (scheme and introduction together), one to the volunteer.
     assert sorted(m.to[0] for m in mailoutbox) == sorted([need.person.email, offer.person.email])
-    assert MatchNotification.objects.filter(sent_at__isnull=True).count() == 0
+    assert OutgoingEmail.objects.exclude(status="sent").count() == 0
 
 
 def test_running_again_proposes_nothing_new(kinds, run_on_commit, mailoutbox):
@@ -142,4 +141,4 @@ def test_the_match_email_has_text_and_html_with_scheme_contacts(kinds, run_on_co
         assert "0800 111 2222" in body
         assert "not an emergency service" in body
         assert "111" in body  # NHS 111 for England
-    assert MatchNotification.objects.get().purpose == Purpose.NEED_MATCHED
+    assert OutgoingEmail.objects.get().purpose == "matching.need-matched"

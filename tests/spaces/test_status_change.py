@@ -4,11 +4,14 @@ import smtplib
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
-from spaces.models import PledgeNotice, Status, StatusChange
-from spaces.services.status import pledge_notice_send, space_status_change
+from core.outbox.models import OutgoingEmail
+from core.outbox.services import outgoing_send
+from spaces.models import Status, StatusChange
+from spaces.services.status import space_status_change
 from spaces.tasks import notify_pledgers
 
 from .factories import PledgeFactory, ThreatenedSpaceFactory
@@ -53,10 +56,11 @@ def test_staff_change_the_status_and_every_pledger_is_emailed_once(
         html = message.alternatives[0][0]
         assert "The group is in." in html
         assert f'/spaces/{space.slug}/"' in html
-    assert PledgeNotice.objects.filter(emailed_at__isnull=False).count() == 2
+    assert OutgoingEmail.objects.filter(purpose="spaces.pledge-update", status="sent").count() == 2
 
     # Running the fan-out again (a retry, a restarted worker) sends nothing more.
-    notify_pledgers.delay(change.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notify_pledgers.delay(change.pk).get() == 0
     assert len(mailoutbox) == 2
 
 
@@ -120,9 +124,11 @@ def test_people_who_pledge_after_a_change_are_not_told_about_it(
     )
     PledgeFactory(space=space)
 
-    notify_pledgers.delay(change.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_pledgers.delay(change.pk)
 
     assert mailoutbox == []
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_a_failed_send_stays_unsent_and_a_retry_sends_it_once(staff, settings, mailoutbox):
@@ -131,16 +137,19 @@ def test_a_failed_send_stays_unsent_and_a_retry_sends_it_once(staff, settings, m
     change = space_status_change(space=space, status=Status.CLOSED, by=staff)
     from spaces.services.status import pledgers_notify
 
-    [notice_id] = pledgers_notify(change_id=change.pk)
+    assert pledgers_notify(change_id=change.pk) == 1
+    row = OutgoingEmail.objects.get(purpose="spaces.pledge-update")
 
     settings.EMAIL_BACKEND = "tests.spaces.test_status_change.FailingBackend"
-    with pytest.raises(smtplib.SMTPServerDisconnected):
-        pledge_notice_send(notice_id=notice_id)
-    assert PledgeNotice.objects.get().emailed_at is None
+    assert outgoing_send(pk=row.pk) == "queued"
+    row.refresh_from_db()
+    assert row.sent_at is None and "went away" in row.last_error
+    assert mailoutbox == []
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert pledge_notice_send(notice_id=notice_id) is True
-    assert pledge_notice_send(notice_id=notice_id) is False
+    with time_machine.travel(row.next_attempt_at + timedelta(seconds=1)):
+        assert outgoing_send(pk=row.pk) == "sent"
+        assert outgoing_send(pk=row.pk) == ""
     assert len(mailoutbox) == 1
 
 

@@ -2,9 +2,11 @@
 
 import pytest
 
-from spaces.models import PledgeNotice, Status
+from core.outbox.tasks import send_email
+from spaces.models import Status
 from spaces.services.status import space_status_change
-from spaces.tasks import notify_pledgers, send_pledge_notice
+from spaces.tasks import notify_pledgers
+from tests.outbox import settled
 
 from .factories import PledgeFactory, ThreatenedSpaceFactory
 
@@ -29,7 +31,8 @@ def test_a_status_change_emails_each_pledger_once_through_a_real_worker(
 
     # A repeated fan-out and repeated sends (a retry, a redelivered task) send nothing more.
     assert notify_pledgers.delay(change.pk).get(timeout=30) == 0
-    for notice in PledgeNotice.objects.filter(change=change):
-        assert send_pledge_notice.delay(notice.pk).get(timeout=30) is False
+    rows = settled(purpose="spaces.pledge-update")
+    for row in rows:
+        assert send_email.delay(row.pk).get(timeout=30) == ""
     assert len(smtp_sink.messages) == 2
-    assert PledgeNotice.objects.filter(change=change, emailed_at__isnull=False).count() == 2
+    assert rows.filter(key__startswith=f"{change.pk}:", status="sent").count() == 2
