@@ -10,7 +10,9 @@ refreshed every ``SNAPSHOT_SECONDS``; a page then picks what is near its postcod
 nearest (or soonest) first. A newly approved listing shows up within that time.
 """
 
+import itertools
 import math
+import os
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -63,9 +65,15 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return (math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES))
 
 
+_generations = itertools.count(1)
+
+
 class _Snapshot:
     def __init__(self, places: list[Place]):
         self.taken = time.monotonic()
+        # Names this snapshot among every one taken by any process (a rendered panel is
+        # cached under it: see portal/panels.py).
+        self.generation = f"{os.getpid()}.{next(_generations)}"
         self.cells: dict[tuple[int, int], list[Place]] = {}
         for place in places:
             self.cells.setdefault(_cell(place.point.lat, place.point.lon), []).append(place)
@@ -140,6 +148,12 @@ def _current_snapshot() -> _Snapshot:
                 _snapshot = _take_snapshot(help_tags_all())
             snapshot = _snapshot
     return snapshot
+
+
+def snapshot_generation() -> str:
+    """The name of the snapshot ``help_nearby`` answers from now: it changes whenever the
+    snapshot is taken again, so what was rendered from the old one is no longer read."""
+    return _current_snapshot().generation
 
 
 def help_nearby(*, point: Point, tags: list[str]) -> NearbyHelp:

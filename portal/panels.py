@@ -1,14 +1,38 @@
 """Panels the portal puts on capabilities' pages (see core/panels.py)."""
 
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import render_to_string
 
-from .nearby import help_nearby
+from .nearby import SNAPSHOT_SECONDS, help_nearby, snapshot_generation
+
+# The panel is kept a little longer than a snapshot lives; a new snapshot names new keys.
+NEARBY_FRAGMENT_SECONDS = 2 * SNAPSHOT_SECONDS
 
 
 def wellbeing_nearby_panel(*, request, point, tags, location, figures, from_neighbourhood) -> str:
     """Slot "wellbeing-postcode": spaces, events and groups near ``point`` tagged for the
     area's weakest domains (``tags``), measured from the neighbourhood's centre when
-    ``from_neighbourhood``."""
+    ``from_neighbourhood``.
+
+    Measured from the centre, the panel is the same for every postcode of the area, so it is
+    rendered once per (areas, snapshot) and kept in the ``fragments`` cache under
+    ``figures.key`` (which names the edition's computation and the areas) and the snapshot's
+    generation; measured from a postcode, it is rendered for that postcode."""
+    if not from_neighbourhood:
+        return _render(request, point, tags, location, figures, from_neighbourhood)
+    fragments = caches["fragments"]
+    key = make_template_fragment_key(
+        "portal.wellbeing-nearby", [figures.key, snapshot_generation()]
+    )
+    html = fragments.get(key)
+    if html is None:
+        html = _render(request, point, tags, location, figures, from_neighbourhood)
+        fragments.set(key, html, NEARBY_FRAGMENT_SECONDS)
+    return html
+
+
+def _render(request, point, tags, location, figures, from_neighbourhood) -> str:
     context = {
         "nearby": help_nearby(point=point, tags=list(tags)),
         "figures": figures,

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from celery._state import _set_task_join_will_block
 from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from coopcentre.celery import app as celery_app
 
@@ -57,6 +57,7 @@ def _clear_cache():
             client.delete(*keys)
     else:
         cache.clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -107,8 +107,10 @@ class PageFigures:
 
 def _postcode_figures(location, year) -> PageFigures | None:
     """The figures of a postcode's neighbourhood and council. They are the same for every
-    postcode of the area, so they are worked out and rendered once per area and computation,
-    then read back with one cache lookup."""
+    postcode of the area, so they are worked out and rendered once per area and computation
+    (kept in Redis for every process), then read back with one cache lookup: from this
+    process's ``fragments`` cache once it has read them (the key names the computation, so
+    that copy is never stale), else from Redis."""
     edition = edition_pick(year)
     if edition is None:
         return None
@@ -116,25 +118,32 @@ def _postcode_figures(location, year) -> PageFigures | None:
     # "pf3": PageFigures moved to wellbeing_index.views.postcode ("pf2"), then its body
     # became plain text; copies pickled under an older key could not be read back.
     key = f"wellbeing:page:pf3:{areas}"
+    local = caches["fragments"]
+    figures = local.get(key, _UNSET)
+    if figures is not _UNSET:
+        return figures
     figures = cache.get(key, _UNSET)
-    if figures is _UNSET:
-        reports = postcode_reports(location=location, year=year)
-        report = reports.report
-        figures = None
-        if report:
-            html = render_to_string(
-                "wellbeing_index/includes/postcode_body.html",
-                {"report": report, "council": reports.council},
-            )
-            figures = PageFigures(
-                area=report.area,
-                edition_year=report.edition_year,
-                weakest=tuple(d.name for d in report.weakest),
-                help_tags=tuple(report.help_tags),
-                body=html,
-                key=areas,
-            )
-        cache.set(key, figures, FIGURES_TIMEOUT)
+    if figures is not _UNSET:
+        local.set(key, figures, FIGURES_TIMEOUT)
+        return figures
+    reports = postcode_reports(location=location, year=year)
+    report = reports.report
+    figures = None
+    if report:
+        html = render_to_string(
+            "wellbeing_index/includes/postcode_body.html",
+            {"report": report, "council": reports.council},
+        )
+        figures = PageFigures(
+            area=report.area,
+            edition_year=report.edition_year,
+            weakest=tuple(d.name for d in report.weakest),
+            help_tags=tuple(report.help_tags),
+            body=html,
+            key=areas,
+        )
+    cache.set(key, figures, FIGURES_TIMEOUT)
+    local.set(key, figures, FIGURES_TIMEOUT)
     return figures
 
 
