@@ -120,33 +120,46 @@ def deserts_rank(*, level: str = DesertLevel.LOCAL_AUTHORITY, areas=None) -> lis
     districts), whatever the data.
     """
     by_district = level == DesertLevel.DISTRICT
-    if by_district:
-        areas = (areas if areas is not None else District.objects.all()).select_related(
-            "local_authority"
-        )
-        rows = {
-            d.outcode: DesertRow(
-                code=d.outcode,
-                name=f"{d.outcode} ({d.local_authority.name})",
-                nation=d.nation,
-                postcodes=d.live_postcodes,
-            )
-            for d in areas
-        }
-    else:
-        areas = areas if areas is not None else LocalAuthority.objects.all()
-        postcodes = dict(
-            District.objects.values("local_authority_id")
-            .annotate(n=Sum("live_postcodes"))
-            .values_list("local_authority_id", "n")
-        )
-        rows = {
-            la.code: DesertRow(
-                code=la.code, name=la.name, nation=la.nation, postcodes=postcodes.get(la.code, 0)
-            )
-            for la in areas
-        }
+    rows = _district_rows(areas) if by_district else _local_authority_rows(areas)
+    _count_activity(rows, by_district=by_district)
+    return _ranked(rows)
 
+
+def _district_rows(areas) -> dict[str, DesertRow]:
+    """One empty row per postcode district, keyed by outcode, with its live postcodes."""
+    areas = (areas if areas is not None else District.objects.all()).select_related(
+        "local_authority"
+    )
+    return {
+        d.outcode: DesertRow(
+            code=d.outcode,
+            name=f"{d.outcode} ({d.local_authority.name})",
+            nation=d.nation,
+            postcodes=d.live_postcodes,
+        )
+        for d in areas
+    }
+
+
+def _local_authority_rows(areas) -> dict[str, DesertRow]:
+    """One empty row per local authority, keyed by code, with the live postcodes of its
+    districts."""
+    areas = areas if areas is not None else LocalAuthority.objects.all()
+    postcodes = dict(
+        District.objects.values("local_authority_id")
+        .annotate(n=Sum("live_postcodes"))
+        .values_list("local_authority_id", "n")
+    )
+    return {
+        la.code: DesertRow(
+            code=la.code, name=la.name, nation=la.nation, postcodes=postcodes.get(la.code, 0)
+        )
+        for la in areas
+    }
+
+
+def _count_activity(rows: dict[str, DesertRow], *, by_district: bool) -> None:
+    """Fill each row's counts from the communities, spaces and events selectors."""
     groups = group_counts_by_area(by_district=by_district)
     pioneers = pioneer_counts_by_area(by_district=by_district)
     if by_district:
@@ -160,6 +173,10 @@ def deserts_rank(*, level: str = DesertLevel.LOCAL_AUTHORITY, areas=None) -> lis
         row.spaces = spaces.get(code, 0)
         row.events = events.get(code, 0)
 
+
+def _ranked(rows: dict[str, DesertRow]) -> list[DesertRow]:
+    """Least activity per 10,000 postcodes first, then less activity, the bigger area, the
+    name; each row's ``rank`` set."""
     ranked = sorted(
         rows.values(),
         key=lambda r: (

@@ -1,0 +1,52 @@
+"""Campaigns: emails staff send to members of the matching service."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+
+class CampaignStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PREPARING = "preparing", "Preparing the recipient list"
+    SENDING = "sending", "Sending"
+    PAUSED = "paused", "Paused"
+    FINISHED = "finished", "Finished"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Campaign(models.Model):
+    """An email to every member who opted in: "Do you need help, or can you help?"."""
+
+    subject = models.CharField(max_length=150, default="Do you need help, or can you help?")
+    message = models.TextField(
+        max_length=5000,
+        help_text="Plain text. Links to say you need help or can help, and to stop these "
+        "emails, are added below it.",
+    )
+    status = models.CharField(
+        max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
+    )
+    chunk_size = models.PositiveIntegerField(
+        default=500, validators=[MinValueValidator(10), MaxValueValidator(5000)]
+    )
+    recipients_total = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last time a worker made progress."
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.subject} ({self.created_at:%d %b %Y})"
+
+    @property
+    def is_sending(self) -> bool:
+        return self.status == CampaignStatus.SENDING

@@ -1,0 +1,12 @@
+"""The admin's "Figures" page hangs off a proxy model."""
+
+from .requests import Need
+
+
+class Figures(Need):
+    """Not a table: the admin's "Figures" page hangs off this proxy."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "figures"
+        verbose_name_plural = "figures"

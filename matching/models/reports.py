@@ -1,0 +1,38 @@
+"""Reports members make about a match."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from .matches import Match, Side
+
+
+class MatchReport(models.Model):
+    """A member reports a problem with a match; staff look into it."""
+
+    class Reason(models.TextChoices):
+        UNSAFE = "unsafe", "I felt unsafe or uncomfortable"
+        NO_SHOW = "no_show", "They didn't turn up or reply"
+        WRONG = "wrong", "The match isn't right for me"
+        MISUSE = "misuse", "Someone misused my details"
+        OTHER = "other", "Something else"
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    side = models.CharField(max_length=5, choices=Side.choices)
+    reason = models.CharField(max_length=10, choices=Reason.choices)
+    details = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    staff_note = models.TextField(blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Report on match #{self.match_id}: {self.get_reason_display()}"
