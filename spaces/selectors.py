@@ -7,7 +7,8 @@ from typing import NamedTuple
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -24,6 +25,18 @@ TAG_CACHE_SECONDS = 600
 TAG_MEMO_SECONDS = 60
 _popular_tags_memo: dict[int, tuple[float, list]] = {}
 DUPLICATE_KM = 0.3
+
+
+def pledge_total():
+    """An expression for ``annotate``: how many pledges a space has (0 for none)."""
+    counts = (
+        Pledge.objects.filter(space=OuterRef("pk"))
+        .order_by()
+        .values("space")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 def spaces_near(*, point: Point, km: float = 5, tags=None, limit: int | None = 6) -> list[Space]:
