@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin import ModerationAdminMixin
+from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
 from postcodes.models import LocalAuthority
 
@@ -133,17 +133,7 @@ class SpaceAdmin(ModerationAdminMixin, admin.ModelAdmin):
         ),
         (
             "Moderation",
-            {
-                "fields": (
-                    "moderation_status",
-                    "is_featured",
-                    "review_note",
-                    "submitted_by",
-                    "submitted_at",
-                    "reviewed_by",
-                    "reviewed_at",
-                )
-            },
+            {"fields": MODERATION_FIELDS},
         ),
     )
 
