@@ -19,7 +19,17 @@ from postcodes.geo import Point
 from postcodes.models import LocalAuthority, Nation
 
 from .expressions import RECORD_SEPARATOR, UNIT_SEPARATOR, TagPairs
-from .models import FACILITIES, Kind, Pledge, Space, Status, StatusChange, TransferStage, name_key
+from .models import (
+    FACILITIES,
+    LISTING_FIELDS,
+    Kind,
+    Pledge,
+    Space,
+    Status,
+    StatusChange,
+    TransferStage,
+    name_key,
+)
 
 TAG_CACHE_SECONDS = 600
 TAG_MEMO_SECONDS = 60
@@ -87,23 +97,7 @@ class TagRef(NamedTuple):
 
 
 # What a result card shows; read as plain rows (``values``), not model instances.
-CARD_FIELDS = (
-    "pk",
-    "name",
-    "slug",
-    "kind",
-    "status",
-    "address",
-    "postcode",
-    "latitude",
-    "longitude",
-    "threat_deadline",
-    "transfer_stage",
-    *(field for field, _label in FACILITIES),
-    "capacity",
-    "cover_thumbnail",
-    "cover_alt",
-)
+CARD_FIELDS = ("pk", *LISTING_FIELDS)
 _KIND_LABELS = dict(Kind.choices)
 _STATUS_LABELS = dict(Status.choices)
 _STAGE_LABELS = dict(TransferStage.choices)
