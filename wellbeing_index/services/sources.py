@@ -26,6 +26,17 @@ class DeprivationIndex:
     domains: dict  # measure → the index's own name for that domain
 
 
+# The English indices (2019 and 2025) name their seven domains alike.
+ENGLISH_DOMAINS = {
+    "income": "Income",
+    "employment": "Employment",
+    "education": "Education, skills and training",
+    "health": "Health deprivation and disability",
+    "crime": "Crime",
+    "access": "Barriers to housing and services",
+    "environment": "Living environment",
+}
+
 INDICES = {
     "iod2025": DeprivationIndex(
         "iod2025",
@@ -35,15 +46,7 @@ INDICES = {
         "Ministry of Housing, Communities and Local Government",
         "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025",
         2025,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education, skills and training",
-            "health": "Health deprivation and disability",
-            "crime": "Crime",
-            "access": "Barriers to housing and services",
-            "environment": "Living environment",
-        },
+        ENGLISH_DOMAINS,
     ),
     "iod2019": DeprivationIndex(
         "iod2019",
@@ -53,15 +56,7 @@ INDICES = {
         "Ministry of Housing, Communities and Local Government",
         "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019",
         2019,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education, skills and training",
-            "health": "Health deprivation and disability",
-            "crime": "Crime",
-            "access": "Barriers to housing and services",
-            "environment": "Living environment",
-        },
+        ENGLISH_DOMAINS,
     ),
     "wimd2019": DeprivationIndex(
         "wimd2019",
