@@ -21,6 +21,18 @@ class RejectForm(forms.Form):
     )
 
 
+# The "Moderation" fieldset of a ``Moderated`` model's change page.
+MODERATION_FIELDS = (
+    "moderation_status",
+    "is_featured",
+    "review_note",
+    "submitted_by",
+    "submitted_at",
+    "reviewed_by",
+    "reviewed_at",
+)
+
+
 class ModerationAdminMixin:
     """Mix into a ModelAdmin of a ``Moderated`` model: filters and bulk actions."""
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin
 
-from core.admin import ModerationAdminMixin
+from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
 from core.outbox.admin import outbox_link
 from postcodes.forms import PostcodeField
@@ -134,13 +134,7 @@ class EventAdmin(ModerationAdminMixin, admin.ModelAdmin):
             "Moderation and status",
             {
                 "fields": [
-                    "moderation_status",
-                    "is_featured",
-                    "review_note",
-                    "submitted_by",
-                    "submitted_at",
-                    "reviewed_by",
-                    "reviewed_at",
+                    *MODERATION_FIELDS,
                     "cancelled_at",
                     "cancellation_reason",
                     "sequence",

@@ -331,13 +331,11 @@ def _history(space: Space, staff, now) -> None:
         steps.append((Status.CLOSED, "", "Funding ended.", now - timedelta(days=30)))
     previous = ""
     for status, stage, note, when in steps:
-        StatusChange.objects.create(
+        StatusChange.objects.record(
             space=space,
             status=status,
             previous_status=previous,
             transfer_stage=stage,
-            threat_summary=space.threat_summary if status == Status.THREATENED else "",
-            threat_deadline=space.threat_deadline if status == Status.THREATENED else None,
             note=note,
             changed_by=staff,
             changed_at=when,

@@ -7,7 +7,8 @@ from typing import NamedTuple
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,12 +19,34 @@ from postcodes.geo import Point
 from postcodes.models import LocalAuthority, Nation
 
 from .expressions import RECORD_SEPARATOR, UNIT_SEPARATOR, TagPairs
-from .models import FACILITIES, Kind, Pledge, Space, Status, StatusChange, TransferStage, name_key
+from .models import (
+    FACILITIES,
+    LISTING_FIELDS,
+    Kind,
+    Pledge,
+    Space,
+    Status,
+    StatusChange,
+    TransferStage,
+    name_key,
+)
 
 TAG_CACHE_SECONDS = 600
 TAG_MEMO_SECONDS = 60
 _popular_tags_memo: dict[int, tuple[float, list]] = {}
 DUPLICATE_KM = 0.3
+
+
+def pledge_total():
+    """An expression for ``annotate``: how many pledges a space has (0 for none)."""
+    counts = (
+        Pledge.objects.filter(space=OuterRef("pk"))
+        .order_by()
+        .values("space")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 def spaces_near(*, point: Point, km: float = 5, tags=None, limit: int | None = 6) -> list[Space]:
@@ -74,23 +97,7 @@ class TagRef(NamedTuple):
 
 
 # What a result card shows; read as plain rows (``values``), not model instances.
-CARD_FIELDS = (
-    "pk",
-    "name",
-    "slug",
-    "kind",
-    "status",
-    "address",
-    "postcode",
-    "latitude",
-    "longitude",
-    "threat_deadline",
-    "transfer_stage",
-    *(field for field, _label in FACILITIES),
-    "capacity",
-    "cover_thumbnail",
-    "cover_alt",
-)
+CARD_FIELDS = ("pk", *LISTING_FIELDS)
 _KIND_LABELS = dict(Kind.choices)
 _STATUS_LABELS = dict(Status.choices)
 _STAGE_LABELS = dict(TransferStage.choices)

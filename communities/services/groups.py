@@ -111,29 +111,21 @@ def group_create(
     Its area is a place (``location`` and ``radius_km``), ``districts``, or none
     (``area_type`` interest, which needs ``tags``). Raises ``CommunityError``.
     """
-    if area_type == AreaType.INTEREST and not tags:
-        raise CommunityError("A community of interest needs at least one interest tag.")
     with transaction.atomic():
-        group = Group(
-            name=name.strip(),
+        group = Group(submitted_by=by, submitted_at=timezone.now())
+        _group_save(
+            group,
+            name=name,
             kind=kind,
             description=description,
-            place_name=place_name,
-            website=website,
-            submitted_by=by,
-            submitted_at=timezone.now(),
-        )
-        group_area_apply(
-            group,
+            tags=tags,
             area_type=area_type,
             location=location,
             radius_km=radius_km,
             districts=districts,
+            place_name=place_name,
+            website=website,
         )
-        group.slug = group_slug(name=group.name)
-        group.save()
-        group.districts.set(districts if area_type == AreaType.DISTRICTS else [])
-        group.tags.set(list(tags))
         Membership.objects.create(group=group, user=by, role=Role.ORGANISER)
     return group
 
@@ -156,27 +148,57 @@ def group_update(
 
     A rejected group goes back to the moderators: editing it is how organisers fix it.
     """
-    if area_type == AreaType.INTEREST and not tags:
-        raise CommunityError("A community of interest needs at least one interest tag.")
     with transaction.atomic():
-        group.name = name.strip()
-        group.kind = kind
-        group.description = description
-        group.place_name = place_name
-        group.website = website
-        if group.moderation_status == ModerationStatus.REJECTED:
-            group.moderation_status = ModerationStatus.PENDING
-        group_area_apply(
+        _group_save(
             group,
+            name=name,
+            kind=kind,
+            description=description,
+            tags=tags,
             area_type=area_type,
             location=location,
             radius_km=radius_km,
             districts=districts,
+            place_name=place_name,
+            website=website,
         )
-        group.save()
-        group.districts.set(districts if area_type == AreaType.DISTRICTS else [])
-        group.tags.set(list(tags))
     return group
+
+
+def _group_save(
+    group: Group,
+    *,
+    name: str,
+    kind: str,
+    description: str,
+    tags: Sequence[str],
+    area_type: str,
+    location: Location | None,
+    radius_km: float | None,
+    districts: Sequence[District],
+    place_name: str,
+    website: str,
+) -> None:
+    """Check and save what a member wrote about ``group`` (new or not), with its area,
+    districts and tags; a new group gets its slug, a rejected one goes back to the
+    moderators. Raises ``CommunityError``."""
+    if area_type == AreaType.INTEREST and not tags:
+        raise CommunityError("A community of interest needs at least one interest tag.")
+    group.name = name.strip()
+    group.kind = kind
+    group.description = description
+    group.place_name = place_name
+    group.website = website
+    if group.moderation_status == ModerationStatus.REJECTED:
+        group.moderation_status = ModerationStatus.PENDING
+    group_area_apply(
+        group, area_type=area_type, location=location, radius_km=radius_km, districts=districts
+    )
+    if not group.slug:
+        group.slug = group_slug(name=group.name)
+    group.save()
+    group.districts.set(districts if area_type == AreaType.DISTRICTS else [])
+    group.tags.set(list(tags))
 
 
 def group_area_refresh(*, group: Group) -> None:

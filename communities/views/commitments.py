@@ -21,6 +21,7 @@ from ..services import (
     registration_missing,
 )
 from .access import group_for_owner_or_404, visible_group_or_404
+from .posting import form_service_call
 
 
 def _guides_by_step():
@@ -51,14 +52,11 @@ def register_start(request):
 def register_group(request):
     """Step 1: the group that registers: one you organise, or a new one."""
     form = GroupForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            group = group_create(by=request.user, **form.service_kwargs())
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Step 1 done: {group.name} is saved.")
-            return redirect("communities:register-commitments", slug=group.slug)
+    if group := form_service_call(
+        request, form, lambda: group_create(by=request.user, **form.service_kwargs())
+    ):
+        messages.success(request, f"Step 1 done: {group.name} is saved.")
+        return redirect("communities:register-commitments", slug=group.slug)
     organised = Group.objects.filter(
         memberships__user=request.user,
         memberships__role=Role.ORGANISER,
@@ -86,14 +84,11 @@ def register_commitments(request, slug):
     if done := _unregistered_or_redirect(request, group):
         return done
     form = CommitmentForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            commitment = commitment_add(group=group, by=request.user, **form.cleaned_data)
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Added: {commitment.what}.")
-            return redirect("communities:register-commitments", slug=group.slug)
+    if commitment := form_service_call(
+        request, form, lambda: commitment_add(group=group, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, f"Added: {commitment.what}.")
+        return redirect("communities:register-commitments", slug=group.slug)
     commitments = list(group.commitments.all())
     return render_form(
         request,
@@ -120,18 +115,13 @@ def register_confirm(request, slug):
         return done
     form = RegisterForm(request.POST if request.method == "POST" else None)
     missing = registration_missing(group=group)
-    if request.method == "POST" and form.is_valid():
-        try:
-            community_register(group=group, by=request.user)
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                f"{group.name} is registered as a co-operative community. Post progress as you "
-                "go: we will check in a year from today.",
-            )
-            return redirect(group)
+    if form_service_call(request, form, lambda: community_register(group=group, by=request.user)):
+        messages.success(
+            request,
+            f"{group.name} is registered as a co-operative community. Post progress as you "
+            "go: we will check in a year from today.",
+        )
+        return redirect(group)
     return render_form(
         request,
         "communities/register_confirm.html",
@@ -154,14 +144,11 @@ def commitment_create(request, slug):
         return redirect("communities:register-commitments", slug=group.slug)
     initial = {"area": request.GET.get("area")} if request.GET.get("area") else None
     form = CommitmentForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            commitment = commitment_add(group=group, by=request.user, **form.cleaned_data)
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Added: {commitment.what}.")
-            return redirect(group)
+    if commitment := form_service_call(
+        request, form, lambda: commitment_add(group=group, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, f"Added: {commitment.what}.")
+        return redirect(group)
     return render_form(request, "communities/commitment_form.html", {"group": group, "form": form})
 
 
@@ -208,26 +195,25 @@ def progress_create(request, slug, pk):
     group = group_for_owner_or_404(request, slug)
     commitment = get_object_or_404(Commitment, group=group, pk=pk)
     form = ProgressForm(request.POST if request.method == "POST" else None, commitment=commitment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            progress_post(
-                commitment=commitment,
-                by=request.user,
-                number=form.cleaned_data["number"],
-                story=form.cleaned_data["story"],
-                confirmed_large=form.cleaned_data["confirm_large"],
-            )
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            commitment.refresh_from_db()
-            note = " Target reached!" if commitment.is_met else ""
-            messages.success(
-                request,
-                f"Progress posted: {commitment.progress_total} of {commitment.target} "
-                f"{commitment.unit}.{note}",
-            )
-            return redirect(group)
+    if form_service_call(
+        request,
+        form,
+        lambda: progress_post(
+            commitment=commitment,
+            by=request.user,
+            number=form.cleaned_data["number"],
+            story=form.cleaned_data["story"],
+            confirmed_large=form.cleaned_data["confirm_large"],
+        ),
+    ):
+        commitment.refresh_from_db()
+        note = " Target reached!" if commitment.is_met else ""
+        messages.success(
+            request,
+            f"Progress posted: {commitment.progress_total} of {commitment.target} "
+            f"{commitment.unit}.{note}",
+        )
+        return redirect(group)
     return render_form(
         request,
         "communities/progress_form.html",

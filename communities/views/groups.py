@@ -33,6 +33,7 @@ from ..services import (
     membership_set_role,
 )
 from .access import group_for_owner_or_404, visible_group_or_404
+from .posting import form_service_call
 
 SPACES_KM = 5
 
@@ -86,18 +87,15 @@ def group_detail(request, slug):
 def group_create_view(request):
     """List a group (not registering as a co-operative community yet)."""
     form = GroupForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            group = group_create(by=request.user, **form.service_kwargs())
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                f"{group.name} is listed. Our moderators will check it soon: until then only "
-                "you can see it.",
-            )
-            return redirect(group)
+    if group := form_service_call(
+        request, form, lambda: group_create(by=request.user, **form.service_kwargs())
+    ):
+        messages.success(
+            request,
+            f"{group.name} is listed. Our moderators will check it soon: until then only "
+            "you can see it.",
+        )
+        return redirect(group)
     return render_form(request, "communities/group_form.html", {"form": form, "creating": True})
 
 
@@ -106,14 +104,9 @@ def group_create_view(request):
 def group_edit(request, slug):
     group = group_for_owner_or_404(request, slug)
     form = GroupForm(request.POST if request.method == "POST" else None, group=group)
-    if request.method == "POST" and form.is_valid():
-        try:
-            group_update(group=group, **form.service_kwargs())
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Your changes are saved.")
-            return redirect(group)
+    if form_service_call(request, form, lambda: group_update(group=group, **form.service_kwargs())):
+        messages.success(request, "Your changes are saved.")
+        return redirect(group)
     return render_form(request, "communities/group_form.html", {"form": form, "group": group})
 
 

@@ -11,8 +11,9 @@ from core.views import render_form
 
 from ..forms import MessageForm
 from ..models import Pioneer, PioneerMessage
-from ..services import CommunityError, pioneer_message_reply, pioneer_message_send
+from ..services import pioneer_message_reply, pioneer_message_send
 from .access import message_for_owner_or_404
+from .posting import form_service_call
 
 RATE_LIMITED = (
     "You have sent several messages in a short time. Try again in an hour: your text is kept below."  # noqa: E501
@@ -27,19 +28,18 @@ KEEP = {"body": "Your message"}
 def pioneer_contact(request, pk):
     pioneer = get_object_or_404(Pioneer.objects.active().select_related("user"), pk=pk)
     form = MessageForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = pioneer_message_send(
-                pioneer=pioneer, sender=request.user, body=form.cleaned_data["body"]
-            )
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                f"Your message is on its way to {pioneer.name}. We will email you when they reply.",
-            )
-            return redirect(message)
+    if message := form_service_call(
+        request,
+        form,
+        lambda: pioneer_message_send(
+            pioneer=pioneer, sender=request.user, body=form.cleaned_data["body"]
+        ),
+    ):
+        messages.success(
+            request,
+            f"Your message is on its way to {pioneer.name}. We will email you when they reply.",
+        )
+        return redirect(message)
     return render_form(
         request, "communities/pioneer_contact.html", {"pioneer": pioneer, "form": form}
     )
@@ -54,16 +54,15 @@ def message_detail(request, pk):
     root = message.thread_id_or_own
     thread = PioneerMessage.objects.filter(Q(pk=root) | Q(thread_id=root)).select_related("sender")
     form = MessageForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reply = pioneer_message_reply(
-                message=message, sender=request.user, body=form.cleaned_data["body"]
-            )
-        except CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Your reply is on its way.")
-            return redirect(reply)
+    if reply := form_service_call(
+        request,
+        form,
+        lambda: pioneer_message_reply(
+            message=message, sender=request.user, body=form.cleaned_data["body"]
+        ),
+    ):
+        messages.success(request, "Your reply is on its way.")
+        return redirect(reply)
     return render_form(
         request,
         "communities/message_detail.html",

@@ -2,15 +2,14 @@
 
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin import ModerationAdminMixin
+from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
 from postcodes.models import LocalAuthority
 
@@ -79,17 +78,6 @@ class PledgeInline(admin.TabularInline):
         return super().get_queryset(request).select_related("user")
 
 
-def _pledge_total():
-    counts = (
-        Pledge.objects.filter(space=OuterRef("pk"))
-        .order_by()
-        .values("space")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
-
-
 def _la_name():
     return Subquery(LocalAuthority.objects.filter(code=OuterRef("lad_code")).values("name")[:1])
 
@@ -145,23 +133,15 @@ class SpaceAdmin(ModerationAdminMixin, admin.ModelAdmin):
         ),
         (
             "Moderation",
-            {
-                "fields": (
-                    "moderation_status",
-                    "is_featured",
-                    "review_note",
-                    "submitted_by",
-                    "submitted_at",
-                    "reviewed_by",
-                    "reviewed_at",
-                )
-            },
+            {"fields": MODERATION_FIELDS},
         ),
     )
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request).annotate(la_name=_la_name(), pledge_count=_pledge_total())
+            super()
+            .get_queryset(request)
+            .annotate(la_name=_la_name(), pledge_count=selectors.pledge_total())
         )
 
     def get_readonly_fields(self, request, obj=None):

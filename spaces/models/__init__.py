@@ -4,6 +4,7 @@ from .contributions import SpaceEdit, SpacePhoto, photo_path
 from .saving import Pledge, StatusChange, ThreatReport, ThreatState
 from .space import (
     FACILITIES,
+    LISTING_FIELDS,
     WEEKDAYS,
     Kind,
     OwnerType,
@@ -16,6 +17,7 @@ from .space import (
 
 __all__ = [
     "FACILITIES",
+    "LISTING_FIELDS",
     "WEEKDAYS",
     "Kind",
     "OwnerType",

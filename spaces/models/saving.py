@@ -8,6 +8,25 @@ from django.utils import timezone
 from .space import Space, Status, TransferStage
 
 
+class StatusChangeQuerySet(models.QuerySet):
+    def record(
+        self, *, space, status, previous_status, transfer_stage, note, changed_by, changed_at
+    ):
+        """Save one step of ``space``'s story, with its threat when the step is a threat."""
+        threatened = status == Status.THREATENED
+        return self.create(
+            space=space,
+            status=status,
+            previous_status=previous_status,
+            transfer_stage=transfer_stage,
+            threat_summary=space.threat_summary if threatened else "",
+            threat_deadline=space.threat_deadline if threatened else None,
+            note=note,
+            changed_by=changed_by,
+            changed_at=changed_at,
+        )
+
+
 class StatusChange(models.Model):
     """One step in a space's story: opened, threatened, in transfer, saved or closed."""
 
@@ -22,6 +41,8 @@ class StatusChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = StatusChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-changed_at", "-pk"]

@@ -62,6 +62,24 @@ FACILITIES = [
     ("wifi", "Wi-Fi"),
 ]
 
+# The columns a list, a map or a result card shows (``for_listing``, ``selectors.card_rows``).
+LISTING_FIELDS = (
+    "name",
+    "slug",
+    "kind",
+    "status",
+    "address",
+    "postcode",
+    "latitude",
+    "longitude",
+    "threat_deadline",
+    "transfer_stage",
+    *(field for field, _label in FACILITIES),
+    "capacity",
+    "cover_thumbnail",
+    "cover_alt",
+)
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 # Words that are the same place whatever the submitter typed: "The Old Library" and
@@ -85,26 +103,7 @@ class SpaceQuerySet(NearQuerySet, ModeratedQuerySet):
 
         Lists that need more read ``selectors.card_rows`` instead.
         """
-        return self.only(
-            *extra,
-            "name",
-            "slug",
-            "kind",
-            "status",
-            "address",
-            "postcode",
-            "latitude",
-            "longitude",
-            "threat_deadline",
-            "transfer_stage",
-            "step_free",
-            "toilets",
-            "kitchen",
-            "wifi",
-            "capacity",
-            "cover_thumbnail",
-            "cover_alt",
-        )
+        return self.only(*extra, *LISTING_FIELDS)
 
 
 class Space(Moderated, Located):

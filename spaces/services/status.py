@@ -80,13 +80,11 @@ def space_status_change(
             locked.threat_summary, locked.threat_deadline = threat
         locked.status_changed_at = now
         locked.save(update_fields=[*STATUS_FIELDS, "updated_at"])
-        change = StatusChange.objects.create(
+        change = StatusChange.objects.record(
             space=locked,
             status=status,
             previous_status=previous,
             transfer_stage=transfer_stage,
-            threat_summary=locked.threat_summary if status == Status.THREATENED else "",
-            threat_deadline=locked.threat_deadline if status == Status.THREATENED else None,
             note=note.strip(),
             changed_by=by,
             changed_at=now,

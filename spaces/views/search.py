@@ -8,8 +8,7 @@ clamp page numbers instead of raising 404, and serve anonymous visitors cached p
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -23,7 +22,7 @@ from .. import selectors
 from ..cards import card_html
 from ..filters import EndangeredFilter, SpaceFilter
 from ..geojson import feature_collection
-from ..models import FACILITIES, Kind, Pledge, Space, Status
+from ..models import FACILITIES, Kind, Space, Status
 
 PAGE_SIZE = 20
 FILTER_KEYS = ("q", "kind", "tag", "facility", "capacity", "status")
@@ -127,17 +126,6 @@ def space_geojson(request):
     return JsonResponse(collection, content_type="application/geo+json")
 
 
-def _pledge_total_subquery():
-    counts = (
-        Pledge.objects.filter(space=OuterRef("pk"))
-        .order_by()
-        .values("space")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
-
-
 @require_GET
 @redirect_old_distance
 def endangered(request):
@@ -146,7 +134,7 @@ def endangered(request):
         Space.objects.approved()
         .threatened()
         .for_listing("threat_summary")
-        .annotate(pledge_count=_pledge_total_subquery())
+        .annotate(pledge_count=selectors.pledge_total())
     )
     filterset = EndangeredFilter(request.GET or None, queryset=queryset)
     valid = not filterset.is_bound or filterset.is_valid()

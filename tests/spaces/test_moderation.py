@@ -285,3 +285,14 @@ def test_space_counts_are_unchanged_by_proposals(stranger_client):
     space = SpaceFactory(name="Ancoats Hall", address="1 High Street", tags=["dance"])
     stranger_client.post(f"/spaces/{space.slug}/edit/", proposal(address="3 Mill Lane"))
     assert Space.objects.count() == 1
+
+
+def test_the_reject_confirmation_names_the_listings_and_the_action(staff_client, member):
+    space = SpaceFactory(name="Levenshulme Hall", moderation_status=ModerationStatus.PENDING)
+
+    page = act(staff_client, "space", "reject_selected", [space.pk]).content.decode()
+
+    assert "Reject these 1 listing? Each submitter is emailed the reason." in page
+    assert "Levenshulme Hall" in page
+    assert 'name="action" value="reject_selected"' in page
+    assert 'value="Reject and email"' in page

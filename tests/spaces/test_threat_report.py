@@ -196,3 +196,17 @@ def test_the_reporter_is_emailed_once_even_if_the_task_runs_twice(
     assert send_email.delay(row.pk).get() == ""
 
     assert len(mailoutbox) == 1
+
+
+def test_dismissing_reports_first_asks_staff_for_a_reason(staff_client, member):
+    report = ThreatReportFactory(reported_by=member, what="The council plans to sell it.")
+
+    page = staff_client.post(
+        "/admin/spaces/threatreport/",
+        {"action": "dismiss_selected", "_selected_action": [report.pk]},
+    ).content.decode()
+
+    assert "Dismiss these 1 threat report? Each reporter is emailed the reason." in page
+    assert "The council plans to sell it." in page
+    assert 'name="action" value="dismiss_selected"' in page
+    assert 'value="Dismiss and email"' in page

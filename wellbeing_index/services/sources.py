@@ -26,6 +26,17 @@ class DeprivationIndex:
     domains: dict  # measure → the index's own name for that domain
 
 
+# The English indices (2019 and 2025) name their seven domains alike.
+ENGLISH_DOMAINS = {
+    "income": "Income",
+    "employment": "Employment",
+    "education": "Education, skills and training",
+    "health": "Health deprivation and disability",
+    "crime": "Crime",
+    "access": "Barriers to housing and services",
+    "environment": "Living environment",
+}
+
 INDICES = {
     "iod2025": DeprivationIndex(
         "iod2025",
@@ -35,15 +46,7 @@ INDICES = {
         "Ministry of Housing, Communities and Local Government",
         "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025",
         2025,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education, skills and training",
-            "health": "Health deprivation and disability",
-            "crime": "Crime",
-            "access": "Barriers to housing and services",
-            "environment": "Living environment",
-        },
+        ENGLISH_DOMAINS,
     ),
     "iod2019": DeprivationIndex(
         "iod2019",
@@ -53,15 +56,7 @@ INDICES = {
         "Ministry of Housing, Communities and Local Government",
         "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019",
         2019,
-        {
-            "income": "Income",
-            "employment": "Employment",
-            "education": "Education, skills and training",
-            "health": "Health deprivation and disability",
-            "crime": "Crime",
-            "access": "Barriers to housing and services",
-            "environment": "Living environment",
-        },
+        ENGLISH_DOMAINS,
     ),
     "wimd2019": DeprivationIndex(
         "wimd2019",
@@ -235,28 +230,18 @@ def _council_definitions() -> list[dict]:
             else f"{index.label}, {index.publisher}: council summary computed by the "
             f"{HUMANIVERSE} from small-area ranks, weighted by mid-2019 population"
         )
-        for measure, domain_name in index.domains.items():
-            domain, description = MEASURES[measure]
-            rows.append(
-                {
-                    "code": f"{measure}-{slug}-council",
-                    "name": f"{domain_name} ({index.short})",
-                    "domain": domain,
-                    "level": Level.LOCAL_AUTHORITY.value,
-                    "unit": f"% of neighbourhoods in {nation}'s most deprived 10%",
-                    "direction": "lower",
-                    "ranking": "nation",
-                    "source": source,
-                    "source_url": index.url,
-                    "licence": OGL,
-                    "year": index.year,
-                    "period": "",
-                    "description": (
-                        f"Share of the council's neighbourhoods among the most deprived 10% in "
-                        f"{nation} on this domain. {description}"
-                    ),
-                }
-            )
+        rows += _domain_definitions(
+            index,
+            scope=f"{slug}-council",
+            level=Level.LOCAL_AUTHORITY,
+            unit=f"% of neighbourhoods in {nation}'s most deprived 10%",
+            direction="lower",
+            source=source,
+            about=(
+                f"Share of the council's neighbourhoods among the most deprived 10% in "
+                f"{nation} on this domain."
+            ),
+        )
     return rows
 
 
@@ -265,31 +250,48 @@ def _neighbourhood_definitions() -> list[dict]:
     rows = []
     for nation_index in NEIGHBOURHOOD_INDEX.values():
         index = INDICES[nation_index]
-        for measure, domain_name in index.domains.items():
-            domain, description = MEASURES[measure]
-            rows.append(
-                {
-                    "code": f"{measure}-{index.slug}-neighbourhood",
-                    "name": f"{domain_name} ({index.short})",
-                    "domain": domain,
-                    "level": Level.NEIGHBOURHOOD.value,
-                    "unit": f"decile within {index.nation} (1 = most deprived, 10 = least)",
-                    "direction": "higher",
-                    "ranking": "nation",
-                    "source": (
-                        f"{index.label}, {index.publisher}: small-area ranks and deciles "
-                        f"(via the {HUMANIVERSE})"
-                    ),
-                    "source_url": index.url,
-                    "licence": OGL,
-                    "year": index.year,
-                    "period": "",
-                    "description": (
-                        f"The neighbourhood's decile on this domain among all of {index.nation}'s "
-                        f"small areas. {description}"
-                    ),
-                }
-            )
+        rows += _domain_definitions(
+            index,
+            scope=f"{index.slug}-neighbourhood",
+            level=Level.NEIGHBOURHOOD,
+            unit=f"decile within {index.nation} (1 = most deprived, 10 = least)",
+            direction="higher",
+            source=(
+                f"{index.label}, {index.publisher}: small-area ranks and deciles "
+                f"(via the {HUMANIVERSE})"
+            ),
+            about=(
+                f"The neighbourhood's decile on this domain among all of {index.nation}'s "
+                f"small areas."
+            ),
+        )
+    return rows
+
+
+def _domain_definitions(
+    index, *, scope: str, level: Level, unit: str, direction: str, source: str, about: str
+) -> list[dict]:
+    """One definition per deprivation domain of ``index``; ``about`` opens each description."""
+    rows = []
+    for measure, domain_name in index.domains.items():
+        domain, description = MEASURES[measure]
+        rows.append(
+            {
+                "code": f"{measure}-{scope}",
+                "name": f"{domain_name} ({index.short})",
+                "domain": domain,
+                "level": level.value,
+                "unit": unit,
+                "direction": direction,
+                "ranking": "nation",
+                "source": source,
+                "source_url": index.url,
+                "licence": OGL,
+                "year": index.year,
+                "period": "",
+                "description": f"{about} {description}",
+            }
+        )
     return rows
 
 
