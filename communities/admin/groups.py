@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
 
-from core.admin import ModerationAdminMixin
+from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
 
 from ..models import AreaType, Commitment, Group, Membership
@@ -94,20 +94,7 @@ class GroupAdmin(ModerationAdminMixin, admin.ModelAdmin):
         ),
         ("Co-operative community", {"fields": ["registered_at", "last_reviewed_at"]}),
         ("Spaces", {"fields": ["spaces"]}),
-        (
-            "Moderation",
-            {
-                "fields": [
-                    "moderation_status",
-                    "is_featured",
-                    "review_note",
-                    "submitted_by",
-                    "submitted_at",
-                    "reviewed_by",
-                    "reviewed_at",
-                ]
-            },
-        ),
+        ("Moderation", {"fields": MODERATION_FIELDS}),
     ]
 
     def get_queryset(self, request):
