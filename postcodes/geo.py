@@ -20,9 +20,6 @@ class Point:
     lat: float
     lon: float
 
-    def as_tuple(self) -> tuple[float, float]:
-        return (self.lat, self.lon)
-
 
 def distance_km(a: Point, b: Point) -> float:
     """Great-circle (haversine) distance between two points, in kilometres."""

@@ -46,7 +46,3 @@ class Campaign(models.Model):
 
     def __str__(self):
         return f"{self.subject} ({self.created_at:%d %b %Y})"
-
-    @property
-    def is_sending(self) -> bool:
-        return self.status == CampaignStatus.SENDING
