@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.paging import query_without_page
+
 from ..filters import CouncilScoreFilter
 from ..models import Level
 from ..services import area_report, council_neighbourhoods, edition_pick
@@ -46,14 +48,12 @@ def council_list(request):
     edition = edition_pick(edition_year(request))
     filterset = CouncilScoreFilter(request.GET or None, queryset=council_scores(edition=edition))
     page = Paginator(filterset.qs, COUNCILS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "filter": filterset,
         "page": page,
         "edition": edition,
         "catalogue": catalogue_for(edition) if edition else None,
-        "query": query.urlencode(),
+        "query": query_without_page(request.GET),
         **support_context(),
     }
     return render(request, "wellbeing_index/council_list.html", context)
