@@ -16,6 +16,8 @@ urlpatterns = [
     path("about/data/", core_views.about_data, name="about-data"),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    # The moderation queue sits in the staff site, before the admin's own URLs.
+    path("admin/moderation/", include("core.moderation_queue.urls")),
     path("admin/", admin.site.urls),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
