@@ -1,13 +1,12 @@
 from django import forms
-from taggit.forms import TagField
 
-from core.forms import OneLineCharField
+from core.forms import HoneypotMixin, OneLineCharField, OneLineTagField
 from postcodes.forms import PostcodeField
 
 from .models import User
 
 
-class SignupForm(forms.Form):
+class SignupForm(HoneypotMixin, forms.Form):
     """Extra fields on allauth's sign-up form (email and password come from allauth)."""
 
     display_name = OneLineCharField(
@@ -28,7 +27,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text="Used to show what is near you. Only you see it.",
     )
-    interests = TagField(
+    interests = OneLineTagField(
         required=False,
         help_text="Separate with commas, for example: gardening, cooking, mental wellbeing.",
     )
