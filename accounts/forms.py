@@ -1,7 +1,6 @@
 from django import forms
-from taggit.forms import TagField
 
-from core.forms import OneLineCharField
+from core.forms import InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
 
 from .models import User
@@ -28,7 +27,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text="Used to show what is near you. Only you see it.",
     )
-    interests = TagField(
+    interests = InterestsField(
         required=False,
         help_text="Separate with commas, for example: gardening, cooking, mental wellbeing.",
     )

@@ -5,9 +5,8 @@ import re
 
 from django import forms
 from django.utils import timezone
-from taggit.forms import TagField
 
-from core.forms import OneLineCharField
+from core.forms import InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
 from postcodes.models import District
 
@@ -47,7 +46,7 @@ class GroupForm(forms.Form):
         max_length=10_000,
         required=False,
     )
-    tags = TagField(
+    tags = InterestsField(
         label="Interests",
         required=False,
         help_text="Separated by commas, like “food, gardening, repair”. They help people find you.",
