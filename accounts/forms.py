@@ -1,6 +1,6 @@
 from django import forms
 
-from core.forms import HoneypotMixin, OneLineCharField, OneLineTagField
+from core.forms import HoneypotMixin, InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
 
 from .models import User
@@ -27,7 +27,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text="Used to show what is near you. Only you see it.",
     )
-    interests = OneLineTagField(
+    interests = InterestsField(
         required=False,
         help_text="Separate with commas, for example: gardening, cooking, mental wellbeing.",
     )
