@@ -8,6 +8,9 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs in parallel, one test process per core, each with its own test database
+# (test_<name>_gw0, …) and Redis database; TEST_PROCESSES=0 runs it in one process.
+TEST_PROCESSES ?= auto
 
 .PHONY: run test install install-test migrate demo worker beat postcodes lint format vendor bench check-deploy clean messages translations
 
@@ -43,7 +46,7 @@ test: install-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run >/dev/null
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist worksteal $(PYTEST_ARGS)
 	@# On PostgreSQL, run the "near me" query tests on SQLite too: both databases are supported.
 	@if [ -n "$$DATABASE_URL" ] && [ -z "$(PYTEST_ARGS)" ]; then \
 		echo "Re-running the near-me query tests on SQLite"; \

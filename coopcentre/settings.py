@@ -102,6 +102,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL and env.str("PYTEST_XDIST_WORKER", default=""):
+    # Under pytest-xdist each test process takes its own Redis database (gw0 keeps the one
+    # given, gw1 the one below it, …), so one process's real Celery worker never takes
+    # another's tasks and clearing the cache never empties another's.
+    _base, _, _db = REDIS_URL.rpartition("/")
+    _worker = int(env.str("PYTEST_XDIST_WORKER").removeprefix("gw"))
+    REDIS_URL = f"{_base}/{(int(_db or 0) - _worker) % 16}"
 if REDIS_URL:
     CACHES = {
         "default": {
