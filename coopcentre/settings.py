@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the URL's: /cy/… is Welsh, every other URL English (docs/i18n.md).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -171,6 +173,12 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en-gb"
+# English at the URLs it always had, Welsh under /cy/ (docs/i18n.md). Names in their own
+# language: they label the language switch.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# The project's catalogue (locale/), then the Welsh it supplies for Django's and allauth's
+# own messages (locale-upstream/): both win over the packages' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-upstream"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
