@@ -6,7 +6,8 @@ changes. ``render_each`` renders a template once per object *version* and keeps 
 result; the next page that shows the same object reads it back instead of rendering it.
 
 - **The key** is ``make_template_fragment_key`` (what ``{% cache %}`` uses) of the
-  template's name and the object's version: a tuple naming the object and everything
+  template's name, the language and time zone the page is shown in (day and month names,
+  labels), and the object's version: a tuple naming the object and everything
   that changes what its card shows (its ``updated_at``, a counter, its tags). A new
   version is a new key, so a kept piece is never stale and needs no deleting; old ones
   fall out of the cache as it fills.
@@ -27,6 +28,7 @@ from typing import Any
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
 CACHE_ALIAS = "cards"
@@ -49,7 +51,10 @@ def render_each(
     if not objects:
         return []
     cache = caches[using]
-    keys = [make_template_fragment_key(template_name, version(obj)) for obj in objects]
+    shown_in = (translation.get_language(), timezone.get_current_timezone_name())
+    keys = [
+        make_template_fragment_key(template_name, (*shown_in, *version(obj))) for obj in objects
+    ]
     kept = cache.get_many(keys)
     template = None
     rendered = {}

@@ -62,3 +62,17 @@ def test_a_reply_moves_the_places_left_for_all_and_is_shown_only_to_its_member(
         theirs = search(viewer).content.decode()
         assert "19 places left" in theirs and "You're going" not in theirs
     assert re.search(r"Clothes swap.*?19 places left.*?You're going", mine, re.S)
+
+
+def test_a_card_seen_in_welsh_is_not_shown_to_an_english_reader(client, settings):
+    from django.utils import timezone
+
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
+    event = EventFactory(title="Ancoats litter pick", place="M4")
+    day = timezone.localtime(event.occurrences.get().starts_at).strftime("%A")
+    welsh = client.get("/cy/events/", {"postcode": "M1 1AD"})
+    assert welsh.status_code == 200 and "Ancoats litter pick" in welsh.content.decode()
+    assert day not in welsh.content.decode().split("Ancoats litter pick</a></h3>", 1)[1][:300]
+
+    english = search(client).content.decode()
+    assert day in english.split("Ancoats litter pick</a></h3>", 1)[1][:300]
