@@ -24,6 +24,7 @@ urlpatterns = [
     path("help/", include("matching.urls")),
     path("wellbeing/", include("wellbeing_index.urls")),
     path("api/wellbeing/", include("wellbeing_index.api_urls")),
+    path("", include("opendata.urls")),
     # Before communities' own pages: its "<slug>/" would take "audit/" and "deserts/".
     path("communities/", include("portal.urls")),
     path("communities/", include("communities.urls")),

@@ -76,3 +76,54 @@ def events_featured(*, limit: int = 3) -> list[Event]:
                 event.next_starts_at = occurrence.starts_at
                 picked[event.pk] = event
     return list(picked.values())
+
+
+# ---- for the OpenActive feeds (opendata): every event, whatever its state, by id
+
+
+def events_by_ids(ids) -> dict[int, Event]:
+    """The events with these ids (any state), with their group, space and interests read
+    in the same few queries; ids of deleted events are simply missing."""
+    qs = Event.objects.filter(pk__in=list(ids)).select_related("group", "space", "organiser")
+    return {event.pk: event for event in qs.prefetch_related("tags")}
+
+
+def occurrences_by_ids(ids) -> dict[int, Occurrence]:
+    """The dates with these ids, each with its event (and the event's interests)."""
+    qs = (
+        Occurrence.objects.filter(pk__in=list(ids))
+        .select_related("event")
+        .prefetch_related("event__tags")
+    )
+    return {occurrence.pk: occurrence for occurrence in qs}
+
+
+def occurrence_ids_of_events(event_ids) -> list[int]:
+    """The ids of every date of these events."""
+    return list(
+        Occurrence.objects.filter(event_id__in=list(event_ids)).values_list("pk", flat=True)
+    )
+
+
+def occurrence_ids_after(pk: int, *, limit: int = 10_000) -> list[tuple[int, int]]:
+    """(id, event id) of dates added after date ``pk``, oldest first (new dates of regular
+    activities appear every night)."""
+    rows = Occurrence.objects.filter(pk__gt=pk).order_by("pk").values_list("pk", "event_id")
+    return list(rows[:limit])
+
+
+def event_ids_tagged(names) -> list[int]:
+    """The ids of events carrying any of these interests (any case)."""
+    from django.db.models import Q
+
+    match = Q()
+    for name in names:
+        match |= Q(tags__name__iexact=name)
+    if not match:
+        return []
+    return list(Event.objects.filter(match).values_list("pk", flat=True).distinct())
+
+
+def all_event_ids() -> list[int]:
+    """Every event's id (to stamp the feeds once when they are switched on)."""
+    return list(Event.objects.values_list("pk", flat=True))
