@@ -82,10 +82,16 @@ def events_featured(*, limit: int = 3) -> list[Event]:
 
 
 def events_by_ids(ids) -> dict[int, Event]:
-    """The events with these ids (any state), with their group, space and interests read
-    in the same few queries; ids of deleted events are simply missing."""
+    """The events with these ids (any state), with their group, space, interests and (for
+    one-off events) their date in ``single_dates``, read in the same few queries; ids of
+    deleted events are simply missing."""
+    from django.db.models import Prefetch
+
     qs = Event.objects.filter(pk__in=list(ids)).select_related("group", "space", "organiser")
-    return {event.pk: event for event in qs.prefetch_related("tags")}
+    # A one-off event's date (``single_dates``); a regular one's are many, and not needed.
+    one_offs = Occurrence.objects.filter(event__recurrence="").order_by("starts_at")
+    qs = qs.prefetch_related("tags", Prefetch("occurrences", one_offs, to_attr="single_dates"))
+    return {event.pk: event for event in qs}
 
 
 def occurrences_by_ids(ids) -> dict[int, Occurrence]:

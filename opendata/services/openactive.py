@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from events import selectors as events
+from postcodes.services import authority_name
 
 from ..activities import ACTIVITY_LIST_URL
 from ..models import ActivityMapping, FeedKind, FeedStamp
@@ -88,6 +89,8 @@ def _place(event) -> dict:
     address = {"@type": "PostalAddress", "addressCountry": "GB"}
     if event.address:
         address["streetAddress"] = event.address
+    address["addressLocality"] = authority_name(event.lad_code) or event.outcode or "UK"
+    address["addressRegion"] = event.nation or "United Kingdom"
     if event.postcode:
         address["postalCode"] = event.postcode
     place = {"@type": "Place", "name": event.venue_name or event.place_name, "address": address}
@@ -109,7 +112,11 @@ def _organizer(event) -> dict:
             "name": event.group.name,
             "url": settings.SITE_URL + event.group.get_absolute_url(),
         }
-    return {"@type": "Person", "name": event.organiser_name}
+    return {
+        "@type": "Person",
+        "@id": series_url(event) + "#organiser",
+        "name": event.organiser_name,
+    }
 
 
 def _schedule(event) -> list[dict]:
@@ -155,6 +162,10 @@ def series_data(event, mapping) -> dict:
         data["accessibilityInformation"] = event.accessibility_notes
     if event.is_recurring:
         data["eventSchedule"] = _schedule(event)
+    else:
+        data["subEvent"] = [
+            _session_core(occurrence, url) for occurrence in getattr(event, "single_dates", [])
+        ]
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity
     if event.image:
@@ -162,25 +173,36 @@ def series_data(event, mapping) -> dict:
     return data
 
 
-def session_data(occurrence) -> dict:
-    """The ``ScheduledSession`` of one date of a published event."""
-    event = occurrence.event
-    url = series_url(event)
-    data = {
-        "@context": CONTEXT,
+def _session_core(occurrence, url: str) -> dict:
+    return {
         "@type": "ScheduledSession",
         "@id": f"{url}#date-{occurrence.pk}",
         "identifier": occurrence.pk,
-        "superEvent": url,
         "startDate": _iso(occurrence.starts_at),
         "endDate": _iso(occurrence.ends_at),
         "duration": _duration(occurrence.starts_at, occurrence.ends_at),
         "eventStatus": SCHEMA + ("EventCancelled" if occurrence.is_cancelled else "EventScheduled"),
     }
+
+
+def session_data(occurrence) -> dict:
+    """The ``ScheduledSession`` of one date of a published event."""
+    event = occurrence.event
+    url = series_url(event)
+    data = {"@context": CONTEXT, **_session_core(occurrence, url), "superEvent": url}
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity
         data["remainingAttendeeCapacity"] = max(event.capacity - occurrence.going_count, 0)
     return data
+
+
+def _published_data(kind: str, row, mapping) -> dict | None:
+    """The item's data if it is published, else None (a tombstone)."""
+    if row is None:
+        return None
+    if kind == FeedKind.SESSION_SERIES:
+        return series_data(row, mapping) if is_published(row, mapping) else None
+    return session_data(row) if is_published(row.event, mapping) else None
 
 
 def _stamps(kind: str, after_timestamp: int | None, after_id: int | None, limit: int):
@@ -204,14 +226,11 @@ def feed_page(
     ids = [item_id for item_id, _modified in stamps]
     if kind == FeedKind.SESSION_SERIES:
         rows = events.events_by_ids(ids)
-        build = lambda event: series_data(event, mapping) if is_published(event, mapping) else None  # noqa: E731
     else:
         rows = events.occurrences_by_ids(ids)
-        build = lambda occ: session_data(occ) if is_published(occ.event, mapping) else None  # noqa: E731
     items = []
     for item_id, modified in stamps:
-        row = rows.get(item_id)
-        data = build(row) if row is not None else None
+        data = _published_data(kind, rows.get(item_id), mapping)
         item = {"state": "updated" if data else "deleted", "kind": kind, "id": item_id}
         item["modified"] = modified
         if data:
