@@ -12,6 +12,8 @@ from functools import cache
 
 from django.conf import settings
 
+from .openreferral import POSTCODE_PATTERN
+
 DATA = settings.BASE_DIR / "data" / "openreferral-uk"
 RAW = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
 SCHEMAS = {
@@ -21,13 +23,17 @@ SCHEMAS = {
     "taxonomy.json": "Taxonomy",
     "taxonomy_term.json": "TaxonomyTerm",
 }
+# Relative references inside the schema files ("taxonomy_term.json").
+BY_FILE = {path.split("/")[-1]: name for path, name in SCHEMAS.items() if "/" not in path}
+# Parameters of the profile we do not filter by: left out rather than silently ignored.
+UNSUPPORTED = {"minimum_age", "maximum_age", "start_time", "end_time", "day"}
 PATHS = ["/", "/services", "/services/{id}", "/service_at_locations", "/taxonomies"]
 PATHS += ["/taxonomy_terms"]
 BOUNDS = {
     "page": {"type": "integer", "minimum": 1, "maximum": 100_000},
     "per_page": {"type": "integer", "minimum": 1, "maximum": 500},
     "proximity": {"type": "integer", "minimum": 1, "maximum": 200_000},
-    "postcode": {"type": "string", "pattern": "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$"},
+    "postcode": {"type": "string", "pattern": POSTCODE_PATTERN},
 }
 ERROR = {
     "type": "object",
@@ -43,16 +49,16 @@ def _load(name: str):
 
 def _local_refs(node):
     if isinstance(node, dict):
-        ref = node.get("$ref", "")
-        if ref.startswith(RAW) and ref[len(RAW) :] in SCHEMAS:
-            return {"$ref": "#/components/schemas/" + SCHEMAS[ref[len(RAW) :]]}
+        ref = node.get("$ref", "").removeprefix(RAW)
+        if ref in SCHEMAS or ref in BY_FILE:
+            return {"$ref": "#/components/schemas/" + SCHEMAS.get(ref, BY_FILE.get(ref))}
         return {k: _local_refs(v) for k, v in node.items() if k not in ("$schema", "$id")}
     if isinstance(node, list):
         return [_local_refs(v) for v in node]
     return node
 
 
-def _answers(code: str, description: str) -> dict:
+def _answers(description: str) -> dict:
     return {
         "description": description,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
@@ -73,13 +79,28 @@ def _document() -> dict:
     }
     for path in PATHS:
         item = _local_refs(copy.deepcopy(source["paths"][path]))
-        for operation in (item.get("get"),):
-            operation["responses"]["429"] = _answers("429", "Too many requests.")
-            if path != "/":
-                operation["responses"]["400"] = _answers("400", "A malformed parameter.")
-            if "{id}" in path:
-                operation["responses"]["404"] = _answers("404", "No such item.")
+        operation = item["get"]
+        operation["parameters"] = [
+            p
+            for p in operation.get("parameters", [])
+            if p.get("$ref", "").split("/")[-1] not in UNSUPPORTED
+        ]
+        if path == "/services":
+            # Lets a client (and schemathesis) go from a list to one service.
+            operation["responses"]["200"]["links"] = {
+                "ServiceById": {
+                    "operationId": "getFullyNestedServiceById",
+                    "parameters": {"id": "$response.body#/contents/0/id"},
+                }
+            }
+        operation["responses"]["429"] = _answers("Too many requests.")
+        if path != "/":
+            operation["responses"]["400"] = _answers("A malformed parameter.")
+        if "{id}" in path:
+            operation["responses"]["404"] = _answers("No such item.")
         doc["paths"][path] = item
+    for name in UNSUPPORTED:
+        doc["components"]["parameters"].pop(name, None)
     for name, schema in BOUNDS.items():
         doc["components"]["parameters"][name]["schema"] = schema
     for path, name in SCHEMAS.items():

@@ -36,6 +36,8 @@ CODES = {code: kind for kind, code in KINDS.items()}
 # The group kinds are a fixed list: their terms are numbered by their place in it.
 GROUP_KIND_TAXONOMY, HELP_TAXONOMY, TOPIC_TAXONOMY = 3, 1, 2
 HSDS_VERSION = "3.0"
+# A postcode's shape (full or outward code alone); whether it exists is for the lookup.
+POSTCODE_PATTERN = r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]?( ?[0-9][A-Za-z]{2})?$"
 PROFILE_URL = "https://openreferraluk.org/"
 
 

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
 
 from core.ratelimit import api_rate_limit
 
@@ -22,9 +24,13 @@ def not_found(message: str) -> JsonResponse:
     return open_json({"error": message}, status=404, cache="no-store")
 
 
-def throttled(view):
-    """The open endpoints' shared limit per address (``OPENDATA_API_RATE``)."""
-    return api_rate_limit(group="opendata-api", key="ip", rate=_rate)(view)
+def open_endpoint(view):
+    """An open, read-only endpoint: GET (and HEAD) only, any other method 405 (no CSRF
+    check: it takes no cookies and changes nothing), within the shared limit per address
+    (``OPENDATA_API_RATE``)."""
+    return csrf_exempt(
+        require_GET(api_rate_limit(group="opendata-api", key="ip", rate=_rate)(view))
+    )
 
 
 def _rate(group, request):

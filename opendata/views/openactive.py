@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from ..models import FeedKind
 from ..services import openactive
-from .common import bad_request, open_json, throttled
+from .common import bad_request, open_endpoint, open_json
 
 # RPDE: pages with items may be cached an hour; the last page (no items) for seconds.
 PAGE_CACHE = "public, max-age=3600"
@@ -53,14 +53,12 @@ def _feed(request, kind: str):
     return open_json(body, cache=LAST_PAGE_CACHE if page.is_last else PAGE_CACHE)
 
 
-@require_GET
-@throttled
+@open_endpoint
 def session_series(request):
     return _feed(request, FeedKind.SESSION_SERIES)
 
 
-@require_GET
-@throttled
+@open_endpoint
 def scheduled_sessions(request):
     return _feed(request, FeedKind.SCHEDULED_SESSION)
 

@@ -6,16 +6,18 @@ answer says ``total_items``, ``total_pages``, ``page_number``, ``size``, ``first
 ``last_page`` and ``empty`` around ``contents``.
 """
 
+import re
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from postcodes.parsing import InvalidPostcode, PostcodeError
+from postcodes.parsing import PostcodeError
 from postcodes.services import lookup
 
 from ..services import openreferral as oruk
 from ..services.openapi import openapi_document
-from .common import bad_request, not_found, open_json, throttled
+from .common import bad_request, not_found, open_endpoint, open_json
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 500
@@ -32,7 +34,7 @@ class BadQuery(ValueError):
 
 def _whole(request, name: str, default: int, low: int, high: int) -> int:
     raw = request.GET.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     raw = raw.strip()
     if not raw.lstrip("-").isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
@@ -77,8 +79,7 @@ def _listing(request, fetch):
     return open_json(_page(contents, total=total, page=page, per_page=per_page))
 
 
-@require_GET
-@throttled
+@open_endpoint
 def root(request):
     return open_json(
         {
@@ -89,8 +90,7 @@ def root(request):
     )
 
 
-@require_GET
-@throttled
+@open_endpoint
 def openapi(request):
     return open_json(openapi_document(request.build_absolute_uri(reverse("opendata:oruk-root"))))
 
@@ -110,8 +110,7 @@ def api_page(request):
     )
 
 
-@require_GET
-@throttled
+@open_endpoint
 def services(request):
     filters = _filters(request)
     return _listing(
@@ -119,8 +118,7 @@ def services(request):
     )
 
 
-@require_GET
-@throttled
+@open_endpoint
 def service(request, service_id: str):
     data = oruk.service_detail(service_id)
     if data is None:
@@ -129,33 +127,26 @@ def service(request, service_id: str):
 
 
 def _near(request):
-    raw_postcode = request.GET.get("postcode", "").strip()
-    raw_proximity = request.GET.get("proximity", "").strip()
-    if not raw_postcode:
-        if raw_proximity:
-            raise BadQuery("proximity needs a postcode to measure from.")
+    raw_postcode = request.GET.get("postcode")
+    metres = _whole(request, "proximity", DEFAULT_PROXIMITY_M, 1, MAX_PROXIMITY_M)
+    if raw_postcode is None:
+        # Proximity is measured from the postcode: without one, there is nothing to filter by.
         return None
-    metres = DEFAULT_PROXIMITY_M
-    if raw_proximity:
-        if (
-            not raw_proximity.isdigit()
-            or len(raw_proximity) > 7
-            or not 1 <= int(raw_proximity[:7]) <= MAX_PROXIMITY_M
-        ):
-            raise BadQuery(f"proximity must be metres, a whole number from 1 to {MAX_PROXIMITY_M}.")
-        metres = int(raw_proximity)
+    raw_postcode = raw_postcode.strip()
+    if not re.fullmatch(oruk.POSTCODE_PATTERN, raw_postcode):
+        raise BadQuery(
+            f"postcode {raw_postcode[:20]!r} is not a UK postcode: give one like M1 1AE."
+        )
     try:
-        location = lookup(raw_postcode[:10])
-    except InvalidPostcode as error:
-        raise BadQuery(str(error)) from error
+        location = lookup(raw_postcode)
     except PostcodeError:
-        # A well-formed postcode we cannot place (retired, or outside the UK): no services.
+        # Shaped like a postcode but not one we can place (no such area, retired, outside
+        # the UK): no services there.
         return NOWHERE
     return location.point, metres / 1000
 
 
-@require_GET
-@throttled
+@open_endpoint
 def service_at_locations(request):
     filters = _filters(request)
     try:
@@ -172,8 +163,7 @@ def service_at_locations(request):
     )
 
 
-@require_GET
-@throttled
+@open_endpoint
 def taxonomies(request):
     numbers = sorted(oruk.TAXONOMIES)
     return _listing(
@@ -185,8 +175,7 @@ def taxonomies(request):
     )
 
 
-@require_GET
-@throttled
+@open_endpoint
 def taxonomy_terms(request):
     terms = oruk.terms()
     return _listing(

@@ -111,6 +111,10 @@ def test_service_at_locations_near_a_postcode_are_nearest_first(client, director
     assert [s["service"]["name"] for s in body["contents"]] == ["Ancoats Residents"]
     far = get(client, "/service_at_locations", postcode="EH6 6QQ", proximity="2000").json()
     assert [s["service"]["name"] for s in far["contents"]] == ["Leith Community Crops"]
+    nowhere = get(client, "/service_at_locations", postcode="ZZ9 9ZZ").json()
+    assert nowhere["empty"] and nowhere["contents"] == []
+    everywhere = get(client, "/service_at_locations", proximity="10").json()
+    assert everywhere["total_items"] == 2
 
 
 @pytest.mark.parametrize(
@@ -118,7 +122,7 @@ def test_service_at_locations_near_a_postcode_are_nearest_first(client, director
     [
         ({"postcode": "not a postcode"}, "postcode"),
         ({"postcode": "M1 1AE", "proximity": "far"}, "proximity"),
-        ({"proximity": "500"}, "proximity needs a postcode"),
+        ({"proximity": "200001"}, "proximity"),
     ],
 )
 def test_bad_place_parameters_are_a_clear_400(client, db, params, message):
