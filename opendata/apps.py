@@ -8,6 +8,7 @@ class OpendataConfig(AppConfig):
     demo = "opendata.demo.load"
 
     def ready(self):
-        from . import signals
+        from . import moderation, signals
 
         signals.connect()
+        moderation.register()
