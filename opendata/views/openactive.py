@@ -1,5 +1,6 @@
 """OpenActive: the dataset page and the RPDE feeds (https://openactive.io/)."""
 
+import re
 from urllib.parse import urlencode
 
 from django.shortcuts import render
@@ -18,7 +19,8 @@ MAX_TIMESTAMP = 2**62
 
 def _integer(raw: str, name: str) -> int:
     raw = raw.strip()
-    if not raw.isdigit() or len(raw) > 19 or int(raw) > MAX_TIMESTAMP:
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    if not re.fullmatch(r"[0-9]{1,19}", raw) or int(raw) > MAX_TIMESTAMP:
         raise ValueError(f"{name} must be a whole number of at most 19 digits, not {raw[:40]!r}.")
     return int(raw)
 

@@ -37,7 +37,8 @@ def _whole(request, name: str, default: int, low: int, high: int) -> int:
     if raw is None:
         return default
     raw = raw.strip()
-    if not raw.lstrip("-").isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    if not re.fullmatch(r"-?[0-9]{1,12}", raw) or not low <= int(raw) <= high:
         raise BadQuery(f"{name} must be a whole number from {low} to {high}, not {raw[:40]!r}.")
     return int(raw)
 

@@ -117,6 +117,8 @@ def test_pages_follow_modified_then_id_and_end_on_a_page_that_points_to_itself(
     [
         {"afterTimestamp": "yesterday"},
         {"afterTimestamp": "-5"},
+        {"afterTimestamp": "²"},
+        {"afterTimestamp": "12\x00"},
         {"afterTimestamp": "1" * 40},
         {"afterTimestamp": "12", "afterId": "abc"},
         {"afterId": "12"},

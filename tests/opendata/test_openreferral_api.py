@@ -69,7 +69,7 @@ def test_paging_follows_the_profile(client, directory):
 
 @pytest.mark.parametrize(
     "params",
-    [{"per_page": "100000"}, {"per_page": "0"}, {"page": "x"}, {"page": "-1"}],
+    [{"per_page": "100000"}, {"per_page": "0"}, {"page": "x"}, {"page": "-1"}, {"page": "²"}],
 )
 def test_bad_paging_is_a_clear_400(client, db, params):
     response = get(client, "/services", **params)
