@@ -137,7 +137,8 @@ def page_paths(kind: str, path: str) -> list[str]:
 def measure(mode: str, series: list[str], sessions: list[str]) -> list[Phase]:
     import json
 
-    status, body = get(series[1])
+    status, response = get(series[1])
+    body = response.partition(b"\r\n\r\n")[2]
     assert status == 200 and len(json.loads(body)["items"]) == PAGE, "a page is not 500 items"
     warm(series[:5] + sessions[:5])
     phases = [Phase(SERIES, series), Phase(SESSIONS, sessions)]

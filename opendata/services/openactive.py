@@ -7,11 +7,13 @@ deleted, online only, unmapped) is a tombstone: ``{"state": "deleted"}``.
 """
 
 from dataclasses import dataclass
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from events import selectors as events
 from postcodes.services import authority_name
@@ -52,9 +54,9 @@ def activity_map() -> dict[str, tuple[str, str]]:
 
 def _activities(event, mapping) -> list[dict]:
     found = {}
-    for tag in event.tags.all():
-        if tag.name.lower() in mapping:
-            activity_id, label = mapping[tag.name.lower()]
+    for name in event.interest_names:
+        if name.lower() in mapping:
+            activity_id, label = mapping[name.lower()]
             found[activity_id] = label
     return [
         {"@type": "Concept", "@id": activity_id, "prefLabel": label, "inScheme": ACTIVITY_LIST_URL}
@@ -63,16 +65,32 @@ def _activities(event, mapping) -> list[dict]:
 
 
 def is_published(event, mapping) -> bool:
+    """``event`` comes from ``events.selectors.events_by_ids`` (or a date's event from
+    ``occurrences_by_ids``): it carries ``interest_names``."""
     return (
         event.is_approved
         and not event.is_cancelled
         and event.is_in_person
-        and bool(_activities(event, mapping))
+        and any(name.lower() in mapping for name in event.interest_names)
     )
 
 
+# The URL of one object's page, from one reverse() per page of the feed rather than one
+# per item (reverse is most of the time a 500-item page takes otherwise).
+_SLUG = "opendata-slug-placeholder"
+
+
+@cache
+def _page_url_pattern(url_name: str, language: str) -> str:
+    return settings.SITE_URL + reverse(url_name, kwargs={"slug": _SLUG})
+
+
+def _page_url(url_name: str, slug: str) -> str:
+    return _page_url_pattern(url_name, get_language() or "").replace(_SLUG, slug)
+
+
 def series_url(event) -> str:
-    return settings.SITE_URL + event.get_absolute_url()
+    return _page_url("events:event-detail", event.slug)
 
 
 def _iso(value) -> str:
@@ -101,7 +119,7 @@ def _place(event) -> dict:
             "longitude": round(event.longitude, 6),
         }
     if event.space_id:
-        place["url"] = settings.SITE_URL + event.space.get_absolute_url()
+        place["url"] = _page_url("spaces:space-detail", event.space.slug)
     return place
 
 
@@ -110,7 +128,7 @@ def _organizer(event) -> dict:
         return {
             "@type": "Organization",
             "name": event.group.name,
-            "url": settings.SITE_URL + event.group.get_absolute_url(),
+            "url": _page_url("communities:group-detail", event.group.slug),
         }
     return {
         "@type": "Person",
