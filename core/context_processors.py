@@ -6,6 +6,7 @@ NAVIGATION = [
     ("Get or give help", "/help/"),
     ("Wellbeing", "/wellbeing/"),
     ("Communities", "/communities/"),
+    ("Have your say", "/have-your-say/"),
 ]
 
 

@@ -76,3 +76,11 @@ def events_featured(*, limit: int = 3) -> list[Event]:
                 event.next_starts_at = occurrence.starts_at
                 picked[event.pk] = event
     return list(picked.values())
+
+
+def events_by_ids(*, ids, limit: int | None = 20) -> list[Event]:
+    """Upcoming public events among ``ids`` (those another app links to: a process's
+    congress and meetings), soonest first; each with ``next_starts_at``. Each event's
+    "add to calendar" file is at ``events:event-calendar``."""
+    qs = _listed().filter(pk__in=list(ids)).order_by("next_starts_at", "pk")
+    return list(qs[:limit] if limit else qs)
