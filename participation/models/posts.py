@@ -30,7 +30,7 @@ class PostQuerySet(ModeratedQuerySet):
 
     def for_listing(self):
         """What a blog card shows: the author's name and the number of visible comments."""
-        return self.select_related("submitted_by").annotate(
+        return self.select_related("submitted_by", "process").annotate(
             comment_count=models.Count(
                 "comments", filter=models.Q(comments__hidden_at__isnull=True)
             )

@@ -21,7 +21,7 @@ class ProposalQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a proposal card shows: author, answer and the number of supporters."""
-        return self.select_related("author", "answer").annotate(
+        return self.select_related("author", "answer", "process").annotate(
             support_count=models.Count("supports")
         )
 
