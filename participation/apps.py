@@ -9,6 +9,7 @@ class ParticipationConfig(AppConfig):
     demo = "participation.demo.load"
 
     def ready(self):
-        from . import emails
+        from . import emails, moderation
 
         emails.register()
+        moderation.register()

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import OneLineCharField
+from core.forms import HoneypotMixin, OneLineCharField
 
 from .models import AnswerStatus, NoticeSettings
 from .models.posts import BODY_MAX, COMMENT_MAX
@@ -24,33 +24,33 @@ def _text(label, max_length, rows=8, **kwargs):
     )
 
 
-class PostForm(forms.Form):
+class PostForm(HoneypotMixin, forms.Form):
     title = OneLineCharField(label=_("Title"), max_length=200)
     body = _text(_("Your piece"), BODY_MAX, rows=14)
 
 
-class CommentForm(forms.Form):
+class CommentForm(HoneypotMixin, forms.Form):
     body = _text(_("Your comment"), COMMENT_MAX, rows=4)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(HoneypotMixin, forms.Form):
     reason = OneLineCharField(label=_("Why?"), max_length=500)
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(HoneypotMixin, forms.Form):
     title = OneLineCharField(label=_("Your idea in one line"), max_length=200)
     body = _text(_("What should the strategy do, and why?"), 5_000)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(HoneypotMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Official answer"), choices=AnswerStatus.choices, widget=forms.RadioSelect
     )
     reason = _text(_("The reason"), 5_000, rows=5)
 
 
-class NoticeSettingsForm(forms.ModelForm):
+class NoticeSettingsForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = NoticeSettings
         fields = ["delivery", "comments", "answers", "phases"]

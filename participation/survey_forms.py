@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import OneLineCharField
+from core.forms import HoneypotMixin, OneLineCharField
 
 from .models import Question, QuestionKind, Survey
 
@@ -61,7 +61,7 @@ def _scale_field(question: Question, common: dict) -> forms.Field:
     return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(HoneypotMixin, forms.Form):
     """Every question of ``survey`` as a field ``q<id>``, grouped by section, and the
     organisation's name for surveys with one answer per organisation."""
 

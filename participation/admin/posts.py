@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 
 from ..models import Comment, CommentReport, Post
-from ..services import comment_hide
+from ..services import comment_hide, comment_reports_dismiss
 
 
 @admin.register(Post)
@@ -68,11 +68,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Dismiss the reports (the comment stays)"))
     def dismiss_reports(self, request, queryset):
-        from django.utils import timezone
-
-        n = CommentReport.objects.filter(comment__in=queryset, resolved_at__isnull=True).update(
-            resolved_at=timezone.now()
-        )
+        n = sum(comment_reports_dismiss(comment=comment) for comment in queryset)
         self.message_user(request, _("%d reports dismissed.") % n)
 
     @admin.action(description=_("Hide: breaks the house rules"))

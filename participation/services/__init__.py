@@ -10,6 +10,7 @@ from .posts import (
     comment_edit,
     comment_hide,
     comment_report,
+    comment_reports_dismiss,
     comment_thread,
     post_create,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "comment_edit",
     "comment_hide",
     "comment_report",
+    "comment_reports_dismiss",
     "comment_thread",
     "digests_send",
     "export_rows",

@@ -94,6 +94,11 @@ def comment_hide(*, comment: Comment, by, reason: str) -> Comment:
     return comment
 
 
+def comment_reports_dismiss(*, comment: Comment) -> int:
+    """Staff looked and the comment stays: its open reports are resolved."""
+    return comment.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+
+
 def comment_thread(*, post: Post) -> list[Comment]:
     """The post's top-level comments, each with ``thread_replies`` (two queries)."""
     comments = list(post.comments.select_related("author").order_by("created_at", "pk"))

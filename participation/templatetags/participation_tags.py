@@ -2,6 +2,8 @@
 
 from django import template
 
+from core.forms import HONEYPOT_FIELD, HoneypotInput
+
 register = template.Library()
 
 ROW = 40
@@ -27,3 +29,10 @@ def bar_chart(result, chart_id: str):
             }
         )
     return {"rows": rows, "height": len(rows) * ROW, "chart_id": chart_id, "result": result}
+
+
+@register.simple_tag
+def honeypot(suffix) -> str:
+    """The honeypot box for a form written out by hand (each reply form under a comment),
+    with an id of its own so several on a page stay distinct."""
+    return HoneypotInput().render(HONEYPOT_FIELD, "", attrs={"id": f"id_homepage-reply-{suffix}"})

@@ -62,7 +62,7 @@ def test_one_click_stops_one_kind_only(
     assert "Stop them" in client.get(f"/{path}").content.decode()
     assert NoticeSettings.objects.filter(user=member).count() == 0
     done = client.post(f"/{path}")
-    assert "we won&#x27;t email you about" in done.content.decode()
+    assert "Done: we won't email you about “Official answers" in done.content.decode()
     choice = NoticeSettings.objects.get(user=member)
     assert not choice.answers and choice.comments and choice.phases
 
