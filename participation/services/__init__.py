@@ -15,7 +15,7 @@ from .posts import (
     post_create,
 )
 from .processes import is_lead, phase_activate, process_follow, processes_for_listing
-from .proposals import proposal_answer, proposal_support, proposal_unsupport
+from .proposals import proposal_answer, proposal_create, proposal_support, proposal_unsupport
 from .results import THRESHOLD, survey_results
 from .surveys import export_rows, response_for, response_initial, response_save
 
@@ -38,6 +38,7 @@ __all__ = [
     "process_follow",
     "processes_for_listing",
     "proposal_answer",
+    "proposal_create",
     "proposal_support",
     "proposal_unsupport",
     "response_for",

@@ -9,6 +9,11 @@ from .notifications import notify
 from .posts import ParticipationError
 
 
+def proposal_create(*, process, author, title: str, body: str) -> Proposal:
+    """A member's idea for the strategy, published at once (staff may hide it)."""
+    return Proposal.objects.create(process=process, author=author, title=title, body=body)
+
+
 def proposal_support(*, proposal: Proposal, user) -> Support:
     """One support per member; the author's own proposal needs none."""
     if proposal.author_id == user.pk:

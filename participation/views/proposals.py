@@ -66,7 +66,7 @@ def proposal_create(request, slug):
     process = process_or_404(request, slug)
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        proposal = Proposal.objects.create(
+        proposal = services.proposal_create(
             process=process, author=request.user, **form.cleaned_data
         )
         messages.success(request, _("Your proposal is published. Others can now support it."))
