@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "events",
     "matching",
     "wellbeing_index",
+    # Have your say: processes, the census, debate and proposals (reads events).
+    "participation",
     # Open data out (OpenActive feeds, Open Referral UK API) and in (the harvester).
     "opendata",
     # Pages that combine capabilities (home, /near/, the co-operative audit).
@@ -284,6 +286,11 @@ OUTBOX_BATCH_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", defaul
 
 # events: day-before reminders go out hourly from 09:00 (each recorded once); regular
 # activities' dates are expanded a year ahead every night.
+# participation: the weekly digest of what members chose to hear about weekly (Mondays).
+CELERY_BEAT_SCHEDULE["participation-weekly-digest"] = {
+    "task": "participation.tasks.send_weekly_digests",
+    "schedule": crontab(day_of_week=1, hour=7, minute=0),
+}
 CELERY_BEAT_SCHEDULE["events-send-reminders"] = {
     "task": "events.tasks.send_event_reminders",
     "schedule": crontab(minute=5),

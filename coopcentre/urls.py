@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("spaces/", include("spaces.urls")),
     path("help/", include("matching.urls")),
+    path("have-your-say/", include("participation.urls")),
     path("wellbeing/", include("wellbeing_index.urls")),
     path("api/wellbeing/", include("wellbeing_index.api_urls")),
     # Before communities' own pages: its "<slug>/" would take "audit/" and "deserts/".

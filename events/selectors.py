@@ -186,3 +186,11 @@ def event_ids_tagged(names) -> list[int]:
 def all_event_ids() -> list[int]:
     """Every event's id (to stamp the feeds once when they are switched on)."""
     return list(Event.objects.values_list("pk", flat=True))
+
+
+def upcoming_events_by_ids(*, ids, limit: int | None = 20) -> list[Event]:
+    """Upcoming public events among ``ids`` (those another app links to: a process's
+    congress and meetings), soonest first; each with ``next_starts_at``. Each event's
+    "add to calendar" file is at ``events:event-calendar``."""
+    qs = _listed().filter(pk__in=list(ids)).order_by("next_starts_at", "pk")
+    return list(qs[:limit] if limit else qs)

@@ -13,7 +13,7 @@ from core.management.commands.load_demo import demo_loaders
 
 SHARED = {"core", "postcodes", "accounts"}
 # Each may read the ones before it.
-CHAIN = ["spaces", "communities", "events"]
+CHAIN = ["spaces", "communities", "events", "participation"]
 INDEPENDENT = {"matching", "wellbeing_index"}
 PORTAL = "portal"
 # Apps above every capability: they read them all (through selectors); nothing imports them.
@@ -79,6 +79,9 @@ def test_the_check_sees_the_relations_that_cross_apps():
         ("events", "opendata", False),
         ("events", "portal", False),
         ("matching", "taggit", True),
+        ("participation", "events", True),
+        ("events", "participation", False),
+        ("matching", "participation", False),
     ],
 )
 def test_the_layer_rule_itself(source, target, allowed):
@@ -94,7 +97,15 @@ def test_installed_apps_list_the_apps_in_their_layers_order():
 
 def test_each_capability_registers_its_own_demo_in_layers_order():
     labels = [label for label, _loader in demo_loaders()]
-    assert labels == ["spaces", "communities", "events", "matching", "wellbeing_index", "opendata"]
+    assert labels == [
+        "spaces",
+        "communities",
+        "events",
+        "matching",
+        "wellbeing_index",
+        "participation",
+        "opendata",
+    ]
     assert all(loader.startswith(f"{label}.") for label, loader in demo_loaders())
 
 

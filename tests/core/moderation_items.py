@@ -7,11 +7,13 @@ from django.utils import timezone
 from communities.models import GroupClaim
 from matching.models import MatchReport, MatchStatus
 from opendata.models import HarvestedListing
+from participation.models import CommentReport
 from spaces.models import SpaceEdit, SpacePhoto
 from tests.communities.factories import GroupFactory
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
 from tests.matching.factories import IntroductionFactory
+from tests.participation.factories import PostFactory
 from tests.spaces.factories import SpaceFactory, ThreatReportFactory, image_upload
 
 # Oldest first: the order the queue shows them in.
@@ -25,6 +27,8 @@ KINDS_IN_ORDER = [
     "events.event",
     "matching.match",
     "matching.matchreport",
+    "participation.post",
+    "participation.comment",
     "opendata.harvestedlisting",
 ]
 
@@ -73,6 +77,10 @@ def one_of_each(submitter, *, start=None, tag="") -> dict:
             reason="other",
             details="They did not turn up.",
         ),
+        "participation.post": PostFactory(
+            title=f"Waiting piece{tag}", moderation_status="pending", submitted_by=submitter
+        ),
+        "participation.comment": _reported_comment(submitter, tag),
         "opendata.harvestedlisting": HarvestedListing.objects.create(
             source_url="https://feeds.example.org/session-series",
             item_id=f"walk-1{tag}",
@@ -85,3 +93,11 @@ def one_of_each(submitter, *, start=None, tag="") -> dict:
         type(item).objects.filter(pk=item.pk).update(**{field: when})
     assert set(items) == set(KINDS_IN_ORDER)
     return items
+
+
+def _reported_comment(author, tag: str):
+    comment = PostFactory(title=f"Published piece{tag}").comments.create(
+        author=author, body=f"A rude comment{tag}"
+    )
+    CommentReport.objects.create(comment=comment, user=UserFactory(), reason="Rude")
+    return comment

@@ -147,6 +147,9 @@ def test_rejecting_with_a_reason_emails_it(
         ("spaces.spaceedit", "approve", lambda o: o.applied_at is not None),
         ("spaces.spacephoto", "reject", lambda o: o.moderation_status == "rejected"),
         ("communities.group", "approve", lambda o: o.moderation_status == "approved"),
+        ("participation.post", "approve", lambda o: o.moderation_status == "approved"),
+        ("participation.comment", "reject", lambda o: o.hidden_reason == "Checked by phone."),
+        ("participation.comment", "approve", lambda o: not o.reports.filter(resolved_at=None)),
     ],
 )
 def test_each_kind_is_decided_by_its_own_service(staff_client, member, kind, decision, check):
