@@ -53,12 +53,17 @@ def test_the_page_shows_the_neighbourhood_index_in_all_four_nations(
 
 
 def test_domains_without_open_data_show_no_data_not_zero(client, city_postcodes, default_index):
-    _, html = page(client, "/wellbeing/M11AD/")
+    # No open source measures equality in Northern Ireland: "no data", with the reason.
+    _, html = page(client, "/wellbeing/BT15GS/")
     row = re.search(r'<a href="#domain-equality">Equality</a></th>(.*?)</tr>', html).group(1)
-    assert row.count("no data") == 3
+    assert row.count("no data") == 2  # the area and Northern Ireland's average
     assert ">0<" not in row
-    assert "The open data cannot yet score" in html
     assert re.search(r"<summary>Equality: no data</summary>", html)
+    assert "counts households, not people" in html
+    # In England every domain is scored; culture, equality and voice are the council's.
+    _, html = page(client, "/wellbeing/M11AD/")
+    assert "The open data cannot yet score" not in html
+    assert "Measured for the council as a whole: this is Manchester's figure." in html
 
 
 def test_strongest_and_weakest_domains_are_listed(client, city_postcodes, default_index):
