@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 
 from ..models import Edition, Level
+from .council_files import more_council_values
 from .sources import (
     COUNCIL_INDEX,
     DEFINITION_HEADER,
@@ -72,20 +73,26 @@ AREA_HEADER = [
 ]
 
 
-def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -> dict:
+def dataset_build(
+    *, source_dir: Path | None = None, out_dir: Path = DATA_DIR, more_dir: Path | None = None
+) -> dict:
     """Build ``areas.csv.gz``, ``indicators.csv`` and ``values.csv.gz`` from the open data.
 
     Reads ``uk_local_authority_wellbeing.csv`` (361 councils), ``uk_small_area_deprivation.csv``
     (each nation's small areas; England on its 2011 areas, which postcodes carry) and
     ``uk_postcodes.csv.gz`` (to place each small area in its council and name it after its
-    commonest postcode sector). Returns row counts.
+    commonest postcode sector), and the council files of ``more_dir`` (default: the
+    repository's ``data/``; ``council_files``). Returns row counts; raises
+    ``CouncilFileError`` (and writes nothing) when a council file is wrong.
     """
     source = Path(source_dir or settings.SHARED_DATA_DIR)
     out_dir.mkdir(parents=True, exist_ok=True)
     councils = list(_read_csv(source / "uk_local_authority_wellbeing.csv"))
+    # Checked first: a bad council file stops the build before anything is written.
+    more_values = more_council_values({c["lad_code"] for c in councils}, data_dir=more_dir)
     postcodes = _PostcodeSummary.read(source / "uk_postcodes.csv.gz")
     area_rows, value_rows = _council_rows(councils, postcodes)
-    value_rows += more_council_values({c["lad_code"] for c in councils})
+    value_rows += more_values
     small_areas = [
         r
         for r in _read_csv(source / "uk_small_area_deprivation.csv")
@@ -100,61 +107,6 @@ def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -
         1 for row in area_rows if row[2] == Level.NEIGHBOURHOOD and not row[4]
     )
     return counts
-
-
-REPO_DATA_DIR = Path(settings.BASE_DIR) / "data"
-MUSEUMS_FILE = "uk_lad2019_museums_2017.csv"
-TURNOUT_FILE = "uk_la_ge2024_turnout_2024.csv"
-DISABILITY_FILE = "uk_la_disability_census_2021_22.csv"
-# 2019 councils merged since (Buckinghamshire 2020, Northamptonshire 2021, Cumbria, North
-# Yorkshire and Somerset 2023): their museums and residents are added together.
-LAD2019_SUCCESSORS = {
-    **dict.fromkeys(("E07000004", "E07000005", "E07000006", "E07000007"), "E06000060"),
-    **dict.fromkeys(("E07000150", "E07000152", "E07000153", "E07000156"), "E06000061"),
-    **dict.fromkeys(("E07000151", "E07000154", "E07000155"), "E06000062"),
-    **dict.fromkeys(("E07000026", "E07000028", "E07000029"), "E06000063"),
-    **dict.fromkeys(("E07000027", "E07000030", "E07000031"), "E06000064"),
-    **dict.fromkeys([f"E07000{n}" for n in range(163, 170)], "E06000065"),
-    **dict.fromkeys(("E07000187", "E07000188", "E07000189", "E07000246"), "E06000066"),
-}
-
-
-def museums_per_head(path: Path, councils: set[str]) -> dict[str, float]:
-    """Museums per 100,000 residents of each current council, from the 2019 council counts
-    (merged councils add their predecessors' museums and residents). Every council of
-    ``councils`` must be reached, and nothing else."""
-    museums: Counter = Counter()
-    residents: Counter = Counter()
-    for row in _read_csv(path):
-        code = LAD2019_SUCCESSORS.get(row["lad19cd"], row["lad19cd"])
-        museums[code] += int(row["n_museums"])
-        residents[code] += int(row["pop2018"])
-    if set(residents) != councils:
-        raise ValueError(
-            f"{path.name}: councils do not match: missing {sorted(councils - set(residents))}, "
-            f"unknown {sorted(set(residents) - councils)}"
-        )
-    return {code: museums[code] / residents[code] * 100_000 for code in residents}
-
-
-def more_council_values(councils: set[str], data_dir: Path = REPO_DATA_DIR) -> list[tuple]:
-    """Value rows of the culture, equality and voice indicators (``MORE_INDICATORS``)."""
-    rows = [
-        (code, "museums-council", f"{value:.3f}")
-        for code, value in sorted(museums_per_head(data_dir / MUSEUMS_FILE, councils).items())
-    ]
-    for file, column, indicator in (
-        (TURNOUT_FILE, "ge2024_turnout_apportioned_pct", "turnout-ge2024-council"),
-        (DISABILITY_FILE, "disabled_pct_of_residents", "disability-council"),
-    ):
-        seen = set()
-        for row in _read_csv(data_dir / file):
-            seen.add(row["lad_code"])
-            if row[column]:
-                rows.append((row["lad_code"], indicator, row[column]))
-        if seen != councils:
-            raise ValueError(f"{file}: councils do not match the council list")
-    return rows
 
 
 class _PostcodeSummary:

@@ -5,6 +5,7 @@ definitions written to ``wellbeing_index/data/indicators.csv``."""
 from dataclasses import dataclass
 
 from ..models import Level
+from .council_files import MORE_INDICATORS, NO_DATA_REASONS  # noqa: F401 (re-exported)
 
 OGL = "Open Government Licence v3.0"
 ONS_WELLBEING_URL = (
@@ -328,84 +329,3 @@ def _wellbeing_definitions() -> list[dict]:
         }
         for _column, code, name, direction, description in WELLBEING
     ]
-
-
-# Open data for the three domains the deprivation indices do not speak for: council figures,
-# one file each in the repository's ``data/`` folder (see ``data/README.md``).
-OPEN_PARLIAMENT = "Open Parliament Licence v3.0; constituency–council overlaps CC BY 4.0"
-MORE_INDICATORS = [
-    {
-        "code": "museums-council",
-        "name": "Museums per 100,000 residents",
-        "domain": "culture",
-        "unit": "open museums per 100,000 residents",
-        "direction": "higher",
-        "ranking": "uk",
-        "source": (
-            "Mapping Museums (Birkbeck, University of London): museums open in 2017 by 2019 "
-            "council, per mid-2018 population (ONS, NRS, NISRA); 2019 councils merged since "
-            "are added together"
-        ),
-        "source_url": "https://museweb.dcs.bbk.ac.uk/",
-        "licence": "Creative Commons Attribution 4.0 (CC BY 4.0)",
-        "year": 2017,
-        "period": "2017",
-        "description": (
-            "Accredited and unaccredited museums open in 2017 in the council area, per "
-            "100,000 residents: a measure of access to heritage and culture close to home."
-        ),
-    },
-    {
-        "code": "turnout-ge2024-council",
-        "name": "General election turnout, July 2024 (estimated from constituencies)",
-        "domain": "voice",
-        "unit": "% of the parliamentary electorate who voted",
-        "direction": "higher",
-        "ranking": "uk",
-        "source": (
-            "House of Commons Library, General election 2024 results, spread from "
-            "constituencies to councils by mySociety's population overlaps (an estimate, "
-            "not an official council figure)"
-        ),
-        "source_url": "https://commonslibrary.parliament.uk/research-briefings/cbp-10009/",
-        "licence": OPEN_PARLIAMENT,
-        "year": 2024,
-        "period": "4 July 2024",
-        "description": (
-            "Ballot papers counted as a share of the electorate at the general election of "
-            "4 July 2024, estimated from constituencies: each constituency's turnout is shared "
-            "among the councils its residents live in, assuming it is the same across the "
-            "constituency."
-        ),
-    },
-    {
-        "code": "disability-council",
-        "name": "Residents who are disabled (Census)",
-        "domain": "equality",
-        "unit": "% of usual residents",
-        "direction": "lower",
-        "ranking": "nation",
-        "source": (
-            "Census 2021 (ONS, TS038 Disability) for England and Wales; Scotland's Census "
-            "2022 (National Records of Scotland); small areas summed to councils"
-        ),
-        "source_url": "https://www.nomisweb.co.uk/sources/census_2021_bulk",
-        "licence": OGL,
-        "year": 2021,
-        "period": "March 2021 (Scotland: March 2022)",
-        "description": (
-            "Share of residents who are disabled under the Equality Act (England and Wales) or "
-            "whose day-to-day activities are limited by a long-term health problem or "
-            "disability (Scotland): a measure of exposure to inequality, not of equal "
-            "treatment. The two censuses asked differently, so councils are ranked within "
-            "their nation."
-        ),
-    },
-]
-# Why a domain has no figure for an area of a nation (shown instead of a score).
-NO_DATA_REASONS = {
-    ("equality", "Northern Ireland"): (
-        "No open source yet: Northern Ireland's Census 2021 disability table published by "
-        "council counts households, not people, so it cannot sit beside the other nations'."
-    ),
-}
