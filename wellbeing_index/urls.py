@@ -8,6 +8,7 @@ app_name = "wellbeing_index"
 urlpatterns = [
     path("", views.index, name="index"),
     path("methodology/", views.methodology, name="methodology"),
+    path("indicators/", views.indicators, name="indicators"),
     path("compare/", views.compare, name="compare"),
     path("councils/", views.council_list, name="council-list"),
     path(

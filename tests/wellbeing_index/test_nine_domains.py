@@ -245,3 +245,18 @@ def test_random_postcodes_get_a_score_for_every_domain_with_a_source(client, db,
             scored = {d["slug"] for d in data["domains"] if d["score"] is not None}
             assert scored == ALL_DOMAINS - WITHOUT_SOURCE.get(nation, set()), row["postcode"]
             assert data["overall"]["score"] is not None
+
+
+def test_the_indicators_page_lists_source_year_licence_and_date_loaded(client, default_index):
+    from django.utils import timezone
+
+    html = client.get("/wellbeing/indicators/").content.decode()
+    assert "65 indicators" in html
+    row = html.split("Museums per 100,000 residents")[1].split("</tr>")[0]
+    assert "Mapping Museums (Birkbeck" in row
+    assert "Creative Commons Attribution 4.0" in row
+    assert "<td>2017</td>" in row
+    assert f'<time datetime="{timezone.now():%Y-%m-%d}' in row
+    html = client.get("/wellbeing/indicators/", {"domain": "voice"}).content.decode()
+    assert "1 indicator<" in html
+    assert "(estimated from constituencies)" in html

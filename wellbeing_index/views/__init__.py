@@ -10,7 +10,15 @@ the index.
 
 from .areas import area_detail, council_list
 from .compare import compare
-from .methodology import methodology
+from .methodology import indicators, methodology
 from .postcode import index, postcode_detail
 
-__all__ = ["area_detail", "compare", "council_list", "index", "methodology", "postcode_detail"]
+__all__ = [
+    "area_detail",
+    "compare",
+    "council_list",
+    "index",
+    "indicators",
+    "methodology",
+    "postcode_detail",
+]

@@ -31,6 +31,15 @@ def methodology(request):
     return render(request, "wellbeing_index/methodology.html", context)
 
 
+@require_GET
+def indicators(request):
+    """Every indicator of the current edition: source, year, licence, when it was loaded."""
+    edition = edition_pick()
+    filterset = IndicatorFilter(request.GET or None, queryset=edition_indicators(edition=edition))
+    context = {"edition": edition, "filter": filterset, "indicators": filterset.qs}
+    return render(request, "wellbeing_index/indicators.html", context)
+
+
 def _gaps(catalogue) -> list[tuple[str, str, str]]:
     """(domain name, nation, reason) of each scored domain a nation has no source for."""
     if catalogue is None:
