@@ -13,7 +13,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from statistics import fmean
+from statistics import fmean, median, pstdev
 
 import numpy as np
 from django.core.cache import cache
@@ -201,6 +201,14 @@ def _area_scores(
     return rows
 
 
+def _spread(numbers) -> list | None:
+    """[median, standard deviation] of the numbers that are there (None without two)."""
+    numbers = [x for x in numbers if x is not None]
+    if len(numbers) < 2:
+        return None
+    return [_r(median(numbers)), _r(pstdev(numbers))]
+
+
 def _benchmarks(edition, rows, areas, indicators) -> list[Benchmark]:
     """UK-wide and per-nation averages of every score, for each level."""
     ranking = {i.code: i.ranking for i in indicators.values()}
@@ -230,6 +238,11 @@ def _benchmarks(edition, rows, areas, indicators) -> list[Benchmark]:
             "p": {k: _r(_mean(m["p"].get(k) for m in members)) for k in pillar_keys},
             "d": {k: _r(_mean(m["d"].get(k) for m in members)) for k in domain_keys},
             "i": indicator_averages,
+            "s": {
+                "o": _spread(m["o"] for m in members),
+                "p": {k: _spread(m["p"].get(k) for m in members) for k in pillar_keys},
+                "d": {k: _spread(m["d"].get(k) for m in members) for k in domain_keys},
+            },
         }
         benchmarks.append(
             Benchmark(

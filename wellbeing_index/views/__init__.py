@@ -10,6 +10,7 @@ the index.
 
 from .areas import area_detail, council_list
 from .compare import compare
+from .downloads import figures
 from .methodology import indicators, methodology
 from .postcode import index, postcode_detail
 
@@ -17,6 +18,7 @@ __all__ = [
     "area_detail",
     "compare",
     "council_list",
+    "figures",
     "index",
     "indicators",
     "methodology",
