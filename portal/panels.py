@@ -33,8 +33,13 @@ def wellbeing_nearby_panel(*, request, point, tags, location, figures, from_neig
 
 
 def _render(request, point, tags, location, figures, from_neighbourhood) -> str:
+    actions = [
+        (slug, name, help_nearby(point=point, tags=list(domain_tags)))
+        for slug, name, domain_tags in getattr(figures, "weakest_domains", ())
+    ]
     context = {
         "nearby": help_nearby(point=point, tags=list(tags)),
+        "actions": actions,
         "figures": figures,
         "location": location,
         "nearby_from_neighbourhood": from_neighbourhood,

@@ -291,3 +291,24 @@ def test_postcodes_of_one_neighbourhood_share_a_page_but_each_shows_its_own_post
     assert f"<h1>Wellbeing index for {first}</h1>" in member_html
     assert "Your neighbourhood (small area" in member_html
     assert "Your profile" in member_html
+
+
+def test_what_you_can_do_lists_each_weakest_domain_with_actions(
+    client, city_postcodes, default_index
+):
+    from wellbeing_index.models import Domain
+
+    location = lookup("M1 1AD")
+    scores = AreaScore.objects.get(area__code=location.small_area_code).scores["d"]
+    weakest = [slug for slug, _ in sorted(scores.items(), key=lambda kv: (kv[1], kv[0]))][:3]
+    first = Domain.objects.get(slug=weakest[0])
+    hall = _near(Space, location, 1, name="Ancoats Hall", slug="ancoats-hall")
+    hall.tags.add(first.tag_list[0])
+    _, html = page(client, "/wellbeing/M11AD/")
+    nearby = html.split('id="nearby-heading"')[1].split("</section>")[0]
+    headings = re.findall(r'<h3 id="act-([a-z-]+)">', nearby)
+    assert len(headings) == 3 and headings[0] == weakest[0]  # weakest first
+    block = nearby.split(f'id="act-{weakest[0]}"')[1].split("</article>")[0]
+    assert "Space: <a" in block and "Ancoats Hall" in block
+    assert f"Start a group for {first.name}" in block.replace("&amp;", "&")
+    assert 'href="/communities/new/"' in block
