@@ -302,8 +302,29 @@ def test_what_you_can_do_lists_each_weakest_domain_with_actions(
     scores = AreaScore.objects.get(area__code=location.small_area_code).scores["d"]
     weakest = [slug for slug, _ in sorted(scores.items(), key=lambda kv: (kv[1], kv[0]))][:3]
     first = Domain.objects.get(slug=weakest[0])
+    tag = first.tag_list[0]
     hall = _near(Space, location, 1, name="Ancoats Hall", slug="ancoats-hall")
-    hall.tags.add(first.tag_list[0])
+    hall.tags.add(tag)
+    from communities.models import Commitment, Guide
+
+    guide = Guide.objects.create(
+        title="Running a repair cafe", slug="repair-cafe", summary="How.", body="Steps.", step=1
+    )
+    guide.tags.add(tag.upper())  # any case
+    elsewhere = _near(Group, location, 300, name="Leeds Menders", slug="leeds-menders")
+    elsewhere.registered_at = timezone.now()
+    elsewhere.save()
+    elsewhere.tags.add(tag)
+    Commitment.objects.create(
+        group=elsewhere,
+        area="action",
+        what="Hold repair cafes",
+        how="Monthly.",
+        target=12,
+        unit="cafes",
+        due_date=timezone.localdate() + timedelta(days=90),
+        progress_total=9,
+    )
     _, html = page(client, "/wellbeing/M11AD/")
     nearby = html.split('id="nearby-heading"')[1].split("</section>")[0]
     headings = re.findall(r'<h3 id="act-([a-z-]+)">', nearby)
@@ -312,3 +333,5 @@ def test_what_you_can_do_lists_each_weakest_domain_with_actions(
     assert "Space: <a" in block and "Ancoats Hall" in block
     assert f"Start a group for {first.name}" in block.replace("&amp;", "&")
     assert 'href="/communities/new/"' in block
+    assert ">Running a repair cafe</a>" in block
+    assert ">Hold repair cafes</a> (Leeds Menders): 9 of 12 cafes, under way" in block
