@@ -115,6 +115,8 @@ def report_as_dict(report: Report) -> dict:
                 "pillar": d.info.pillar,
                 **_score(d.score),
                 "measured": d.measured,
+                "from_council": d.from_parent,
+                "no_data_reason": d.no_data_reason,
                 "indicators": [_indicator(i) for i in d.indicators],
             }
             for d in report.domains

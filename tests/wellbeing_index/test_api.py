@@ -30,8 +30,12 @@ def test_it_returns_the_same_figures_as_the_page(client, city_postcodes, default
     assert [p["slug"] for p in data["pillars"]] == ["people", "place", "relationships"]
     assert len(data["domains"]) == 9
     domains = {d["slug"]: d for d in data["domains"]}
-    assert domains["equality"]["score"] is None  # no data is null, not 0
-    assert domains["equality"]["measured"] is False
+    # Equality is measured for councils only: the neighbourhood carries Manchester's figure.
+    council = AreaScore.objects.get(area__code="E08000003", area__level="local_authority")
+    assert domains["equality"]["score"] == council.scores["d"]["equality"]
+    assert domains["equality"]["measured"] is True
+    assert domains["equality"]["from_council"] is True
+    assert domains["health"]["from_council"] is False
     assert domains["health"]["score"] == stored.scores["d"]["health"]
     health = domains["health"]["indicators"][0]
     assert health["ranked"] == "nation"

@@ -21,6 +21,7 @@ from .editions import (
     catalogue_for,
     edition_pick,
 )
+from .sources import NO_DATA_REASONS
 
 AREA_TIMEOUT = 24 * 3600
 _MISSING = "-"  # cached marker: "this area has no scores in this edition"
@@ -78,6 +79,8 @@ class DomainLine:
     score: Score
     indicators: tuple[IndicatorLine, ...]
     measured: bool  # does the open data score this domain at this level at all?
+    from_parent: bool = False  # the council's figure, given to its neighbourhood
+    no_data_reason: str = ""  # why a measured domain has no figure here
 
     @property
     def slug(self) -> str:
@@ -258,13 +261,19 @@ class _IndicatorLines:
 def _domain_lines(
     catalogue: Catalogue, area: AreaInfo, scores: dict, uk: dict, home: dict, lines
 ) -> list[DomainLine]:
-    measured = catalogue.scored_domains.get(area.level, set())
+    measured = set(catalogue.scored_domains.get(area.level, set()))
+    if area.level == Level.NEIGHBOURHOOD:
+        # A neighbourhood takes its council's figure where only councils are measured.
+        measured |= catalogue.scored_domains.get(Level.LOCAL_AUTHORITY.value, set())
+    from_parent = set(scores.get("dp", ()))
     return [
         DomainLine(
             info=info,
             score=_score(scores, uk, home, "d", info.slug),
             indicators=lines.of(catalogue.indicators_by_domain.get(info.slug, ())),
             measured=info.slug in measured,
+            from_parent=info.slug in from_parent,
+            no_data_reason=NO_DATA_REASONS.get((info.slug, area.nation), ""),
         )
         for info in catalogue.domains
     ]
