@@ -94,9 +94,20 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # it on where the database drops idle connections (some managed services, PgBouncer).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=False)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite is for one machine (docs/operations.md). Concurrent writers must wait their
+    # turn, not fail: every transaction takes the write lock when it begins (IMMEDIATE), so
+    # none is refused half-way through for upgrading a read lock ("database is locked"),
+    # and a writer waits up to 20 s for the lock (the busy timeout) before giving up. WAL
+    # lets readers carry on while one writes; NORMAL sync is safe with WAL (a power cut can
+    # lose the last commits, never corrupt the file).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets the dev server read while a background import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
