@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from . import recurrence
 from .models import EVENT_TZ, Event, Occurrence
+from .vtimezone import vtimezone
 
 PRODID = "-//coopcentre//events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -109,9 +110,12 @@ def _calendar(components: Iterable[icalendar.Event], *, name: str, url: str) -> 
     if starts:
         # A VTIMEZONE covering the dates in the file, not the zone's whole history.
         first = min(s.date() if isinstance(s, datetime) else s for s in starts)
-        cal.add_missing_timezones(
-            first_date=first - timedelta(days=366),
-            last_date=date(timezone.localdate().year + 3, 1, 1),
+        cal.add_component(
+            vtimezone(
+                EVENT_TZ.key,
+                first - timedelta(days=366),
+                date(timezone.localdate().year + 3, 1, 1),
+            )
         )
     return cal.to_ical()
 
