@@ -83,6 +83,7 @@ def _indicator(line: IndicatorLine) -> dict:
         "source": info.source,
         "source_url": info.source_url,
         "licence": info.licence,
+        "no_data_reason": line.no_data_reason or None,
     }
 
 
