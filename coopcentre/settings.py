@@ -93,9 +93,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-# Off by default (Django's default): a health check costs a SELECT 1 on every request. Turn
-# it on where the database drops idle connections (some managed services, PgBouncer).
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=False)
+# On: a kept connection the server has closed (a restart, a failover, an idle timeout,
+# pg_terminate_backend) is found with a SELECT 1 before the request's first query and
+# replaced, instead of failing that request with a 500. It costs one round trip a request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite is for one machine (docs/operations.md). Concurrent writers must wait their
     # turn, not fail: every transaction takes the write lock when it begins (IMMEDIATE), so
@@ -124,9 +125,12 @@ if REDIS_URL and env.str("PYTEST_XDIST_WORKER", default=""):
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache.SharedClientRedisCache",
+            # Fails soft: with Redis down, pages are computed, never a 500 (core/cache.py).
+            "BACKEND": "core.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "coopcentre",
+            # A Redis that hangs costs a page half a second at most, not a worker.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
