@@ -43,7 +43,11 @@ run: demo
 	@echo "coopcentre is on http://$(HOST):$(PORT)/ (demo log-in: demo@coopcentre.localhost / demo-password-2026)"
 	site="$${SITE_URL:-$$(sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n 1)}"; SITE_URL="$${site:-http://$(HOST):$(PORT)}" $(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test
+# The OpenActive validators (npm devDependencies) that tests/opendata runs against the feeds.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: install-test node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports

@@ -80,3 +80,26 @@ def pioneer_counts_by_area(*, by_district: bool = False) -> dict[str, int]:
     postcode district (by outcode) when ``by_district``. One query."""
     field = "outcode" if by_district else "lad_code"
     return dict(Counter(Pioneer.objects.active().values_list(field, flat=True)))
+
+
+def groups_published(*, search: str = "", kinds=(), near=None) -> QuerySet[Group]:
+    """Approved groups with a place (those a directory can point people to), by name, with
+    their interests. ``kinds`` (``GroupKind`` values) keeps groups of those kinds; ``near``
+    (a ``(Point, km)`` pair) keeps groups whose place is within ``km``, nearest first, each
+    with ``distance_km``."""
+    qs = Group.objects.approved().filter(latitude__isnull=False)
+    if search:
+        qs = qs.filter(name__icontains=search)
+    if kinds:
+        qs = qs.filter(kind__in=list(kinds))
+    if near is not None:
+        point, km = near
+        qs = qs.near(point, km).order_by("distance_km", "pk")
+    else:
+        qs = qs.order_by("name", "pk")
+    return qs.prefetch_related("tags")
+
+
+def group_kinds() -> list[tuple[str, str]]:
+    """Every kind of group, as (value, label)."""
+    return list(GroupKind.choices)

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "events",
     "matching",
     "wellbeing_index",
+    # Open data out (OpenActive feeds, Open Referral UK API) and in (the harvester).
+    "opendata",
     # Pages that combine capabilities (home, /near/, the co-operative audit).
     "portal",
 ]
@@ -345,4 +347,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# Open data (opendata/, docs/opendata.md): requests a minute per address to the open
+# OpenActive feeds and Open Referral UK API; harvests of other publishers.
+OPENDATA_API_RATE = env.str("OPENDATA_API_RATE", default="600/m")
+# Publishers' feeds or APIs harvested every hour (comma-separated URLs; see manage.py harvest).
+OPENDATA_HARVEST_URLS = env.list("OPENDATA_HARVEST_URLS", default=[])
+OPENDATA_HARVEST_MAX_BYTES = env.int("OPENDATA_HARVEST_MAX_BYTES", default=10 * 1024 * 1024)
+CELERY_BEAT_SCHEDULE["opendata-new-dates"] = {
+    "task": "opendata.tasks.stamp_new_dates",
+    "schedule": 60.0,
+}
+CELERY_BEAT_SCHEDULE["opendata-harvest"] = {
+    "task": "opendata.tasks.harvest_all",
+    "schedule": 60 * 60.0,
 }

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from communities.models import GroupClaim
 from matching.models import MatchReport, MatchStatus
+from opendata.models import HarvestedListing
 from spaces.models import SpaceEdit, SpacePhoto
 from tests.communities.factories import GroupFactory
 from tests.events.factories import EventFactory
@@ -24,6 +25,7 @@ KINDS_IN_ORDER = [
     "events.event",
     "matching.match",
     "matching.matchreport",
+    "opendata.harvestedlisting",
 ]
 
 
@@ -71,9 +73,15 @@ def one_of_each(submitter, *, start=None, tag="") -> dict:
             reason="other",
             details="They did not turn up.",
         ),
+        "opendata.harvestedlisting": HarvestedListing.objects.create(
+            source_url="https://feeds.example.org/session-series",
+            item_id=f"walk-1{tag}",
+            kind="SessionSeries",
+            name=f"Harvested walk{tag}",
+        ),
     }
     for item, when in zip(items.values(), at, strict=True):
-        field = "submitted_at" if hasattr(item, "submitted_at") else "created_at"
+        field = next(f for f in ("harvested_at", "submitted_at", "created_at") if hasattr(item, f))
         type(item).objects.filter(pk=item.pk).update(**{field: when})
     assert set(items) == set(KINDS_IN_ORDER)
     return items
