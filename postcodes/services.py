@@ -81,12 +81,6 @@ def clear_cache() -> None:
         _districts = _authorities = None
 
 
-def authority_name(lad_code: str) -> str:
-    """The name of local authority ``lad_code`` ("" when unknown), from the table read once
-    per process."""
-    return _indexes()[1].get(lad_code, ("", ""))[0] if lad_code else ""
-
-
 def lookup(value: str | ParsedPostcode) -> Location:
     """Locate a UK postcode or outward code.
 
