@@ -87,3 +87,29 @@ def test_the_demo_loader_skips_an_unchanged_data_set(db, monkeypatch):
     demo.load(Context())
     assert said == ["The default wellbeing data set is already loaded and computed."]
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_suppressed_council_says_no_data_and_why_on_its_page_and_in_the_api(
+    client, default_index
+):
+    html = client.get("/wellbeing/councils/E09000001/").content.decode()
+    assert "Personal wellbeing in City of London" in html
+    assert "No data for City of London." in html
+    assert "too small for a reliable figure" in html
+    response = client.get("/api/wellbeing/EC2V")
+    assert response.status_code == 200, response.content
+    data = response.json()
+    report = data["council_report"] or data
+    lines = report["personal_wellbeing"]
+    assert [line["name"] for line in lines] == [
+        "Life satisfaction",
+        "Happiness",
+        "Feeling that things done in life are worthwhile",
+        "Anxiety",
+    ]
+    assert all(line["value"] is None and line["score"] is None for line in lines)
+    assert all("too small for a reliable figure" in line["no_data_reason"] for line in lines)
+    # A council with figures has no reason.
+    data = client.get("/api/wellbeing/M1").json()
+    manchester = (data["council_report"] or data)["personal_wellbeing"]
+    assert manchester[0]["value"] is not None and manchester[0]["no_data_reason"] is None

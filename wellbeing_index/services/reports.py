@@ -71,6 +71,8 @@ class IndicatorLine:
     nation_value: float | None
     uk_score: float | None
     nation_score: float | None
+    # Why there is no value, in the publisher's words (an estimate it suppressed).
+    no_data_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,15 @@ class Report:
         for domain in self.weakest:
             tags += [t for t in domain.info.tags if t not in tags]
         return tags
+
+
+# Councils without a personal wellbeing estimate (Isles of Scilly, City of London, Oadby
+# and Wigston, Boston) are ones ONS suppressed: the key of its tables marks them "x".
+SUPPRESSED_REASON = (
+    "The Office for National Statistics did not publish this estimate: its survey sample "
+    "here was too small for a reliable figure (“estimates are considered unreliable for "
+    "practical purposes or are unavailable”)."
+)
 
 
 def _area_cache_key(edition: EditionRef, level: str, code: str) -> str:
@@ -214,7 +225,7 @@ def _report_build(catalogue: Catalogue, area: AreaInfo, parent, scores: dict) ->
         overall=Score(scores.get("o"), uk.get("o"), home.get("o")),
         pillars=pillar_lines,
         domains=tuple(domain_lines),
-        wellbeing=lines.of(catalogue.beside),
+        wellbeing=lines.beside(catalogue.beside, area.level),
         strongest=strongest,
         weakest=weakest,
         unmeasured=tuple(d for d in domain_lines if not d.measured),
@@ -237,10 +248,11 @@ class _IndicatorLines:
         self.uk = uk.get("i", {})
         self.home = home.get("i", {})
 
-    def line(self, code: str) -> IndicatorLine | None:
+    def line(self, code: str, *, no_data_reason: str = "") -> IndicatorLine | None:
         pair = self.indicator_scores.get(code)
-        if pair is None:
+        if pair is None and not no_data_reason:
             return None
+        pair = pair or (None, None)
         uk_pair = self.uk.get(code) or (None, None)
         home_pair = self.home.get(code) or (None, None)
         return IndicatorLine(
@@ -251,6 +263,17 @@ class _IndicatorLines:
             nation_value=home_pair[0],
             uk_score=uk_pair[1],
             nation_score=home_pair[1],
+            no_data_reason="" if pair[0] is not None else no_data_reason,
+        )
+
+    def beside(self, codes, level: str) -> tuple[IndicatorLine, ...]:
+        """The lines of the indicators shown beside the domains (ONS personal wellbeing)
+        that are published for areas of ``level``; one the area has no value of is there
+        with no value and the publisher's reason, not left out."""
+        return tuple(
+            self.line(code, no_data_reason=SUPPRESSED_REASON)
+            for code in codes
+            if self.catalogue.indicators[code].level == level
         )
 
     def of(self, codes) -> tuple[IndicatorLine, ...]:
