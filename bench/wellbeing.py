@@ -26,6 +26,7 @@ Besides the last line: ``cold_vs_bare`` (the page's first visits with the cache 
 
 import csv
 import gzip
+import os
 import random
 import sys
 import tempfile
@@ -40,9 +41,9 @@ from bench.harness import config, report, server  # noqa: E402
 from bench.harness.client import Phase, alternate, warm  # noqa: E402
 from bench.harness.run import each_cache_mode  # noqa: E402
 
-DB_NAME = config.database("wellbeing")
+DB_NAME = os.environ.get("BENCH_WELLBEING_DB") or config.database("wellbeing")
 SAMPLE = config.size("postcodes", 10_000)
-WORK = Path(tempfile.gettempdir()) / "coopcentre-bench-wellbeing"
+WORK = Path(tempfile.gettempdir()) / DB_NAME.replace("_", "-")
 BARE_FIRST = "bare view, alongside first visits"
 BARE = "bare view"
 SIGNED_IN = "page, first visits, signed in"
