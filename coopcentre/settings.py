@@ -138,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 SITE_ID = 1
+# What emails and pages call the site (the Sites row is named after it when migrating).
+SITE_NAME = "coopcentre"
 
 # django-allauth: email is the identity; no usernames; verification is mandatory.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
