@@ -163,6 +163,7 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "accounts.login_form.LoginForm"}
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en-gb"
