@@ -75,3 +75,12 @@ def test_hundreds_of_dates_stay_one_entry_in_constant_queries(
     with django_assert_max_num_queries(queries):
         client.get("/events/", {"postcode": "M1 1AD", "page": "2"})
     assert client.get("/events/online/").status_code == 200
+
+
+def test_time_datetimes_are_valid_html_without_microseconds(client):
+    start = soon(2, 18).replace(microsecond=123456)
+    EventFactory(title="Tea dance", starts_at=start)
+    html = client.get("/events/", {"postcode": "M1 1AD"}).content.decode()
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+    assert stamps
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", s) for s in stamps)
