@@ -180,6 +180,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 SITE_ID = 1
+# What emails and pages call the site (the Sites row is named after it when migrating).
+SITE_NAME = "coopcentre"
 
 # django-allauth: email is the identity; no usernames; verification is mandatory.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -204,6 +206,7 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "accounts.login_form.LoginForm"}
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en-gb"

@@ -60,7 +60,8 @@ class HelpRequestForm(HoneypotMixin, forms.Form):
         choices=Availability.choices,
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        initial=Availability.values,
+        # None ticked to start with: all ticked made ticking "weekends" change nothing.
+        help_text="Tick every time that suits you.",
         error_messages={"required": "Choose at least one time when you're available."},
     )
     note = forms.CharField(
