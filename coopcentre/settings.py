@@ -6,9 +6,11 @@ sets DEBUG=0 and refuses to start without a real SECRET_KEY and ALLOWED_HOSTS.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "taggit",
     # Shared apps: capability apps depend on these, never the other way round.
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.staff_mfa_required",
 ]
 
 ROOT_URLCONF = "coopcentre.urls"
@@ -161,6 +167,12 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+# Two-factor log-in (allauth.mfa): an authenticator app (TOTP) with recovery codes. Staff
+# must set it up before the staff site opens where STAFF_REQUIRE_MFA is on: by default in
+# production, not in development or the demo (accounts/middleware.py).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "coopcentre"
+STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=not DEBUG)
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en-gb"
@@ -298,6 +310,38 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Content-Security-Policy (django-csp), in every environment so development and the tests
+# see what production sends: scripts and styles only from our own files (no inline script,
+# style element or style attribute anywhere); images also from the map's tile server and
+# data: URIs (Pico's icons, Leaflet's blank tile). JSON data blocks (json_script, JSON-LD)
+# are never executed, so script-src does not apply to them and they carry no nonce: a nonce
+# would also differ between a cached anonymous page and the header sent with it.
+_TILE_HOST = urlsplit(MAP_TILE_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [
+            SELF,
+            "data:",
+            f"{_TILE_HOST.scheme}://{_TILE_HOST.netloc.replace('{s}', '*')}",
+        ],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Features no page uses are switched off for every page and anything it embeds
+# (core.middleware.permissions_policy).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 
 RATELIMIT_USE_CACHE = "default"
 
