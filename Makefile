@@ -8,8 +8,11 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs in parallel, one test process per core, each with its own test database
+# (test_<name>_gw0, …) and Redis database; TEST_PROCESSES=0 runs it in one process.
+TEST_PROCESSES ?= auto
 
-.PHONY: run test install install-test migrate demo worker beat postcodes lint format vendor bench check-deploy clean
+.PHONY: run test install install-test migrate demo worker beat postcodes lint format vendor bench check-deploy clean messages translations
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
@@ -43,12 +46,22 @@ test: install-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run >/dev/null
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist worksteal $(PYTEST_ARGS)
 	@# On PostgreSQL, run the "near me" query tests on SQLite too: both databases are supported.
 	@if [ -n "$$DATABASE_URL" ] && [ -z "$(PYTEST_ARGS)" ]; then \
 		echo "Re-running the near-me query tests on SQLite"; \
 		env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -q -p no:cacheprovider tests/postcodes/test_geo.py; \
 	fi
+
+# Welsh (docs/i18n.md). `messages` re-extracts the project's strings into locale/cy (needs GNU
+# gettext's xgettext, a developer tool), then compiles; `translations` only compiles the .po
+# catalogues into the committed .mo files, with polib (no gettext needed).
+messages: install
+	$(MANAGE) makemessages -l cy --add-location=file --no-obsolete
+	$(MANAGE) compile_translations
+
+translations: install
+	$(MANAGE) compile_translations
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 
@@ -8,7 +10,7 @@ class UserManager(BaseUserManager):
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
-            raise ValueError("An email address is required.")
+            raise ValueError(_("An email address is required."))
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
@@ -31,20 +33,31 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
+        _("display name"),
         max_length=60,
         blank=True,
-        help_text="How other members see you. Leave blank to stay anonymous.",
+        help_text=_("How other members see you. Leave blank to stay anonymous."),
     )
-    home_postcode = models.CharField(max_length=8, blank=True)
+    home_postcode = models.CharField(_("home postcode"), max_length=8, blank=True)
     interests = TaggableManager(
-        blank=True, help_text="What you care about, to suggest things near you."
+        _("interests"),
+        blank=True,
+        help_text=_("What you care about, to suggest things near you."),
     )
     campaign_opt_in = models.BooleanField(
-        "email me about campaigns",
+        _("email me about campaigns"),
         default=True,
-        help_text="Occasional emails such as “Do you need help, or can you help?”.",
+        help_text=_("Occasional emails such as “Do you need help, or can you help?”."),
+    )
+    # Blank for members who joined before they could choose: they are written to in English.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the emails we send you."),
     )
 
     USERNAME_FIELD = "email"
@@ -61,4 +74,4 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The name shown to other members: never the email address."""
-        return self.display_name or "A coopcentre member"
+        return self.display_name or str(_("A coopcentre member"))

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import rate_limit
@@ -17,7 +18,7 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     return render_form(request, "accounts/profile.html", {"form": form})
 
@@ -37,6 +38,6 @@ def delete(request):
         user = request.user
         logout(request)
         account_delete(user=user)
-        messages.success(request, "Your account and your personal data have been deleted.")
+        messages.success(request, _("Your account and your personal data have been deleted."))
         return redirect("home")
     return render_form(request, "accounts/delete.html", {"form": form})

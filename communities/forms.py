@@ -6,7 +6,7 @@ import re
 from django import forms
 from django.utils import timezone
 
-from core.forms import HoneypotMixin, OneLineCharField, OneLineTagField
+from core.forms import HoneypotMixin, InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
 from postcodes.models import District
 
@@ -46,7 +46,7 @@ class GroupForm(HoneypotMixin, forms.Form):
         max_length=10_000,
         required=False,
     )
-    tags = OneLineTagField(
+    tags = InterestsField(
         label="Interests",
         required=False,
         help_text="Separated by commas, like “food, gardening, repair”. They help people find you.",

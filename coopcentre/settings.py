@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "core.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the URL's: /cy/… is Welsh, every other URL English (docs/i18n.md).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,6 +108,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL and env.str("PYTEST_XDIST_WORKER", default=""):
+    # Under pytest-xdist each test process takes its own Redis database (gw0 keeps the one
+    # given, gw1 the one below it, …), so one process's real Celery worker never takes
+    # another's tasks and clearing the cache never empties another's.
+    _base, _, _db = REDIS_URL.rpartition("/")
+    _worker = int(env.str("PYTEST_XDIST_WORKER").removeprefix("gw"))
+    REDIS_URL = f"{_base}/{(int(_db or 0) - _worker) % 16}"
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -176,6 +185,12 @@ STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=not DEBUG)
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en-gb"
+# English at the URLs it always had, Welsh under /cy/ (docs/i18n.md). Names in their own
+# language: they label the language switch.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# The project's catalogue (locale/), then the Welsh it supplies for Django's and allauth's
+# own messages (locale-upstream/): both win over the packages' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-upstream"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -229,6 +244,12 @@ CELERY_BEAT_SCHEDULE["core-outbox-sweep"] = {
 }
 # One retry policy for every email: after failed attempt n it waits a random 1 s to
 # min(30 s·2^(n-1), 1 h) (full jitter), so ten attempts span about one to three hours.
+# The moderation queue (core/moderation_queue, docs/moderation.md): each morning, every
+# moderator is emailed what awaits a decision (once a day, only when something waits).
+CELERY_BEAT_SCHEDULE["core-moderation-digest"] = {
+    "task": "core.moderation_queue.tasks.send_moderation_digest",
+    "schedule": crontab(hour=8, minute=0),
+}
 OUTBOX_MAX_ATTEMPTS = 10
 OUTBOX_RETRY_BASE_SECONDS = 30
 OUTBOX_RETRY_MAX_SECONDS = 3600

@@ -1,26 +1,35 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from core import views as core_views
 from portal import views as portal_views
 
-admin.site.site_header = "coopcentre staff"
-admin.site.site_title = "coopcentre staff"
-admin.site.index_title = "Moderation and operations"
+admin.site.site_header = _("coopcentre staff")
+admin.site.site_title = _("coopcentre staff")
+admin.site.index_title = _("Moderation and operations")
 # Staff log in where everyone does: allauth's page, with its rate limits and lock-out and,
 # for staff who set it up (required in production), the authenticator code. The admin's
 # own password form is never shown.
 admin.site.login = secure_admin_login(admin.site.login)
 
+# Machine endpoints: the same in every language.
 urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots-txt"),
+]
+
+# Every page in English at the URL it always had and in Welsh under /cy/ (docs/i18n.md).
+urlpatterns += i18n_patterns(
     path("", portal_views.home, name="home"),
     path("near/", portal_views.near, name="near"),
     path("about/data/", core_views.about_data, name="about-data"),
-    path("healthz", core_views.healthz, name="healthz"),
-    path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    # The moderation queue sits in the staff site, before the admin's own URLs.
+    path("admin/moderation/", include("core.moderation_queue.urls")),
     path("admin/", admin.site.urls),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
@@ -32,7 +41,8 @@ urlpatterns = [
     # Before communities' own pages: its "<slug>/" would take "audit/" and "deserts/".
     path("communities/", include("portal.urls")),
     path("communities/", include("communities.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from communities.models import Group
 from communities.selectors import groups_organised_by
-from core.forms import HoneypotMixin, OneLineCharField, OneLineTagField
+from core.forms import HoneypotMixin, InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
 from postcodes.parsing import PostcodeError
 from postcodes.services import lookup
@@ -140,7 +140,7 @@ class EventForm(HoneypotMixin, forms.ModelForm):
         ]
         field_classes = dict.fromkeys(
             ("title", "venue_name", "address", "price_note", "image_alt"), OneLineCharField
-        ) | {"tags": OneLineTagField}
+        ) | {"tags": InterestsField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),

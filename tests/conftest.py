@@ -243,8 +243,11 @@ def _celery_worker_process(django_db_setup, django_db_blocker, _smtp_sink_server
         f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
         f"{db['PORT'] or 5432}/{db['NAME']}"
     )
+    # The worker gets this process's own Redis database as it is; without the xdist
+    # variable, its settings don't move it again.
+    parent_env = {k: v for k, v in os.environ.items() if k != "PYTEST_XDIST_WORKER"}
     env = {
-        **os.environ,
+        **parent_env,
         "DATABASE_URL": database_url,
         "REDIS_URL": django_settings.REDIS_URL,
         "EMAIL_URL": _smtp_sink_server.url,

@@ -48,6 +48,7 @@ class BatchRow(NamedTuple):
     to: str
     context: dict
     attempts: int
+    language: str = "en"
 
 
 class BatchSpec:
@@ -138,6 +139,22 @@ class _Message:
         return self._build(to, values).message().as_bytes(linesep="\r\n")
 
 
+class _Messages:
+    """The batch's email in each language its copies are in, each rendered on first use
+    (a campaign to Welsh and English members is rendered twice, not once per copy)."""
+
+    def __init__(self, purpose: registry.Purpose, template: str, shared: dict):
+        self.purpose, self.template, self.shared = purpose, template, shared
+        self._by_language: dict[str, _Message] = {}
+
+    def __getitem__(self, language: str) -> _Message:
+        if language not in self._by_language:
+            self._by_language[language] = _Message(
+                self.purpose, self.template, self.shared, language
+            )
+        return self._by_language[language]
+
+
 class _Pacer:
     """At most ``OUTBOX_BATCH_MAX_PER_SECOND`` emails a second from this process."""
 
@@ -178,14 +195,14 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
     report = BatchReport()
     purpose = registry.get(batch.rsplit(":", 1)[0])
     spec: BatchSpec = purpose.batch
-    first = _queued(batch).values_list("template", "language").first()
-    if first is None:
+    template = _queued(batch).values_list("template", flat=True).first()
+    if template is None:
         spec.finished(batch)
         return report
     shared = spec.shared_context(batch)
     if shared is None:
         return report
-    message = _Message(purpose, first[0], shared, first[1])
+    messages = _Messages(purpose, template, shared)
     deadline = time.monotonic() + time_budget
     key = marks.lock_key(batch)
     size = spec.chunk_size(batch)
@@ -207,7 +224,7 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
             if not marks.try_lock(key, chunk):
                 continue  # another worker has it
             try:
-                _send_chunk(batch, chunk, size, spec, message, transport, pacer, report)
+                _send_chunk(batch, chunk, size, spec, messages, transport, pacer, report)
             finally:
                 marks.unlock(key, chunk)
             spec.progressed(batch)
@@ -223,14 +240,14 @@ def batch_send(*, batch: str, time_budget: float = 30.0) -> BatchReport:
     return report
 
 
-def _send_chunk(batch, chunk, size, spec, message, transport, pacer, report) -> None:
+def _send_chunk(batch, chunk, size, spec, messages, transport, pacer, report) -> None:
     now = timezone.now()
     rows = [
         BatchRow(*values)
         for values in _queued(batch)
         .filter(pk__gte=chunk * size, pk__lt=(chunk + 1) * size, next_attempt_at__lte=now)
         .order_by("pk")
-        .values_list("pk", "to", "context", "attempts")
+        .values_list("pk", "to", "context", "attempts", "language")
     ]
     if not rows:
         return
@@ -249,7 +266,7 @@ def _send_chunk(batch, chunk, size, spec, message, transport, pacer, report) -> 
         pacer.wait()
         mark = marks.SentMark(row.pk)
         try:
-            if _deliver(transport, message, row, copy, mark):
+            if _deliver(transport, messages[row.language], row, copy, mark):
                 report.sent += 1
         except PermanentFailure as error:
             report.failed += 1

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import QuerySet
@@ -53,6 +54,22 @@ def _queue_send(pk: int, countdown: float = 0) -> None:
         send_email.delay(pk)
 
 
+def recipient_languages(addresses: Iterable[str]) -> dict[str, str]:
+    """The language each address's member chose (``User.language``), by address; an
+    address with no member, or a member with no language stored, is left out (English)."""
+    model = get_user_model()
+    addresses = {address.lower() for address in addresses if address}
+    if not addresses or not hasattr(model, "language"):
+        return {}
+    rows = model.objects.filter(email__in=addresses).exclude(language="")
+    return dict(rows.values_list("email", "language"))
+
+
+def recipient_language(address: str) -> str:
+    """The language to write to ``address`` in: its member's choice, else English."""
+    return recipient_languages([address]).get(address.lower(), settings.LANGUAGE_CODE)
+
+
 def enqueue(
     purpose: str,
     key,
@@ -60,7 +77,7 @@ def enqueue(
     to: str,
     context: dict,
     template: str | None = None,
-    language: str = "en",
+    language: str | None = None,
     reply_to: str = "",
     send_after: datetime | None = None,
 ) -> OutgoingEmail:
@@ -68,7 +85,8 @@ def enqueue(
 
     ``context`` holds JSON-safe values only (ids, strings); the purpose's registered context
     hook turns it into the template's context at send time. ``template`` defaults to the
-    purpose's. Nothing is sent before ``send_after``.
+    purpose's. It is written in ``language``, by default the language the member at ``to``
+    chose (English for an address with none). Nothing is sent before ``send_after``.
 
     Idempotent: a second call with the same (purpose, key) returns the existing row and
     queues nothing. The send task is queued when the caller's transaction commits. The
@@ -84,7 +102,7 @@ def enqueue(
             "to": to,
             "template": template or spec.template,
             "context": context,
-            "language": language,
+            "language": language or recipient_language(to),
             "reply_to": reply_to,
             "next_attempt_at": send_after or timezone.now(),
         },
@@ -101,7 +119,7 @@ def enqueue_many(
     emails: Iterable[Mapping],
     *,
     template: str | None = None,
-    language: str = "en",
+    language: str | None = None,
     batch: str = "",
     send_after: datetime | None = None,
     chunk_size: int = 1000,
@@ -109,10 +127,11 @@ def enqueue_many(
     """Ask for many emails of one purpose at once; returns how many rows were new.
 
     Each item of ``emails`` has ``key``, ``to`` and ``context`` (and may have ``language``
-    and ``reply_to``). Keys already in the outbox are left alone (idempotent, as
-    ``enqueue``). Without ``batch`` each new row gets its own send task after commit; rows
-    with a ``batch`` (named ``<purpose>:<name>``, the purpose registered with a
-    ``BatchSpec``) wait for ``core.outbox.tasks.send_batch``.
+    and ``reply_to``); an item without a language is written in ``language``, or by default
+    in the one its recipient chose (as ``enqueue``). Keys already in the outbox are left
+    alone (idempotent, as ``enqueue``). Without ``batch`` each new row gets its own send
+    task after commit; rows with a ``batch`` (named ``<purpose>:<name>``, the purpose
+    registered with a ``BatchSpec``) wait for ``core.outbox.tasks.send_batch``.
     """
     spec = registry.get(purpose)
     if batch and (spec.batch is None or not batch.startswith(f"{purpose}:")):
@@ -131,18 +150,27 @@ def enqueue_many(
                 to=item["to"],
                 template=template,
                 context=item["context"],
-                language=item.get("language", language),
+                language=item.get("language") or language or "",
                 reply_to=item.get("reply_to", ""),
                 batch=batch,
                 next_attempt_at=when,
             )
         )
         if len(chunk) >= chunk_size:
-            created += _insert_new(chunk, queue=not batch)
+            created += _insert_new(_with_languages(chunk), queue=not batch)
             chunk = []
     if chunk:
-        created += _insert_new(chunk, queue=not batch)
+        created += _insert_new(_with_languages(chunk), queue=not batch)
     return created
+
+
+def _with_languages(rows: list[OutgoingEmail]) -> list[OutgoingEmail]:
+    """Give each row without a language its recipient's (one query for the chunk)."""
+    unset = [row for row in rows if not row.language]
+    chosen = recipient_languages(row.to for row in unset)
+    for row in unset:
+        row.language = chosen.get(row.to.lower(), settings.LANGUAGE_CODE)
+    return rows
 
 
 def _insert_new(rows: list[OutgoingEmail], *, queue: bool) -> int:
