@@ -161,16 +161,7 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
         wanted = Response.ACCEPTED if accept else Response.DECLINED
         if current == wanted:
             return match
-        # An answer, once given, stands: the same link (or the match page) cannot turn an
-        # accept into a decline, which would close a match the other person may have
-        # answered on the strength of it.
-        if current != Response.PENDING:
-            when = timezone.localtime(getattr(match, f"{side}_responded_at"))
-            raise MatchError(
-                f"You already {current} this introduction on {when:%-d %B at %H:%M}, "
-                "and an answer can't be changed. "
-                "If something is wrong, use “Report a problem” on the introduction's page."
-            )
+        _refuse_a_changed_answer(match, side)
         now = timezone.now()
         setattr(match, f"{side}_response", wanted)
         setattr(match, f"{side}_responded_at", now)
@@ -202,6 +193,21 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
                 source=f"match:{match.pk}",
             )
     return match
+
+
+def _refuse_a_changed_answer(match: Match, side: str) -> None:
+    """An answer, once given, stands: the same link (or the match page) cannot turn an
+    accept into a decline, which would close a match the other person may have answered on
+    the strength of it (issue 11)."""
+    current = match.response_of(side)
+    if current == Response.PENDING:
+        return
+    when = timezone.localtime(getattr(match, f"{side}_responded_at"))
+    raise MatchError(
+        f"You already {current} this introduction on {when:%-d %B at %H:%M}, "
+        "and an answer can't be changed. "
+        "If something is wrong, use “Report a problem” on the introduction's page."
+    )
 
 
 def match_approve(*, match: Match, by) -> bool:
