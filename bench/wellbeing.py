@@ -24,6 +24,7 @@ Environment: bench/README.md.
 
 import csv
 import gzip
+import os
 import random
 import sys
 import tempfile
@@ -38,9 +39,9 @@ from bench.harness import config, report, server  # noqa: E402
 from bench.harness.client import Phase, alternate, warm  # noqa: E402
 from bench.harness.run import each_cache_mode  # noqa: E402
 
-DB_NAME = "coopcentre_bench_wellbeing"
+DB_NAME = os.environ.get("BENCH_WELLBEING_DB", "coopcentre_bench_wellbeing")
 SAMPLE = config.size("postcodes", 10_000)
-WORK = Path(tempfile.gettempdir()) / "coopcentre-bench-wellbeing"
+WORK = Path(tempfile.gettempdir()) / DB_NAME.replace("_", "-")
 BARE_FIRST = "bare view, alongside first visits"
 BARE = "bare view"
 

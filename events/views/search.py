@@ -17,6 +17,7 @@ from django.views import View
 from django.views.decorators.http import require_GET
 
 from core.geojson import feature_collection, point_feature
+from core.links import absolute_url
 from core.page_cache import cache_anonymous_page
 from core.paging import page_capped, page_with_total, query_without_page
 from postcodes.near import redirect_old_distance
@@ -161,8 +162,6 @@ def search_calendar(request, online: bool = False):
     location = None if online else filterset.form.cleaned_data.get("postcode")
     if location:
         name = f"Events near {location.postcode} on coopcentre"
-    url = request.build_absolute_uri(
-        reverse("events:online-event-list" if online else "events:event-list")
-    )
+    url = absolute_url(reverse("events:online-event-list" if online else "events:event-list"))
     body = calendars.events_ics(events, name=name, url=url)
     return ics_response(body, "coopcentre-events.ics")
