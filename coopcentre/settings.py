@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
-from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from .headers import PERMISSIONS_POLICY_DEFAULT, content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -357,37 +358,9 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-# Content-Security-Policy (django-csp), in every environment so development and the tests
-# see what production sends: scripts and styles only from our own files (no inline script,
-# style element or style attribute anywhere); images also from the map's tile server and
-# data: URIs (Pico's icons, Leaflet's blank tile). JSON data blocks (json_script, JSON-LD)
-# are never executed, so script-src does not apply to them and they carry no nonce: a nonce
-# would also differ between a cached anonymous page and the header sent with it.
-_TILE_HOST = urlsplit(MAP_TILE_URL)
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [
-            SELF,
-            "data:",
-            f"{_TILE_HOST.scheme}://{_TILE_HOST.netloc.replace('{s}', '*')}",
-        ],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-# Features no page uses are switched off for every page and anything it embeds
-# (core.middleware.permissions_policy).
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
-    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
-)
+# Content-Security-Policy (django-csp) and Permissions-Policy: coopcentre/headers.py.
+CONTENT_SECURITY_POLICY = content_security_policy(map_tile_url=MAP_TILE_URL)
+PERMISSIONS_POLICY = PERMISSIONS_POLICY_DEFAULT
 
 RATELIMIT_USE_CACHE = "default"
 
