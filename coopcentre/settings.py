@@ -155,15 +155,28 @@ CACHES["fragments"] = {
     "LOCATION": "fragments",
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
+# Search result cards, each kept per version of what it shows (core.render_cache): each
+# process keeps its own, exact because the key names the version; a card is about 1 KB.
+CACHES["cards"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "cards",
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 # How long pages shared by visitors who are not logged in are kept (core.page_cache);
 # 0 turns that cache off.
 ANONYMOUS_PAGE_CACHE_SECONDS = 120
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's backends, reading the signed-in member through the cache on each
+# request (accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
 ]
+# Sessions are read from the cache (written through to the database): a member's page
+# costs no session query. Django's default already saves a session only when it changed
+# (SESSION_SAVE_EVERY_REQUEST stays False).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
