@@ -210,9 +210,8 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
-# Two-factor log-in (allauth.mfa): an authenticator app (TOTP) with recovery codes. Staff
-# must set it up before the staff site opens where STAFF_REQUIRE_MFA is on: by default in
-# production, not in development or the demo (accounts/middleware.py).
+# Two-factor log-in (allauth.mfa); staff must set it up where STAFF_REQUIRE_MFA is on (by
+# default in production only): accounts/middleware.py, docs/security.md.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "coopcentre"
 STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=not DEBUG)
