@@ -328,20 +328,21 @@ CAMPAIGN_PARALLEL = env.int("CAMPAIGN_PARALLEL", default=2)
 # could resend the last fraction of a second of copies; a worker crash loses nothing).
 OUTBOX_BATCH_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", default=False)
 
-# events: day-before reminders go out hourly from 09:00 (each recorded once); regular
-# activities' dates are expanded a year ahead every night.
-# participation: the weekly digest of what members chose to hear about weekly (Mondays).
+# participation's weekly digest (Mondays); events' day-before reminders (hourly, each
+# recorded once) and regular activities' dates expanded a year ahead every night.
 CELERY_BEAT_SCHEDULE["participation-weekly-digest"] = {
     "task": "participation.tasks.send_weekly_digests",
     "schedule": crontab(day_of_week=1, hour=7, minute=0),
 }
-CELERY_BEAT_SCHEDULE["events-send-reminders"] = {
-    "task": "events.tasks.send_event_reminders",
-    "schedule": crontab(minute=5),
-}
-CELERY_BEAT_SCHEDULE["events-extend-schedules"] = {
-    "task": "events.tasks.extend_event_schedules",
-    "schedule": crontab(hour=3, minute=17),
+CELERY_BEAT_SCHEDULE |= {
+    "events-send-reminders": {
+        "task": "events.tasks.send_event_reminders",
+        "schedule": crontab(minute=5),
+    },
+    "events-extend-schedules": {
+        "task": "events.tasks.extend_event_schedules",
+        "schedule": crontab(hour=3, minute=17),
+    },
 }
 
 # Map tiles: any XYZ tile server; the attribution is shown under every map.
@@ -393,11 +394,7 @@ OPENDATA_API_RATE = env.str("OPENDATA_API_RATE", default="600/m")
 # Publishers' feeds or APIs harvested every hour (comma-separated URLs; see manage.py harvest).
 OPENDATA_HARVEST_URLS = env.list("OPENDATA_HARVEST_URLS", default=[])
 OPENDATA_HARVEST_MAX_BYTES = env.int("OPENDATA_HARVEST_MAX_BYTES", default=10 * 1024 * 1024)
-CELERY_BEAT_SCHEDULE["opendata-new-dates"] = {
-    "task": "opendata.tasks.stamp_new_dates",
-    "schedule": 60.0,
-}
-CELERY_BEAT_SCHEDULE["opendata-harvest"] = {
-    "task": "opendata.tasks.harvest_all",
-    "schedule": 60 * 60.0,
+CELERY_BEAT_SCHEDULE |= {
+    "opendata-new-dates": {"task": "opendata.tasks.stamp_new_dates", "schedule": 60.0},
+    "opendata-harvest": {"task": "opendata.tasks.harvest_all", "schedule": 60 * 60.0},
 }
