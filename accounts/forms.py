@@ -2,15 +2,14 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.forms import TagField
 
-from core.forms import OneLineCharField
+from core.forms import HoneypotMixin, InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
 
 from .models import User
 
 
-class SignupForm(forms.Form):
+class SignupForm(HoneypotMixin, forms.Form):
     """Extra fields on allauth's sign-up form (email and password come from allauth)."""
 
     display_name = OneLineCharField(
@@ -43,7 +42,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text=_("Used to show what is near you. Only you see it."),
     )
-    interests = TagField(
+    interests = InterestsField(
         label=_("Interests"),
         required=False,
         help_text=_("Separate with commas, for example: gardening, cooking, mental wellbeing."),

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.ratelimit import rate_limit
 from core.views import render_form
 
 from .forms import DeleteAccountForm, ProfileForm
@@ -23,6 +24,13 @@ def profile(request):
 
 
 @login_required
+# Every try counts: the form takes a password, so it must not take guesses.
+@rate_limit(
+    key="user",
+    rate="5/h",
+    counts="attempts",
+    message="That is several wrong passwords in a row, so we have paused deleting for a while.",
+)
 @require_http_methods(["GET", "POST"])
 def delete(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)

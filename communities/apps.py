@@ -9,8 +9,9 @@ class CommunitiesConfig(AppConfig):
     def ready(self):
         from core import panels
 
-        from . import emails
+        from . import emails, moderation
         from .panels import space_groups_panel
 
         emails.register()
+        moderation.register()
         panels.register("space-detail", space_groups_panel, order=20)

@@ -5,9 +5,8 @@ import re
 
 from django import forms
 from django.utils import timezone
-from taggit.forms import TagField
 
-from core.forms import OneLineCharField
+from core.forms import HoneypotMixin, InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
 from postcodes.models import District
 
@@ -36,7 +35,7 @@ MAX_DISTRICTS = 40
 _DISTRICT_SPLIT = re.compile(r"[\s,;]+")
 
 
-class GroupForm(forms.Form):
+class GroupForm(HoneypotMixin, forms.Form):
     """A group's details and area. ``cleaned_data`` gets ``location`` and ``districts``."""
 
     name = OneLineCharField(max_length=200, label="Name of the group")
@@ -47,7 +46,7 @@ class GroupForm(forms.Form):
         max_length=10_000,
         required=False,
     )
-    tags = TagField(
+    tags = InterestsField(
         label="Interests",
         required=False,
         help_text="Separated by commas, like “food, gardening, repair”. They help people find you.",
@@ -66,7 +65,7 @@ class GroupForm(forms.Form):
     radius_km = forms.TypedChoiceField(
         label="How far around it", choices=RADIUS_CHOICES, coerce=float, initial=3.0
     )
-    place_name = forms.CharField(
+    place_name = OneLineCharField(
         label="The place in words",
         max_length=120,
         required=False,
@@ -161,7 +160,7 @@ class GroupForm(forms.Form):
         }
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(HoneypotMixin, forms.ModelForm):
     target = forms.IntegerField(
         label="Target",
         help_text="The number you are aiming for, like 4.",
@@ -178,6 +177,7 @@ class CommitmentForm(forms.ModelForm):
     class Meta:
         model = Commitment
         fields = ["area", "what", "target", "unit", "due_date", "how"]
+        field_classes = {"what": OneLineCharField, "unit": OneLineCharField}
         widgets = {
             "area": forms.RadioSelect,
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -205,7 +205,7 @@ class CommitmentForm(forms.ModelForm):
         return due
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(HoneypotMixin, forms.Form):
     number = forms.IntegerField(
         label="How many since your last update?",
         min_value=0,
@@ -285,7 +285,7 @@ class ReviewForm(forms.ModelForm):
 ReviewFormSet = forms.modelformset_factory(Commitment, form=ReviewForm, extra=0)
 
 
-class ClaimForm(forms.ModelForm):
+class ClaimForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = GroupClaim
         fields = ["message"]
@@ -312,7 +312,7 @@ class GroupSpacesForm(forms.Form):
         ]
 
 
-class MessageForm(forms.Form):
+class MessageForm(HoneypotMixin, forms.Form):
     body = forms.CharField(
         label="Your message",
         min_length=10,

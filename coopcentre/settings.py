@@ -232,6 +232,12 @@ CELERY_BEAT_SCHEDULE["core-outbox-sweep"] = {
 }
 # One retry policy for every email: after failed attempt n it waits a random 1 s to
 # min(30 s·2^(n-1), 1 h) (full jitter), so ten attempts span about one to three hours.
+# The moderation queue (core/moderation_queue, docs/moderation.md): each morning, every
+# moderator is emailed what awaits a decision (once a day, only when something waits).
+CELERY_BEAT_SCHEDULE["core-moderation-digest"] = {
+    "task": "core.moderation_queue.tasks.send_moderation_digest",
+    "schedule": crontab(hour=8, minute=0),
+}
 OUTBOX_MAX_ATTEMPTS = 10
 OUTBOX_RETRY_BASE_SECONDS = 30
 OUTBOX_RETRY_MAX_SECONDS = 3600

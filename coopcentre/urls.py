@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", portal_views.home, name="home"),
     path("near/", portal_views.near, name="near"),
     path("about/data/", core_views.about_data, name="about-data"),
+    # The moderation queue sits in the staff site, before the admin's own URLs.
+    path("admin/moderation/", include("core.moderation_queue.urls")),
     path("admin/", admin.site.urls),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .moderation import DECISION_EMAIL, decision_email_context
+        from .moderation_queue.digest import DIGEST_EMAIL, digest_context
         from .outbox import registry
         from .signals import site_from_settings
 
@@ -16,6 +17,12 @@ class CoreConfig(AppConfig):
             template="core/emails/moderation-decision",
             context=decision_email_context,
             label="Moderation decision, to the submitter",
+        )
+        registry.register(
+            DIGEST_EMAIL,
+            template="core/emails/moderation-digest",
+            context=digest_context,
+            label="Daily moderation digest, to each moderator",
         )
         post_migrate.connect(
             site_from_settings, sender=self, dispatch_uid="core-site-from-settings"

@@ -3,12 +3,16 @@
 A POST over its limit is never run: the person gets the house 429 page (templates/429.html)
 with ``Retry-After``, what happened in the view's own words, when to try again and, for the
 fields the view names in ``keep``, what they typed (so a long message is not lost). Limits
-count POSTs only; GETs never count and are never refused. ``RATELIMIT_ENABLE = False``
+count POSTs only; GETs never count and are never refused. By default a limit counts
+*accepted* submissions (the POSTs the view answered with a redirect, as every form does
+when it worked), so a member who fixes a mistake is never locked out by it;
+``counts="attempts"`` counts every POST (password guesses). ``RATELIMIT_ENABLE = False``
 (django_ratelimit's own setting) turns every limit off.
 """
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Literal
 
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
@@ -24,6 +28,8 @@ def rate_limit(
     rate: str | Callable,
     message: str = DEFAULT_MESSAGE,
     keep: dict[str, str] | None = None,
+    counts: Literal["accepted", "attempts"] = "accepted",
+    group: str | None = None,
 ):
     """Limit POSTs to the decorated view to ``rate`` per ``key``; over it, answer 429.
 
@@ -32,22 +38,43 @@ def rate_limit(
     "not counted". ``message`` says what happened on the 429 page; ``keep`` maps the POST
     fields whose text the page shows back to their labels (``{"body": "Your message"}``).
     Stack two decorators for two limits (per user and per address): each counts separately.
+    ``counts="accepted"`` (the default) counts the POSTs answered with a redirect (the
+    submission was taken); ``counts="attempts"`` counts every POST (password guesses).
+    ``group`` names the count when two views share one (two pages that both create a
+    group); by default each view counts on its own.
     """
     keep = dict(keep or {})
+    if counts not in ("accepted", "attempts"):
+        raise ValueError(f"counts is 'accepted' or 'attempts', not {counts!r}")
 
     def decorator(view):
+        def usage(request, *, increment):
+            return get_usage(
+                request,
+                group=group,
+                fn=view,
+                key=key,
+                rate=rate,
+                method="POST",
+                increment=increment,
+            )
+
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            usage = get_usage(request, fn=view, key=key, rate=rate, method="POST", increment=True)
-            if usage is not None and usage["should_limit"]:
+            before = usage(request, increment=False)
+            # The count so far, this POST not included: at the limit, it is one too many.
+            if before is not None and before["count"] >= before["limit"]:
                 kept = [(label, request.POST.get(name, "")) for name, label in keep.items()]
                 return too_many_requests(
                     request,
-                    retry_after=max(usage["time_left"], 1),
+                    retry_after=max(before["time_left"], 1),
                     message=message,
                     kept=[(label, value) for label, value in kept if value.strip()],
                 )
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
+            if before is not None and (counts == "attempts" or _accepted(response)):
+                usage(request, increment=True)
+            return response
 
         return wrapped
 
@@ -72,6 +99,12 @@ def allauth_too_many_requests(request):
     allauth looks this up as ``handler429`` in the root URLconf.
     """
     return too_many_requests(request, retry_after=ALLAUTH_RETRY_AFTER)
+
+
+def _accepted(response) -> bool:
+    """A POST that worked redirects (the house rule for forms); one that comes back to its
+    form (400) or is refused (403, 404, 429) did not submit anything."""
+    return 300 <= response.status_code < 400
 
 
 def _retry_in(seconds: int) -> str:

@@ -2,6 +2,7 @@ from celery import shared_task
 
 # The outbox's tasks live in core/outbox/tasks.py; importing them here lets Celery's
 # autodiscovery (which looks for <app>.tasks) register them.
+from .moderation_queue.tasks import send_moderation_digest  # noqa: F401
 from .outbox.tasks import send_email, sweep_outbox  # noqa: F401
 
 

@@ -16,10 +16,11 @@ class EventsConfig(AppConfig):
     def ready(self):
         from core import panels
 
-        from . import emails
+        from . import emails, moderation
         from .panels import group_events_panel, space_events_panel
 
         emails.register()
+        moderation.register()
         panels.register("space-detail", space_events_panel, order=10)
         panels.register("group-detail", group_events_panel, order=10)
         # Deleting events (one, or many from the admin) changes what listings show.

@@ -16,9 +16,15 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from core.forms import SearchDateField
 from postcodes.near import NearFilterSet
 
 from .models import EVENT_TZ, AttendanceMode, Event, Occurrence
+
+
+class SearchDateFilter(django_filters.DateFilter):
+    field_class = SearchDateField
+
 
 WHEN_CHOICES = [
     ("today", "Today"),
@@ -132,10 +138,10 @@ class EventFilter(django_filters.FilterSet):
     when = django_filters.ChoiceFilter(
         label="When", choices=WHEN_CHOICES, empty_label="Any time", widget=forms.RadioSelect
     )
-    date_from = django_filters.DateFilter(
-        label="From", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = django_filters.DateFilter(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    # Clamped to the years a search can mean (``core.forms.SearchDateField``) before any
+    # query: ``date_to=9999-12-31`` is ten years ahead, not an overflow.
+    date_from = SearchDateFilter(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = SearchDateFilter(label="To", widget=forms.DateInput(attrs={"type": "date"}))
     tag = django_filters.MultipleChoiceFilter(
         label="Interests", choices=tag_choices, widget=forms.CheckboxSelectMultiple
     )

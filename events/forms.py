@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from communities.models import Group
 from communities.selectors import groups_organised_by
-from core.forms import OneLineCharField
+from core.forms import HoneypotMixin, InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
 from postcodes.parsing import PostcodeError
 from postcodes.services import lookup
@@ -40,7 +40,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(HoneypotMixin, forms.ModelForm):
     """A member's event: what, when, where or how to join, cost, places, access, image.
 
     Times are UK time (Europe/London). The place is located from its postcode, or taken
@@ -138,7 +138,9 @@ class EventForm(forms.ModelForm):
             "image",
             "image_alt",
         ]
-        field_classes = {"title": OneLineCharField}
+        field_classes = dict.fromkeys(
+            ("title", "venue_name", "address", "price_note", "image_alt"), OneLineCharField
+        ) | {"tags": InterestsField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),

@@ -7,8 +7,9 @@ class MatchingConfig(AppConfig):
     demo = "matching.demo.load"
 
     def ready(self):
-        from . import emails
+        from . import emails, moderation
         from .services.campaigns import register_campaign_email
 
         emails.register()
+        moderation.register()
         register_campaign_email()

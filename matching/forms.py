@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 
+from core.forms import HoneypotMixin
 from postcodes.forms import PostcodeField
 
 from .models import (
@@ -45,7 +46,7 @@ class CategoryChoiceField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class HelpRequestForm(forms.Form):
+class HelpRequestForm(HoneypotMixin, forms.Form):
     """Shared by the need and offer forms; subclasses name the distance field."""
 
     kinds = CategoryChoiceField(queryset=HelpKind.objects.none(), required=False)
@@ -208,7 +209,7 @@ class OfferRegisterForm(ConsentMixin, OfferForm):
     field_order = [*OfferForm.field_order, "consent"]
 
 
-class ReportForm(forms.Form):
+class ReportForm(HoneypotMixin, forms.Form):
     reason = forms.ChoiceField(
         label="What went wrong?",
         choices=MatchReport.Reason.choices,

@@ -8,7 +8,8 @@ class SpacesConfig(AppConfig):
     demo = "spaces.demo.load"
 
     def ready(self):
-        from . import emails, signals
+        from . import emails, moderation, signals
 
         signals.connect()
         emails.register()
+        moderation.register()

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from taggit.utils import parse_tags
 
-from core.forms import OneLineCharField
+from core.forms import HoneypotMixin, OneLineCharField
 from postcodes.forms import PostcodeField
 
 from .models import WEEKDAYS, Kind, Pledge, Space, Status, ThreatReport, TransferStage
@@ -14,6 +14,7 @@ from .services.photos import PhotoError, photo_check
 from .services.submissions import MEMBER_FIELDS
 
 MAX_TAGS = 10
+CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
 
 def _date_input():
@@ -33,7 +34,7 @@ class PhotoField(forms.FileField):
         return upload
 
 
-class SpaceForm(forms.ModelForm):
+class SpaceForm(HoneypotMixin, forms.ModelForm):
     """A new space, or an edit to one: place, facilities, opening times, owner and contact."""
 
     postcode = PostcodeField(
@@ -42,7 +43,7 @@ class SpaceForm(forms.ModelForm):
         help_text="The full postcode of the space, like M4 6DE.",
         error_messages={"required": "Enter the postcode of the space, like M4 6DE."},
     )
-    tags = forms.CharField(
+    tags = OneLineCharField(
         label="Interests",
         required=False,
         max_length=300,
@@ -70,7 +71,9 @@ class SpaceForm(forms.ModelForm):
     class Meta:
         model = Space
         fields = [f for f in MEMBER_FIELDS if f != "opening_hours"]
-        field_classes = {"name": OneLineCharField}
+        field_classes = dict.fromkeys(
+            ("name", "address", "opening_notes", "run_by", "contact_name"), OneLineCharField
+        )
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "capacity": forms.NumberInput(attrs={"min": 1, "max": 100_000}),
@@ -168,7 +171,7 @@ class SpaceForm(forms.ModelForm):
                     }
                 )
         cleaned["opening_hours"] = hours
-        contact = [cleaned.get(f) for f in ("contact_name", "contact_email", "contact_phone")]
+        contact = [cleaned.get(f) for f in CONTACT_FIELDS]
         if cleaned.get("contact_consent") and not any(contact[1:]):
             self.add_error(
                 "contact_consent",
@@ -207,20 +210,38 @@ class SpaceEditForm(SpaceForm):
         help_text="This helps our moderators check the edit.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["photo"]
         del self.fields["photo_alt"]
+        # Another person's contact that they did not agree to show is never sent to the
+        # browser: its boxes start blank, and a box left blank keeps what is there.
+        space = self.instance
+        self.hidden_contact = {}
+        if not (space.contact_consent or user.is_staff or space.submitted_by_id == user.pk):
+            self.hidden_contact = {f: getattr(space, f) for f in CONTACT_FIELDS}
+            for name in CONTACT_FIELDS:
+                self.initial[name] = ""
+                self.fields[
+                    name
+                ].help_text = "Not shown: the contact has not agreed to it. Leave blank to keep it."
+
+    def member_fields(self) -> dict:
+        fields = super().member_fields()
+        for name, kept in self.hidden_contact.items():
+            if not fields.get(name):
+                fields[name] = kept
+        return fields
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(HoneypotMixin, forms.Form):
     photo = PhotoField(
         label="Photo",
         help_text="JPEG, PNG or WebP, up to 5 MB. We remove location data from it.",
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         error_messages={"required": "Choose a photo to upload."},
     )
-    alt_text = forms.CharField(
+    alt_text = OneLineCharField(
         label="Describe the photo",
         max_length=200,
         help_text="For people who can't see it, like “The garden in spring”.",
@@ -228,7 +249,7 @@ class PhotoForm(forms.Form):
     )
 
 
-class ThreatReportForm(forms.ModelForm):
+class ThreatReportForm(HoneypotMixin, forms.ModelForm):
     evidence_url = forms.URLField(
         label="A link to the evidence (optional)",
         required=False,
@@ -270,7 +291,7 @@ class ThreatReportForm(forms.ModelForm):
         return deadline
 
 
-class PledgeForm(forms.ModelForm):
+class PledgeForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Pledge
         fields = ["time", "skills", "money", "voice", "message", "show_name"]

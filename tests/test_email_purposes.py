@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 
 from core.moderation import listing_moderate
+from core.moderation_queue.digest import digest_send
 from core.outbox import registry
 from core.outbox.models import OutgoingEmail
 from core.outbox.services import message_build
@@ -84,6 +85,10 @@ def test_every_email_reads_right(transactional_db, staff, settings, mailoutbox):
     # The foundation's own: a moderation decision, an account email, a campaign copy.
     pending = EventFactory(title="Repair café", moderation_status="pending")
     listing_moderate(listing=pending, decision="approved", by=staff)
+    step(1)
+    # The moderators' daily digest (staff is the one moderator).
+    EventFactory(title="Tea dance", moderation_status="pending")
+    digest_send()
     step(1)
     Client().post(
         "/accounts/signup/",

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.ratelimit import rate_limit
 from core.views import render_form
 
 from ..forms import CommitmentForm, GroupForm, ProgressForm, RegisterForm, ReviewFormSet
@@ -21,7 +22,17 @@ from ..services import (
     registration_missing,
 )
 from .access import group_for_owner_or_404, visible_group_or_404
+from .groups import GROUP_CREATE_LIMIT
 from .posting import form_service_call
+
+# Adding commitments (while registering, or later) counts on one limit per member.
+COMMITMENT_LIMIT = {
+    "key": "user",
+    "rate": "30/h",
+    "group": "communities.commitment-create",
+    "message": "You have added a lot of commitments in the last hour. Please try again later.",
+    "keep": {"what": "What you commit to"},
+}
 
 
 def _guides_by_step():
@@ -48,6 +59,7 @@ def register_start(request):
 
 
 @login_required
+@rate_limit(**GROUP_CREATE_LIMIT)
 @require_http_methods(["GET", "POST"])
 def register_group(request):
     """Step 1: the group that registers: one you organise, or a new one."""
@@ -77,6 +89,7 @@ def _unregistered_or_redirect(request, group):
 
 
 @login_required
+@rate_limit(**COMMITMENT_LIMIT)
 @require_http_methods(["GET", "POST"])
 def register_commitments(request, slug):
     """Step 2: commitments in co-operative action and co-operative enterprise."""
@@ -136,6 +149,7 @@ def register_confirm(request, slug):
 
 
 @login_required
+@rate_limit(**COMMITMENT_LIMIT)
 @require_http_methods(["GET", "POST"])
 def commitment_create(request, slug):
     """Organisers of a registered community add a commitment (at review time or any time)."""
@@ -189,6 +203,12 @@ def commitment_detail(request, slug, pk):
 
 
 @login_required
+@rate_limit(
+    key="user",
+    rate="20/h",
+    message="You have posted a lot of progress updates in the last hour. Please try again later.",
+    keep={"story": "The story"},
+)
 @require_http_methods(["GET", "POST"])
 def progress_create(request, slug, pk):
     """Organisers post a progress update: a number and a short story."""

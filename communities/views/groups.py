@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.geojson import feature_collection, point_feature
+from core.ratelimit import rate_limit
 from core.views import render_form
 from spaces.selectors import spaces_near
 
@@ -36,6 +37,14 @@ from .access import group_for_owner_or_404, visible_group_or_404
 from .posting import form_service_call
 
 SPACES_KM = 5
+# Listing a group (here or as step 1 of registering) counts on one limit per member.
+GROUP_CREATE_LIMIT = {
+    "key": "user",
+    "rate": "5/h",
+    "group": "communities.group-create",
+    "message": "You have listed several groups in the last hour. Please try again later.",
+    "keep": {"name": "Name of the group", "description": "What the group does"},
+}
 
 
 @require_GET
@@ -83,6 +92,7 @@ def group_detail(request, slug):
 
 
 @login_required
+@rate_limit(**GROUP_CREATE_LIMIT)
 @require_http_methods(["GET", "POST"])
 def group_create_view(request):
     """List a group (not registering as a co-operative community yet)."""
@@ -211,6 +221,12 @@ def group_spaces(request, slug):
 
 
 @login_required
+@rate_limit(
+    key="user",
+    rate="5/h",
+    message="You have sent several claims in the last hour. Please try again later.",
+    keep={"message": "Your message"},
+)
 @require_http_methods(["GET", "POST"])
 def group_claim(request, slug):
     """Claim a listing: staff check, then the claimant becomes an organiser."""

@@ -24,6 +24,8 @@ from .events import event_for_owner_or_404, visible_event
     key="user_or_ip",
     rate="30/m",
     message="That's a lot of replies in a minute. Wait a moment and try again.",
+    # A refused reply is a redirect with a message too: every press counts.
+    counts="attempts",
 )
 def rsvp(request, slug):
     """ "I'm going" to one date: a place, or the waiting list when it's full."""

@@ -259,3 +259,16 @@ def matches_expire(*, now=None) -> int:
         match_close(match=match, status=MatchStatus.EXPIRED, action=MatchEvent.Action.EXPIRED)
         count += 1
     return count
+
+
+def match_report_resolve(*, report: MatchReport, by, note: str = "") -> bool:
+    """Staff mark a member's report on a match resolved, with what they did (``note``).
+
+    Returns False when the report was already resolved. Nobody is emailed: staff act on
+    the match itself (approve, cancel) and tell the members from there.
+    """
+    fields = {"resolved_at": timezone.now(), "resolved_by": by}
+    if note:
+        fields["staff_note"] = note
+    done = MatchReport.objects.filter(pk=report.pk, resolved_at__isnull=True).update(**fields)
+    return bool(done)

@@ -49,6 +49,7 @@ class SpacePhoto(Moderated):
     class Meta:
         ordering = ["submitted_at", "pk"]
         verbose_name = "photo of a space"
+        verbose_name_plural = "photos of spaces"
 
     def __str__(self):
         return f"Photo of {self.space.name}"

@@ -42,6 +42,27 @@ def test_a_bad_postcode_is_explained_and_nothing_is_lost(member_client, member):
     assert member.display_name == "Mo Member"
 
 
+def test_an_endless_interest_is_a_form_error_not_a_database_error(member_client, member):
+    response = member_client.post(
+        "/accounts/profile/",
+        {"display_name": "Mo Changed", "interests": "gardening, " + "x" * 100_000},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "is too long for an interest" in html
+    assert 'value="Mo Changed"' in html
+    member.refresh_from_db()
+    assert list(member.interests.names()) == []
+
+
+def test_interests_are_tidied_and_repeats_dropped(member_client, member):
+    response = member_client.post(
+        "/accounts/profile/", {"display_name": "Mo", "interests": "Gardening,  gardening ,Cooking"}
+    )
+    assert response.status_code == 302
+    assert sorted(member.interests.names()) == ["cooking", "gardening"]
+
+
 def test_deleting_the_account_needs_the_password(member_client, member):
     response = member_client.post("/accounts/profile/delete/", {"password": "wrong"})
     assert response.status_code == 400

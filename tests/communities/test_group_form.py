@@ -75,6 +75,8 @@ def test_a_community_of_interest_needs_no_place_but_needs_interests(member_clien
         ({"name": "   "}, "name", "required"),
         ({"website": "not a url"}, "website", "Enter a valid URL"),
         ({"radius_km": "9999"}, "radius_km", "Select a valid choice"),
+        ({"tags": "x" * 100_000}, "tags", "too long for an interest"),
+        ({"tags": ",".join(f"tag{n}" for n in range(30))}, "tags", "at most 10 interests"),
     ],
 )
 def test_bad_input_is_explained_and_what_was_typed_is_kept(member_client, changes, field, message):

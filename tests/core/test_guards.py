@@ -1,5 +1,5 @@
-"""The guards every capability shares: rate limits (429), ownership (404), invalid posts
-(400), formula-safe CSV exports and the helplines of each nation."""
+"""The guards every capability shares (rate limits and the honeypot are in test_limits.py):
+ownership (404), invalid posts (400), formula-safe CSV exports and the helplines of each nation."""
 
 import csv
 import io
@@ -9,9 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.utils import timezone
 
-from communities.models import PioneerMessage
 from core.csv_export import safe_cell, unsafe_cell
 from core.forms import OneLineCharField
 from core.ownership import owned_or_404
@@ -23,17 +21,14 @@ from matching.services.schemes import schemes_import_csv
 from postcodes.models import LocalAuthority
 from tests.factories import UserFactory
 
-from ..accounts.test_signup import sign_up
-from ..communities.factories import CommitmentFactory, GroupFactory, PioneerFactory
+from ..communities.factories import GroupFactory
 from ..events.factories import EventFactory
 from ..matching.factories import (
-    IntroductionFactory,
-    NeedFactory,
-    OfferFactory,
     SchemeFactory,
     shopping,
 )
-from ..spaces.factories import SpaceFactory, ThreatenedSpaceFactory
+from ..spaces.factories import SpaceFactory
+from ..submissions import world as make_world
 from ..wellbeing_index.factories import AreaFactory, IndicatorFactory, values_set
 
 pytestmark = pytest.mark.django_db
@@ -49,115 +44,7 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture
 def world(owner, member, stranger):
-    """One of everything a member can act on; ``owner`` owns each, ``member`` is the other
-    person in the match and the message."""
-    group = GroupFactory(name="Ancoats Makers", organiser=owner)
-    registered = GroupFactory(
-        name="Registered Makers", organiser=owner, registered_at=timezone.now()
-    )
-    pioneer = PioneerFactory(user=owner, name="Priya")
-    need = NeedFactory(person=owner)
-    return {
-        "space": SpaceFactory(submitted_by=owner),
-        "threatened": ThreatenedSpaceFactory(),
-        "event": EventFactory(organiser=owner),
-        "group": group,
-        "registered": registered,
-        "commitment": CommitmentFactory(group=registered),
-        "pioneer": pioneer,
-        "message": PioneerMessage.objects.create(
-            pioneer=pioneer, sender=member, recipient=owner, body="Can you help us?"
-        ),
-        "need": need,
-        "match": IntroductionFactory(need=need, offer=OfferFactory(person=member)),
-    }
-
-
-# Rate limits ----------------------------------------------------------------------------
-
-SPACES = "You have sent a lot of these in the last hour"
-# (what, URL, how many POSTs an hour or minute are allowed, the view's own words)
-LIMITED = [
-    ("list a space", lambda w: "/spaces/new/", 10, SPACES),
-    ("edit a space", lambda w: f"/spaces/{w['space'].slug}/edit/", 20, SPACES),
-    ("add a photo", lambda w: f"/spaces/{w['space'].slug}/photos/new/", 20, SPACES),
-    ("report a threat", lambda w: f"/spaces/{w['space'].slug}/report-threat/", 5, SPACES),
-    ("pledge", lambda w: f"/spaces/{w['threatened'].slug}/pledge/", 30, SPACES),
-    ("submit an event", lambda w: "/events/new/", 10, "a lot of events in the last hour"),
-    ("reply to an event", lambda w: f"/events/{w['event'].slug}/rsvp/", 30, "a lot of replies"),
-    ("ask for help", lambda w: "/help/need/", 20, "Please wait"),
-    ("report a match", lambda w: f"/help/matches/{w['match'].pk}/report/", 5, "call 999"),
-    (
-        "contact a pioneer",
-        lambda w: f"/communities/pioneers/{w['pioneer'].pk}/contact/",
-        5,
-        "You have sent several messages in a short time",
-    ),
-    (
-        "reply to a pioneer",
-        lambda w: f"/communities/messages/{w['message'].pk}/",
-        20,
-        "You have sent several messages in a short time",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("url", "limit", "words"),
-    [pytest.param(url, limit, words, id=what) for what, url, limit, words in LIMITED],
-)
-def test_every_limited_view_answers_the_house_429_page(member_client, world, url, limit, words):
-    url = url(world)
-    for _ in range(limit):
-        assert member_client.post(url, {}).status_code != 429
-    response = member_client.post(url, {})
-    assert response.status_code == 429
-    assert 0 < int(response["Retry-After"]) <= 3600
-    html = response.content.decode()
-    assert "<h1>Please wait a little</h1>" in html
-    assert words in html
-    assert "Please try again in" in html
-    # A GET is never counted nor refused.
-    assert member_client.get(url).status_code != 429
-
-
-def test_the_429_page_shows_back_what_was_typed(member_client, world):
-    url = f"/communities/pioneers/{world['pioneer'].pk}/contact/"
-    for _ in range(5):
-        member_client.post(url, {"body": "x"})
-    response = member_client.post(url, {"body": "Hello <b>Priya</b>, can you help us?"})
-    assert response.status_code == 429
-    html = response.content.decode()
-    assert "Your message" in html
-    assert "Hello &lt;b&gt;Priya&lt;/b&gt;, can you help us?" in html
-    assert PioneerMessage.objects.count() == 1
-
-
-def test_the_per_address_limit_counts_every_member_on_it(client, world):
-    url = f"/communities/pioneers/{world['pioneer'].pk}/contact/"
-    for n in range(4):
-        client.force_login(UserFactory(email=f"neighbour{n}@example.org"))
-        for _ in range(5):
-            assert client.post(url, {}).status_code == 400
-    client.force_login(UserFactory(email="one-more@example.org"))
-    assert client.post(url, {}).status_code == 429
-
-
-def test_sign_up_over_its_limit_gets_the_house_429_page(client):
-    for n in range(5):
-        assert sign_up(client, email=f"person{n}@example.org").status_code == 302
-        client.logout()
-    response = sign_up(client, email="one-too-many@example.org")
-    assert response.status_code == 429
-    assert response["Retry-After"] == "60"
-    assert "<h1>Please wait a little</h1>" in response.content.decode()
-
-
-def test_limits_can_be_turned_off(member_client, world, settings):
-    settings.RATELIMIT_ENABLE = False
-    url = f"/help/matches/{world['match'].pk}/report/"
-    for _ in range(7):
-        assert member_client.post(url, {}).status_code == 400
+    return make_world(owner=owner, member=member)
 
 
 # Ownership ------------------------------------------------------------------------------

@@ -89,6 +89,16 @@ def test_a_custom_date_range_includes_both_days(client, db, wednesday):
     assert titles(search(client, date_from="2026-12-07")) == ["Monday"]
 
 
+def test_a_date_beyond_any_calendar_is_read_as_ten_years_ahead(client, db, wednesday):
+    EventFactory(title="Saturday", starts_at=soon(3, 11))
+    for path in ("/events/", "/events/calendar.ics", "/events/online/"):
+        response = client.get(path, {"date_to": "9999-12-31", "date_from": "2026-12-05"})
+        assert response.status_code == 200, path
+    assert titles(search(client, date_from="2026-12-05", date_to="9999-12-31")) == ["Saturday"]
+    # What was typed stays in the form.
+    assert 'value="9999-12-31"' in search(client, date_to="9999-12-31").content.decode()
+
+
 def test_a_regular_activity_is_found_on_each_of_its_dates(client, db, wednesday):
     EventFactory(title="Saturday walk", recurrence="weekly", starts_at=soon(3, 10))
     response = search(
