@@ -182,8 +182,7 @@ def test_the_check_finds_english_left_on_a_welsh_page():
     assert '<html lang="en-GB"> (want "cy")' in problems
     assert "links to the English page /events/" in problems
     assert (
-        "English left: 'The one place to go to make things happen in local communities'"
-        in problems
+        "English left: 'The one place to go to make things happen in local communities'" in problems
     )
 
 
