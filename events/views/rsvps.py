@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.csv_export import export_csv
@@ -74,7 +75,7 @@ def rsvp_cancel(request, slug):
             .first()
         )
     if reply is None:
-        messages.info(request, "You weren't going to that date, so there's nothing to cancel.")
+        messages.info(request, _("You weren't going to that date, so there's nothing to cancel."))
         return redirect(event)
     was_waiting = reply.is_waiting
     cancel_rsvp(rsvp=reply)
