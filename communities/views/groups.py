@@ -130,7 +130,7 @@ def group_join(request, slug):
     except CommunityError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"You have joined {group.name}.")
+        messages.success(request, _("You have joined %(group)s.") % {"group": group.name})
     return redirect(group)
 
 
@@ -143,7 +143,7 @@ def group_leave(request, slug):
     except CommunityError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"You have left {group.name}.")
+        messages.success(request, _("You have left %(group)s.") % {"group": group.name})
     return redirect(group)
 
 
