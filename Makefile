@@ -37,11 +37,17 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
+# Links in emails, calendars and JSON-LD point at SITE_URL: the address served here, unless
+# SITE_URL is given (in the environment or .env).
 run: demo
 	@echo "coopcentre is on http://$(HOST):$(PORT)/ (demo log-in: demo@coopcentre.localhost / demo-password-2026)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	site="$${SITE_URL:-$$(sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n 1)}"; SITE_URL="$${site:-http://$(HOST):$(PORT)}" $(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test
+# The OpenActive validators (npm devDependencies) that tests/opendata runs against the feeds.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: install-test node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports

@@ -27,7 +27,7 @@ from bench.harness import config, report, server  # noqa: E402
 from bench.harness.client import Phase, alternate, get, warm  # noqa: E402
 from bench.harness.run import each_cache_mode  # noqa: E402
 
-DB_NAME = "coopcentre_bench_events"
+DB_NAME = config.database("events")
 EVENTS = config.size("events", 50_000)
 RECURRING_SHARE = 0.10
 MIXED = "what's on near me, mixed: 2 popular to 1 distinct"

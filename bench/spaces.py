@@ -12,7 +12,8 @@ view and a signed-in member's search (never cached).
 
     .venv/bin/python bench/spaces.py
 
-Last line: ``spaces_vs_bare: <search req/s ÷ bare req/s, page cache on>``. Environment:
+Besides the last line: ``cold_vs_bare`` (the search page with the cache off) and
+``signed_in_vs_bare`` (a member's search). Last line: ``spaces_vs_bare: <search req/s ÷ bare req/s, page cache on>``. Environment:
 bench/README.md.
 """
 
@@ -29,7 +30,7 @@ from bench.harness import config, report, server  # noqa: E402
 from bench.harness.client import Phase, alternate, drive, get, warm  # noqa: E402
 from bench.harness.run import each_cache_mode  # noqa: E402
 
-DB_NAME = "coopcentre_bench_spaces"
+DB_NAME = config.database("spaces")
 SPACES = config.size("spaces", 10_000)
 POOL = config.size("pool", 1000)
 TAGS = [
@@ -162,9 +163,9 @@ def main():
     results = each_cache_mode(url, lambda mode: measure(mode, searches, member))
     on, off = results.get("on"), results.get("off")
     if off:
-        report.ratio("cold_search_vs_bare", off["search page"], off["bare view"])
+        report.ratio("cold_vs_bare", off["search page"], off["bare view"])
     member_run = on or off
-    report.ratio("signed_in_search_vs_bare", member_run[SIGNED_IN], member_run["bare view"])
+    report.ratio("signed_in_vs_bare", member_run[SIGNED_IN], member_run["bare view"])
     if on:
         report.ratio("spaces_vs_bare", on["search page"], on["bare view"])
 

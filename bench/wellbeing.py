@@ -13,17 +13,20 @@ cache). Each mode drives, in short rounds taken in turn with the bare view:
    each area's figures were worked out and cached once, at the first visit;
 3. repeat visits: the pages of phase 1 again, as when a shared link is opened many times.
 
-Half the postcodes are asked for as the page, half as the API. The last line,
+A third of the postcodes are asked for as the page, a third as the API, and a third as
+the page by a signed-in member (first visits only). The last line,
 ``wellbeing_vs_bare: <ratio>``, is the page in phase 2 with the page cache on: what the
 site sustains once each area's figures are computed, for any postcode of the area.
 
     .venv/bin/python bench/wellbeing.py
 
-Environment: bench/README.md.
+Besides the last line: ``cold_vs_bare`` (the page's first visits with the cache off) and
+``signed_in_vs_bare`` (a signed-in member's first visits). Environment: bench/README.md.
 """
 
 import csv
 import gzip
+import os
 import random
 import sys
 import tempfile
@@ -38,11 +41,12 @@ from bench.harness import config, report, server  # noqa: E402
 from bench.harness.client import Phase, alternate, warm  # noqa: E402
 from bench.harness.run import each_cache_mode  # noqa: E402
 
-DB_NAME = "coopcentre_bench_wellbeing"
+DB_NAME = os.environ.get("BENCH_WELLBEING_DB") or config.database("wellbeing")
 SAMPLE = config.size("postcodes", 10_000)
-WORK = Path(tempfile.gettempdir()) / "coopcentre-bench-wellbeing"
+WORK = Path(tempfile.gettempdir()) / DB_NAME.replace("_", "-")
 BARE_FIRST = "bare view, alongside first visits"
 BARE = "bare view"
+SIGNED_IN = "page, first visits, signed in"
 
 
 def sample_postcodes(path: Path, count: int, seed: int = 2026) -> Path:
@@ -139,20 +143,24 @@ def api(postcode: str) -> str:
     return f"/api/wellbeing/{postcode.replace(' ', '')}"
 
 
-def measure(mode: str, postcodes: list[str], neighbours: dict[str, list[str]]) -> list[Phase]:
-    """The three phases of one page-cache mode (see the module's docstring)."""
+def measure(
+    mode: str, postcodes: list[str], neighbours: dict[str, list[str]], member: str
+) -> list[Phase]:
+    """The phases of one page-cache mode (see the module's docstring)."""
     rng = random.Random(7)
     postcodes = rng.sample(postcodes, len(postcodes))
-    half = len(postcodes) // 2
-    asked = {page: postcodes[:half], api: postcodes[half:]}
+    third = len(postcodes) // 3
+    asked = {page: postcodes[:third], api: postcodes[third : 2 * third]}
     # Warm each worker's per-process state (district tables, catalogue, templates).
     warm(["/bench/bare/", "/wellbeing/M1/", "/api/wellbeing/EH1"], seconds=1.5)
     first = [
         Phase(f"{kind.__name__}, first visits", [kind(p) for p in pcs])
         for kind, pcs in asked.items()
     ]
+    # A member's first visits: areas nobody else asks for in this run.
+    member_first = Phase(SIGNED_IN, [page(p) for p in postcodes[2 * third :]], member)
     bare_first = Phase(BARE_FIRST, ["/bench/bare/"])
-    alternate([bare_first, *first])
+    alternate([bare_first, *first, member_first])
     later = []
     for (kind, pcs), visits in zip(asked.items(), first, strict=True):
         visited = pcs[: visits.done]
@@ -169,15 +177,21 @@ def measure(mode: str, postcodes: list[str], neighbours: dict[str, list[str]]) -
         later.append(Phase(f"{kind.__name__}, repeat visits", rng.sample(seen, len(seen))))
     bare = Phase(BARE, ["/bench/bare/"])
     alternate([bare, *later])
-    return [bare_first, *first, bare, *later]
+    return [bare_first, *first, member_first, bare, *later]
 
 
 def main():
     url = server.prepare(DB_NAME)
     postcodes, neighbours = prepare()
+    member = server.signed_in_cookie()
     report.setup_line(f"wellbeing: {len(postcodes):,} postcodes")
-    results = each_cache_mode(url, lambda mode: measure(mode, postcodes, neighbours))
+    results = each_cache_mode(url, lambda mode: measure(mode, postcodes, neighbours, member))
     on, off = results.get("on"), results.get("off")
+    # A first visit is computed whatever the page cache does: "cold" is the page's
+    # first visits with the cache off (on when only that mode ran).
+    cold = off or on
+    report.ratio("cold_vs_bare", cold["page, first visits"], cold[BARE_FIRST])
+    report.ratio("signed_in_vs_bare", cold[SIGNED_IN], cold[BARE_FIRST])
     if on:
         for key, name, bare in [
             ("page_first_visit_vs_bare", "page, first visits", BARE_FIRST),

@@ -80,3 +80,78 @@ def pioneer_counts_by_area(*, by_district: bool = False) -> dict[str, int]:
     postcode district (by outcode) when ``by_district``. One query."""
     field = "outcode" if by_district else "lad_code"
     return dict(Counter(Pioneer.objects.active().values_list(field, flat=True)))
+
+
+def _tagged_with_any(prefix: str, tags):
+    """A filter: tagged (through ``prefix``) with any of ``tags``, in any case; None for no
+    tags."""
+    from django.db.models import Q
+
+    names = sorted({t.lower() for t in tags if t})
+    if not names:
+        return None
+    condition = Q()
+    for name in names:
+        condition |= Q(**{f"{prefix}__name__iexact": name})
+    return condition
+
+
+def guides_tagged(*, tags, limit: int = 12) -> list[tuple]:
+    """Published guides tagged with any of ``tags`` (any case), as (guide, its tag names in
+    lower case); one query for the guides and one for their tags."""
+    from .models import Guide
+
+    condition = _tagged_with_any("tags", tags)
+    if condition is None:
+        return []
+    guides = (
+        Guide.objects.published()
+        .filter(condition)
+        .distinct()
+        .order_by("step", "order", "title")
+        .prefetch_related("tags")[:limit]
+    )
+    return [(g, frozenset(t.name.lower() for t in g.tags.all())) for g in guides]
+
+
+def commitments_tagged(*, tags, limit: int = 12) -> list[tuple]:
+    """Public commitments of co-operative communities whose group is tagged with any of
+    ``tags``, achieved first then furthest along, as (commitment, the group's tag names in
+    lower case); each carries its group, status and progress."""
+    from .models import Commitment
+
+    condition = _tagged_with_any("group__tags", tags)
+    if condition is None:
+        return []
+    commitments = (
+        Commitment.objects.public()
+        .filter(condition)
+        .distinct()
+        .select_related("group")
+        .prefetch_related("group__tags")
+        .order_by("status", "-progress_total", "pk")[:limit]
+    )
+    return [(c, frozenset(t.name.lower() for t in c.group.tags.all())) for c in commitments]
+
+
+def groups_published(*, search: str = "", kinds=(), near=None) -> QuerySet[Group]:
+    """Approved groups with a place (those a directory can point people to), by name, with
+    their interests. ``kinds`` (``GroupKind`` values) keeps groups of those kinds; ``near``
+    (a ``(Point, km)`` pair) keeps groups whose place is within ``km``, nearest first, each
+    with ``distance_km``."""
+    qs = Group.objects.approved().filter(latitude__isnull=False)
+    if search:
+        qs = qs.filter(name__icontains=search)
+    if kinds:
+        qs = qs.filter(kind__in=list(kinds))
+    if near is not None:
+        point, km = near
+        qs = qs.near(point, km).order_by("distance_km", "pk")
+    else:
+        qs = qs.order_by("name", "pk")
+    return qs.prefetch_related("tags")
+
+
+def group_kinds() -> list[tuple[str, str]]:
+    """Every kind of group, as (value, label)."""
+    return list(GroupKind.choices)

@@ -6,6 +6,7 @@ sets DEBUG=0 and refuses to start without a real SECRET_KEY and ALLOWED_HOSTS.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "events",
     "matching",
     "wellbeing_index",
+    # Have your say: processes, the census, debate and proposals (reads events).
+    "participation",
+    # Open data out (OpenActive feeds, Open Referral UK API) and in (the harvester).
+    "opendata",
     # Pages that combine capabilities (home, /near/, the co-operative audit).
     "portal",
 ]
@@ -92,13 +97,25 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-# Off by default (Django's default): a health check costs a SELECT 1 on every request. Turn
-# it on where the database drops idle connections (some managed services, PgBouncer).
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=False)
+# On: a kept connection the server has closed (a restart, a failover, an idle timeout,
+# pg_terminate_backend) is found with a SELECT 1 before the request's first query and
+# replaced, instead of failing that request with a 500. It costs one round trip a request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite is for one machine (docs/operations.md). Concurrent writers must wait their
+    # turn, not fail: every transaction takes the write lock when it begins (IMMEDIATE), so
+    # none is refused half-way through for upgrading a read lock ("database is locked"),
+    # and a writer waits up to 20 s for the lock (the busy timeout) before giving up. WAL
+    # lets readers carry on while one writes; NORMAL sync is safe with WAL (a power cut can
+    # lose the last commits, never corrupt the file).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets the dev server read while a background import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -112,9 +129,12 @@ if REDIS_URL and env.str("PYTEST_XDIST_WORKER", default=""):
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache.SharedClientRedisCache",
+            # Fails soft: with Redis down, pages are computed, never a 500 (core/cache.py).
+            "BACKEND": "core.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "coopcentre",
+            # A Redis that hangs costs a page half a second at most, not a worker.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -129,15 +149,28 @@ CACHES["fragments"] = {
     "LOCATION": "fragments",
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
+# Search result cards, each kept per version of what it shows (core.render_cache): each
+# process keeps its own, exact because the key names the version; a card is about 1 KB.
+CACHES["cards"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "cards",
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 # How long pages shared by visitors who are not logged in are kept (core.page_cache);
 # 0 turns that cache off.
 ANONYMOUS_PAGE_CACHE_SECONDS = 120
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's backends, reading the signed-in member through the cache on each
+# request (accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
 ]
+# Sessions are read from the cache (written through to the database): a member's page
+# costs no session query. Django's default already saves a session only when it changed
+# (SESSION_SAVE_EVERY_REQUEST stays False).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -158,7 +191,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[coopcentre] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Account emails link to SITE_URL like every other absolute link (core.links).
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 ACCOUNT_RATE_LIMITS = {
     "signup": "5/m/ip,20/h/ip",
     "login": "30/m/ip",
@@ -282,6 +316,11 @@ OUTBOX_BATCH_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", defaul
 
 # events: day-before reminders go out hourly from 09:00 (each recorded once); regular
 # activities' dates are expanded a year ahead every night.
+# participation: the weekly digest of what members chose to hear about weekly (Mondays).
+CELERY_BEAT_SCHEDULE["participation-weekly-digest"] = {
+    "task": "participation.tasks.send_weekly_digests",
+    "schedule": crontab(day_of_week=1, hour=7, minute=0),
+}
 CELERY_BEAT_SCHEDULE["events-send-reminders"] = {
     "task": "events.tasks.send_event_reminders",
     "schedule": crontab(minute=5),
@@ -328,4 +367,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# Open data (opendata/, docs/opendata.md): requests a minute per address to the open
+# OpenActive feeds and Open Referral UK API; harvests of other publishers.
+OPENDATA_API_RATE = env.str("OPENDATA_API_RATE", default="600/m")
+# Publishers' feeds or APIs harvested every hour (comma-separated URLs; see manage.py harvest).
+OPENDATA_HARVEST_URLS = env.list("OPENDATA_HARVEST_URLS", default=[])
+OPENDATA_HARVEST_MAX_BYTES = env.int("OPENDATA_HARVEST_MAX_BYTES", default=10 * 1024 * 1024)
+CELERY_BEAT_SCHEDULE["opendata-new-dates"] = {
+    "task": "opendata.tasks.stamp_new_dates",
+    "schedule": 60.0,
+}
+CELERY_BEAT_SCHEDULE["opendata-harvest"] = {
+    "task": "opendata.tasks.harvest_all",
+    "schedule": 60 * 60.0,
 }

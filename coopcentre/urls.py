@@ -16,6 +16,8 @@ admin.site.index_title = _("Moderation and operations")
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    # Open data: OpenActive feeds and the Open Referral UK API, and their pages.
+    path("", include("opendata.urls")),
 ]
 
 # Every page in English at the URL it always had and in Welsh under /cy/ (docs/i18n.md).
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("spaces/", include("spaces.urls")),
     path("help/", include("matching.urls")),
+    path("have-your-say/", include("participation.urls")),
     path("wellbeing/", include("wellbeing_index.urls")),
     path("api/wellbeing/", include("wellbeing_index.api_urls")),
     # Before communities' own pages: its "<slug>/" would take "audit/" and "deserts/".

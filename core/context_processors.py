@@ -12,6 +12,7 @@ NAVIGATION = [
     (_("Get or give help"), "matching:index"),
     (_("Wellbeing"), "wellbeing_index:index"),
     (_("Communities"), "communities:group-list"),
+    (_("Have your say"), "participation:process-list"),
 ]
 
 

@@ -15,7 +15,7 @@ from functools import wraps
 from typing import Literal
 
 from django.shortcuts import render
-from django_ratelimit.core import get_usage
+from django_ratelimit.core import ALL, get_usage
 
 DEFAULT_MESSAGE = "You have done this a lot in a short time, so we have paused it for a while."
 # allauth does not tell us when its windows end; a minute is its shortest one.
@@ -114,3 +114,30 @@ def _retry_in(seconds: int) -> str:
     if minutes < 90:
         return f"in about {minutes} minutes"
     return f"in about {round(minutes / 60)} hours"
+
+
+def api_rate_limit(*, group: str, key: str | Callable = "ip", rate: str | Callable):
+    """Limit every request (any method) to an open API view to ``rate`` per ``key``; over
+    it, answer 429 as JSON (``{"error": …}``) with ``Retry-After``. For read-only APIs that
+    machines call, where the house HTML page would not help. Views decorated with the same
+    ``group`` share one count."""
+    from django.http import JsonResponse
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            usage = get_usage(request, group=group, key=key, rate=rate, method=ALL, increment=True)
+            if usage is not None and usage["should_limit"]:
+                retry_after = max(usage["time_left"], 1)
+                response = JsonResponse(
+                    {"error": f"Too many requests: try again in {retry_after} seconds."},
+                    status=429,
+                )
+                response["Retry-After"] = str(retry_after)
+                response["Access-Control-Allow-Origin"] = "*"
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

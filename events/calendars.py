@@ -15,8 +15,11 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from core.links import absolute_url
+
 from . import recurrence
 from .models import EVENT_TZ, Event, Occurrence
+from .vtimezone import vtimezone
 
 PRODID = "-//coopcentre//events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -42,7 +45,7 @@ def _description(event: Event, *, include_join: bool) -> str:
         else:
             lines.append("Join online: the link is on the event page once you say you're going.")
     lines.append(f"Organised by {event.organiser_name}")
-    lines.append(settings.SITE_URL + event.get_absolute_url())
+    lines.append(absolute_url(event.get_absolute_url()))
     return "\n\n".join(lines)
 
 
@@ -58,7 +61,7 @@ def _common(component: icalendar.Event, event: Event, *, include_join: bool) -> 
     component.add("summary", event.title)
     component.add("description", _description(event, include_join=include_join))
     component.add("location", _location(event))
-    component.add("url", settings.SITE_URL + event.get_absolute_url())
+    component.add("url", absolute_url(event.get_absolute_url()))
     component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     component.add("sequence", event.sequence)
     component.add("created", event.created_at.astimezone(UTC))
@@ -109,9 +112,12 @@ def _calendar(components: Iterable[icalendar.Event], *, name: str, url: str) -> 
     if starts:
         # A VTIMEZONE covering the dates in the file, not the zone's whole history.
         first = min(s.date() if isinstance(s, datetime) else s for s in starts)
-        cal.add_missing_timezones(
-            first_date=first - timedelta(days=366),
-            last_date=date(timezone.localdate().year + 3, 1, 1),
+        cal.add_component(
+            vtimezone(
+                EVENT_TZ.key,
+                first - timedelta(days=366),
+                date(timezone.localdate().year + 3, 1, 1),
+            )
         )
     return cal.to_ical()
 
@@ -129,6 +135,4 @@ def occurrence_ics(occurrence: Occurrence, *, include_join: bool = False) -> byt
     component.add("dtstart", timezone.localtime(occurrence.starts_at, EVENT_TZ))
     component.add("dtend", timezone.localtime(occurrence.ends_at, EVENT_TZ))
     _common(component, event, include_join=include_join)
-    return _calendar(
-        [component], name=event.title, url=settings.SITE_URL + event.get_absolute_url()
-    )
+    return _calendar([component], name=event.title, url=absolute_url(event.get_absolute_url()))

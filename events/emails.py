@@ -9,11 +9,11 @@ join link; every email goes to one person, so no one sees who else is coming.
 Templates: ``events/templates/events/emails/<name>-{subject,body}.txt`` and ``-body.html``.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from core.links import absolute_url
 from core.outbox import registry
 
 from . import calendars, recurrence
@@ -75,8 +75,8 @@ def _context(found: dict, **extra) -> dict:
         **found,
         "when": when,
         "place": event.place_name,
-        "event_url": settings.SITE_URL + event.get_absolute_url(),
-        "your_events_url": settings.SITE_URL + reverse("events:your-events"),
+        "event_url": absolute_url(event.get_absolute_url()),
+        "your_events_url": absolute_url(reverse("events:your-events")),
         **extra,
     }
 

@@ -8,7 +8,11 @@ activity has an ``eventSchedule``.
 import json
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
+
+from core.links import absolute_url
+from postcodes.services import authority_name
 
 from . import recurrence
 from .models import EVENT_TZ, AttendanceMode, Event, Occurrence, Recurrence
@@ -40,6 +44,13 @@ def _place(event: Event) -> dict:
         address["streetAddress"] = event.address
     if event.postcode:
         address["postalCode"] = event.postcode
+    # The council is the locality people know ("Manchester", "Cardiff"); the nation the
+    # region.
+    locality = authority_name(event.lad_code)
+    if locality:
+        address["addressLocality"] = locality
+    if event.nation:
+        address["addressRegion"] = event.nation
     place["address"] = address
     if event.latitude is not None:
         place["geo"] = {
@@ -48,7 +59,7 @@ def _place(event: Event) -> dict:
             "longitude": round(event.longitude, 6),
         }
     if event.space_id:
-        place["url"] = settings.SITE_URL + event.space.get_absolute_url()
+        place["url"] = absolute_url(event.space.get_absolute_url())
     return place
 
 
@@ -71,9 +82,28 @@ def _schedule(event: Event) -> dict:
     return schedule
 
 
+def _offer(event: Event, occurrence: Occurrence | None, url: str) -> dict:
+    """Replies as an Offer: open since the event was listed; a cancelled event's (or
+    date's) is discontinued and a full date's sold out, never "in stock"."""
+    if event.is_cancelled or (occurrence is not None and occurrence.is_cancelled):
+        availability = "Discontinued"
+    elif occurrence is not None and occurrence.is_full:
+        availability = "SoldOut"
+    else:
+        availability = "InStock"
+    return {
+        "@type": "Offer",
+        "price": f"{event.price:.2f}",
+        "priceCurrency": "GBP",
+        "url": url,
+        "availability": SCHEMA + availability,
+        "validFrom": _iso(event.reviewed_at or event.submitted_at),
+    }
+
+
 def event_jsonld(event: Event, occurrence: Occurrence | None = None) -> dict:
     """The schema.org Event for ``event``, dated by ``occurrence`` (its next date) if given."""
-    url = settings.SITE_URL + event.get_absolute_url()
+    url = absolute_url(event.get_absolute_url())
     starts = occurrence.starts_at if occurrence else event.starts_at
     ends = occurrence.ends_at if occurrence else event.ends_at
     data = {
@@ -99,20 +129,15 @@ def event_jsonld(event: Event, occurrence: Occurrence | None = None) -> dict:
         data["organizer"] = {
             "@type": "Organization",
             "name": event.group.name,
-            "url": settings.SITE_URL + event.group.get_absolute_url(),
+            "url": absolute_url(event.group.get_absolute_url()),
         }
     else:
         data["organizer"] = {"@type": "Person", "name": event.organiser_name}
-    offer = {
-        "@type": "Offer",
-        "price": f"{event.price:.2f}",
-        "priceCurrency": "GBP",
-        "url": url,
-        "availability": SCHEMA + "InStock",
-    }
-    if occurrence is not None and occurrence.is_full:
-        offer["availability"] = SCHEMA + "SoldOut"
-    data["offers"] = offer
+        if event.organiser_id:
+            data["organizer"]["url"] = absolute_url(
+                reverse("events:organiser", args=[event.organiser_id])
+            )
+    data["offers"] = _offer(event, occurrence, url)
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity
         if occurrence is not None:
@@ -120,7 +145,7 @@ def event_jsonld(event: Event, occurrence: Occurrence | None = None) -> dict:
     if event.is_recurring:
         data["eventSchedule"] = _schedule(event)
     if event.image:
-        data["image"] = [settings.SITE_URL + event.image.url]
+        data["image"] = [absolute_url(event.image.url)]
     tags = [tag.name for tag in event.tags.all()]
     if tags:
         data["keywords"] = ", ".join(tags)

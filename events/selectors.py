@@ -76,3 +76,121 @@ def events_featured(*, limit: int = 3) -> list[Event]:
                 event.next_starts_at = occurrence.starts_at
                 picked[event.pk] = event
     return list(picked.values())
+
+
+# ---- for the OpenActive feeds (opendata): every event, whatever its state, by id
+
+
+# What an OpenActive feed item reads of an event (never its join link or notes), and of a
+# date: fewer columns make a 500-item page markedly quicker to load.
+FEED_FIELDS = (
+    "id", "title", "slug", "description", "moderation_status", "cancelled_at",
+    "attendance_mode", "venue_name", "address", "postcode", "latitude", "longitude",
+    "outcode", "lad_code", "nation", "price", "capacity", "accessibility_notes", "image",
+    "recurrence", "starts_at", "ends_at", "group__id", "group__name", "group__slug",
+    "space__id", "space__name", "space__slug", "organiser__id", "organiser__display_name",
+)  # fmt: skip
+FEED_DATE_FIELDS = (
+    "id", "starts_at", "ends_at", "going_count", "is_cancelled", "event__id", "event__slug",
+    "event__moderation_status", "event__cancelled_at", "event__attendance_mode",
+    "event__capacity",
+)  # fmt: skip
+
+
+def _interest_names_subquery(outer: str):
+    """The interests of the event ``outer`` points to, joined in one column (a prefetch
+    through taggit builds a query per event: too slow for a 500-item feed page)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import OuterRef, Subquery, Value
+    from taggit.models import TaggedItem
+
+    from .models.occurrences import TAG_SEPARATOR, JoinedNames
+
+    return Subquery(
+        TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Event), object_id=OuterRef(outer)
+        )
+        .order_by()
+        .values("object_id")
+        .annotate(names=JoinedNames("tag__name", Value(TAG_SEPARATOR)))
+        .values("names")[:1]
+    )
+
+
+def _interest_names(joined) -> list[str]:
+    from .models.occurrences import TAG_SEPARATOR
+
+    return sorted(joined.split(TAG_SEPARATOR)) if joined else []
+
+
+def events_by_ids(ids) -> dict[int, Event]:
+    """The events with these ids (any state), with their group, space and organiser, their
+    interests' names in ``interest_names`` and (for one-off events) their date in
+    ``single_dates``, read in three queries; ids of deleted events are simply missing."""
+    from django.db.models import Prefetch
+
+    qs = Event.objects.filter(pk__in=list(ids)).select_related("group", "space", "organiser")
+    qs = qs.only(*FEED_FIELDS).annotate(interests_joined=_interest_names_subquery("pk"))
+    # A one-off event's date (``single_dates``); a regular one's are many, and not needed.
+    one_offs = Occurrence.objects.filter(event__recurrence="").order_by("starts_at")
+    qs = qs.prefetch_related(Prefetch("occurrences", one_offs, to_attr="single_dates"))
+    found = {}
+    for event in qs:
+        event.interest_names = _interest_names(event.interests_joined)
+        found[event.pk] = event
+    return found
+
+
+def occurrences_by_ids(ids) -> dict[int, Occurrence]:
+    """The dates with these ids, each with its event (whose interests' names are in
+    ``event.interest_names``), in one query."""
+    qs = (
+        Occurrence.objects.filter(pk__in=list(ids))
+        .select_related("event")
+        .only(*FEED_DATE_FIELDS)
+        .annotate(interests_joined=_interest_names_subquery("event_id"))
+    )
+    found = {}
+    for occurrence in qs:
+        occurrence.event.interest_names = _interest_names(occurrence.interests_joined)
+        found[occurrence.pk] = occurrence
+    return found
+
+
+def occurrence_ids_of_events(event_ids) -> list[int]:
+    """The ids of every date of these events."""
+    return list(
+        Occurrence.objects.filter(event_id__in=list(event_ids)).values_list("pk", flat=True)
+    )
+
+
+def occurrence_ids_after(pk: int, *, limit: int = 10_000) -> list[tuple[int, int]]:
+    """(id, event id) of dates added after date ``pk``, oldest first (new dates of regular
+    activities appear every night)."""
+    rows = Occurrence.objects.filter(pk__gt=pk).order_by("pk").values_list("pk", "event_id")
+    return list(rows[:limit])
+
+
+def event_ids_tagged(names) -> list[int]:
+    """The ids of events carrying any of these interests (any case)."""
+    from django.db.models import Q
+
+    match = Q()
+    for name in names:
+        match |= Q(tags__name__iexact=name)
+    if not match:
+        return []
+    return list(Event.objects.filter(match).values_list("pk", flat=True).distinct())
+
+
+def all_event_ids() -> list[int]:
+    """Every event's id (to stamp the feeds once when they are switched on)."""
+    return list(Event.objects.values_list("pk", flat=True))
+
+
+def upcoming_events_by_ids(*, ids, limit: int | None = 20) -> list[Event]:
+    """Upcoming public events among ``ids`` (those another app links to: a process's
+    congress and meetings), soonest first; each with ``next_starts_at``. Each event's
+    "add to calendar" file is at ``events:event-calendar``."""
+    qs = _listed().filter(pk__in=list(ids)).order_by("next_starts_at", "pk")
+    return list(qs[:limit] if limit else qs)

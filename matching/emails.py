@@ -8,10 +8,10 @@ outbox skips it. ``matching.services.notifications`` asks for these emails.
 Templates: ``matching/templates/matching/emails/<name>-{subject,body}.txt`` and ``-body.html``.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from core.links import absolute_url
 from core.outbox import registry
 from core.signposting import urgent_help
 
@@ -52,7 +52,7 @@ def _answer_urls(match: Match, side: str) -> dict:
     from .services.matches import response_token_make
 
     token = response_token_make(match=match, side=side)
-    url = settings.SITE_URL + reverse("matching:respond", kwargs={"token": token})
+    url = absolute_url(reverse("matching:respond", kwargs={"token": token}))
     return {"accept_url": f"{url}?answer=accept", "decline_url": f"{url}?answer=decline"}
 
 
@@ -71,7 +71,7 @@ def _start(row) -> tuple[object, list[Match], dict] | None:
     matches = _matches(row) if recipient is not None else []
     if not matches:
         return None
-    context = {"recipient": recipient, "mine_url": settings.SITE_URL + reverse("matching:mine")}
+    context = {"recipient": recipient, "mine_url": absolute_url(reverse("matching:mine"))}
     return recipient, matches, context
 
 
@@ -129,7 +129,7 @@ def details_context(row) -> dict | None:
                 "other": m.offer.person if mine_is_need else m.need.person,
                 "theirs": m.offer if mine_is_need else m.need,
                 "mine": m.need if mine_is_need else m.offer,
-                "url": settings.SITE_URL + m.get_absolute_url(),
+                "url": absolute_url(m.get_absolute_url()),
             }
         )
     return context
@@ -150,8 +150,8 @@ def report_staff_context(row) -> dict | None:
     report = MatchReport.objects.select_related("match").filter(pk=row.context["report"]).first()
     if report is None:
         return None
-    admin_url = settings.SITE_URL + reverse("admin:matching_matchreport_change", args=[report.pk])
-    match_url = settings.SITE_URL + reverse("admin:matching_match_change", args=[report.match_id])
+    admin_url = absolute_url(reverse("admin:matching_matchreport_change", args=[report.pk]))
+    match_url = absolute_url(reverse("admin:matching_match_change", args=[report.match_id]))
     return {
         "report": report,
         "match": report.match,

@@ -4,6 +4,8 @@ from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import render_to_string
 
+from communities.selectors import commitments_tagged, guides_tagged
+
 from .nearby import SNAPSHOT_SECONDS, help_nearby, snapshot_generation
 
 # The panel is kept a little longer than a snapshot lives; a new snapshot names new keys.
@@ -33,8 +35,25 @@ def wellbeing_nearby_panel(*, request, point, tags, location, figures, from_neig
 
 
 def _render(request, point, tags, location, figures, from_neighbourhood) -> str:
+    weakest = getattr(figures, "weakest_domains", ())
+    every_tag = [t for _, _, domain_tags in weakest for t in domain_tags]
+    guides = guides_tagged(tags=every_tag)
+    commitments = commitments_tagged(tags=every_tag)
+    actions = []
+    for slug, name, domain_tags in weakest:
+        wanted = {t.lower() for t in domain_tags}
+        actions.append(
+            {
+                "slug": slug,
+                "name": name,
+                "help": help_nearby(point=point, tags=list(domain_tags)),
+                "guides": [g for g, tags_of in guides if tags_of & wanted][:3],
+                "commitments": [c for c, tags_of in commitments if tags_of & wanted][:3],
+            }
+        )
     context = {
         "nearby": help_nearby(point=point, tags=list(tags)),
+        "actions": actions,
         "figures": figures,
         "location": location,
         "nearby_from_neighbourhood": from_neighbourhood,

@@ -69,6 +69,12 @@ def _indexes():
     return _districts, _authorities
 
 
+def authority_name(code: str) -> str:
+    """The name of local authority ``code`` ("" when unknown); read from the per-process
+    table, so calling it for every row of a page costs no query."""
+    return _indexes()[1].get(code, ("", ""))[0] if code else ""
+
+
 def clear_cache() -> None:
     global _districts, _authorities
     with _lock:

@@ -24,13 +24,16 @@ class TagSlugField(forms.MultipleChoiceField):
         if self.required and not value:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         if value:
-            known = selectors.existing_tag_slugs(value)
+            # A NUL byte or a slug longer than any tag's is no tag: it never reaches the
+            # query (PostgreSQL refuses NUL in text, a 500).
+            possible = [s for s in value if "\x00" not in s and len(s) <= 100]
+            known = selectors.existing_tag_slugs(possible) if possible else set()
             for slug in value:
                 if slug not in known:
                     raise forms.ValidationError(
                         self.error_messages["invalid_choice"],
                         code="invalid_choice",
-                        params={"value": slug[:50]},
+                        params={"value": slug[:50].replace("\x00", "")},
                     )
 
 

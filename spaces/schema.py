@@ -1,5 +1,7 @@
 """schema.org ``Place`` JSON-LD for a space's page, so search engines and maps understand it."""
 
+from core.links import absolute_url
+
 from .models import FACILITIES, WEEKDAYS, Kind
 
 # The most specific schema.org type of each kind; every one of them is a Place.
@@ -23,9 +25,9 @@ def place_jsonld(space, *, request, photos=(), la_name: str = "") -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": ["Place", specific] if specific else "Place",
-        "@id": request.build_absolute_uri(space.get_absolute_url()),
+        "@id": absolute_url(space.get_absolute_url()),
         "name": space.name,
-        "url": request.build_absolute_uri(space.get_absolute_url()),
+        "url": absolute_url(space.get_absolute_url()),
         "address": {
             "@type": "PostalAddress",
             "streetAddress": space.address,
@@ -44,7 +46,7 @@ def place_jsonld(space, *, request, photos=(), la_name: str = "") -> dict:
             "longitude": round(space.longitude, 6),
         }
     if photos:
-        data["image"] = [request.build_absolute_uri(p.image.url) for p in photos]
+        data["image"] = [absolute_url(p.image.url) for p in photos]
     hours = [
         {
             "@type": "OpeningHoursSpecification",

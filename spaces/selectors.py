@@ -97,7 +97,7 @@ class TagRef(NamedTuple):
 
 
 # What a result card shows; read as plain rows (``values``), not model instances.
-CARD_FIELDS = ("pk", *LISTING_FIELDS)
+CARD_FIELDS = ("pk", "updated_at", *LISTING_FIELDS)
 _KIND_LABELS = dict(Kind.choices)
 _STATUS_LABELS = dict(Status.choices)
 _STAGE_LABELS = dict(TransferStage.choices)
@@ -112,6 +112,18 @@ def card_rows(queryset, *, with_tags: bool = True):
         queryset = queryset.annotate(tag_pairs=TagPairs(content_type.pk))
         extra.append("tag_pairs")
     return queryset.values(*CARD_FIELDS, *extra)
+
+
+def card_version(card: dict) -> tuple:
+    """What names a card's rendering (``core.render_cache``): the space and when it was
+    last saved, plus what changes without saving it (its tags, its cover photo)."""
+    return (
+        card["pk"],
+        card["updated_at"].isoformat(),
+        card.get("tag_pairs") or "",
+        card["cover_thumbnail"],
+        card["cover_alt"],
+    )
 
 
 def space_cards(rows: list[dict]) -> list[dict]:
@@ -137,7 +149,7 @@ def space_cards(rows: list[dict]) -> list[dict]:
             kind_label=_KIND_LABELS.get(row["kind"], ""),
             status_label=_STATUS_LABELS.get(status, "") if status != Status.OPEN else "",
             status_note=note,
-            distance_note=f" · {distance:.1f} km away" if distance is not None else "",
+            distance_note=f"{distance:.1f} km away" if distance is not None else "",
             place_text=", ".join(p for p in (row["address"], row["postcode"]) if p),
             facilities_text=" · ".join(facilities),
             cover_url=default_storage.url(row["cover_thumbnail"]) if row["cover_thumbnail"] else "",

@@ -58,6 +58,7 @@ def _clear_cache():
     else:
         cache.clear()
     caches["fragments"].clear()
+    caches["cards"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,8 @@ from events.services import event_cancel, event_update, reminders_queue, rsvp_ca
 from matching.models import Match
 from matching.services.matches import match_report, match_respond
 from matching.services.runs import matching_run
+from participation.models import Delivery, NoticeSettings, Support
+from participation.services import comment_add, digests_send, proposal_answer
 from spaces.models import Status
 from spaces.services.status import space_status_change, threat_dismiss
 
@@ -24,6 +26,7 @@ from .communities.factories import CommitmentFactory, GroupFactory, PioneerFacto
 from .events.factories import EventFactory
 from .factories import UserFactory
 from .matching.factories import NeedFactory, OfferFactory, SchemeFactory, phone_chat, shopping
+from .participation.factories import PostFactory, ProposalFactory
 from .spaces.factories import (
     PledgeFactory,
     SpaceFactory,
@@ -49,6 +52,8 @@ PURPOSES = {
     "communities.checkin": 1,
     "communities.claim-decision": 1,
     "communities.message": 1,
+    "participation.notice": 2,
+    "participation.digest": 1,
 }
 
 
@@ -61,6 +66,7 @@ def every_email(step, staff) -> None:
     _events(step)
     _matching(step)
     _communities(step, staff)
+    _participation(step, staff)
 
 
 def _spaces(step, staff) -> None:
@@ -161,4 +167,19 @@ def _communities(step, staff) -> None:
     pioneer_message_send(
         pioneer=pioneer, sender=claimant, body="Could you help us start a street party?"
     )
+    step(1)
+
+
+def _participation(step, staff) -> None:
+    writer = person("writer@example.org", "Wren Writer")
+    piece = PostFactory(submitted_by=writer, title="Seats at the table")
+    comment_add(post=piece, author=person("reader@example.org", "Rob Reader"), body="Agreed!")
+    step(1)
+    proposal = ProposalFactory(author=writer, title="A development fund")
+    backer = person("backer@example.org", "Bea Backer")
+    Support.objects.create(proposal=proposal, user=backer)
+    NoticeSettings.objects.create(user=backer, delivery=Delivery.WEEKLY)
+    proposal_answer(proposal=proposal, by=staff, status="accepted", reason="It is costed.")
+    step(1)
+    digests_send()
     step(1)

@@ -18,6 +18,14 @@ from communities.models import PioneerMessage
 from .communities.factories import CommitmentFactory, GroupFactory, PioneerFactory
 from .events.factories import EventFactory, soon
 from .matching.factories import IntroductionFactory, NeedFactory, OfferFactory, shopping
+from .participation.factories import (
+    PostFactory,
+    ProcessFactory,
+    ProposalFactory,
+    SurveyFactory,
+    answers,
+    census,
+)
 from .spaces.factories import SpaceFactory, ThreatenedSpaceFactory, image_upload
 
 
@@ -46,6 +54,21 @@ def world(*, owner, member) -> dict:
         "need": need,
         "match": IntroductionFactory(need=need, offer=OfferFactory(person=member)),
         "shopping": shopping(),
+        **_participation(owner),
+    }
+
+
+def _participation(owner) -> dict:
+    process = ProcessFactory(slug="strategy")
+    survey = SurveyFactory(process=process, slug="census")
+    reported = PostFactory(process=process, title="A piece with a comment")
+    return {
+        "process": process,
+        "piece": PostFactory(process=process, submitted_by=owner),
+        "comment": reported.comments.create(author=owner, body="Words to report"),
+        "proposal": ProposalFactory(process=process, author=owner),
+        "survey": survey,
+        "questions": census(survey),
     }
 
 
@@ -273,5 +296,53 @@ SUBMISSIONS = [
         lambda w, n: {"number": "1", "story": f"Elm Street did it ({n}).", "confirm_large": "on"},
         20,
         "a lot of progress updates",
+    ),
+    Submission(
+        "write a piece for a process blog",
+        "member",
+        lambda w: "/have-your-say/strategy/blog/new/",
+        lambda w, n: {"title": f"Our co-op, part {n}", "body": "What we need."},
+        5,
+        "You have sent several pieces in an hour",
+    ),
+    Submission(
+        "comment on a piece",
+        "member",
+        lambda w: w["piece"].get_absolute_url(),
+        lambda w, n: {"body": f"Agreed, point {n}."},
+        20,
+        "You have written a lot of comments in an hour",
+    ),
+    Submission(
+        "report a comment",
+        "member",
+        lambda w: f"/have-your-say/comments/{w['comment'].pk}/report/",
+        lambda w, n: {"reason": f"It is rude ({n})"},
+        20,
+        "You have done this a lot",
+    ),
+    Submission(
+        "make a proposal",
+        "member",
+        lambda w: "/have-your-say/strategy/proposals/new/",
+        lambda w, n: {"title": f"Idea {n}", "body": "A development fund."},
+        10,
+        "You have made several proposals in an hour",
+    ),
+    Submission(
+        "answer a survey",
+        "member",
+        lambda w: "/have-your-say/surveys/census/",
+        lambda w, n: answers(w["questions"], members=str(n)),
+        30,
+        "You have sent this survey many times in an hour",
+    ),
+    Submission(
+        "choose notifications",
+        "member",
+        lambda w: "/have-your-say/settings/",
+        lambda w, n: {"delivery": "weekly" if n % 2 else "immediate", "comments": "on"},
+        30,
+        "You have done this a lot",
     ),
 ]

@@ -34,6 +34,12 @@ LISTINGS = {
     "/wellbeing/councils/": [],
     "/wellbeing/compare/": [],
     "/near/": [],
+    "/have-your-say/": [],
+    "/have-your-say/co-operative-sector-strategy/blog/": [
+        "/have-your-say/co-operative-sector-strategy/feed/"
+    ],
+    "/have-your-say/co-operative-sector-strategy/proposals/": [],
+    "/have-your-say/surveys/co-op-census-2026/results/": [],
 }
 # The listing kit's parameters, asked for on every listing whether its form shows them or not.
 KIT_PARAMS = {"page", "postcode", "km", "radius", "date_from", "date_to", "when", "year"}

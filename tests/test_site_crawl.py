@@ -62,6 +62,9 @@ LISTING_PAGES = [
     "/communities/audit/",
     "/communities/guides/",
     "/near/",
+    "/have-your-say/",
+    "/have-your-say/co-operative-sector-strategy/blog/",
+    "/have-your-say/co-operative-sector-strategy/proposals/",
 ]
 BAD_POSTCODES = ["ZZ", "BFPO 1", "GY1 1AA", "M" * 50_000, "<script>", "   "]
 BAD_QUERIES = [

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.links import absolute_url
 from core.signposting import SAMARITANS, support_line
 from postcodes.parsing import InvalidPostcode, OutsideUK, UnknownPostcode, parse
 from postcodes.services import lookup
@@ -84,6 +85,7 @@ def _indicator(line: IndicatorLine) -> dict:
         "source": info.source,
         "source_url": info.source_url,
         "licence": info.licence,
+        "no_data_reason": line.no_data_reason or None,
     }
 
 
@@ -116,6 +118,8 @@ def report_as_dict(report: Report) -> dict:
                 "pillar": d.info.pillar,
                 **_score(d.score),
                 "measured": d.measured,
+                "from_council": d.from_parent,
+                "no_data_reason": d.no_data_reason,
                 "indicators": [_indicator(i) for i in d.indicators],
             }
             for d in report.domains
@@ -212,13 +216,13 @@ def _answer(request, location, figures: bytes) -> bytes:
             for s in filter(None, (line, SAMARITANS))
         ],
         "links": {
-            "page": request.build_absolute_uri(
+            "page": absolute_url(
                 reverse(
                     "wellbeing_index:postcode",
                     kwargs={"postcode": postcode_slug(location.postcode)},
                 )
             ),
-            "methodology": request.build_absolute_uri(reverse("wellbeing_index:methodology")),
+            "methodology": absolute_url(reverse("wellbeing_index:methodology")),
         },
         "attribution": ATTRIBUTION,
     }

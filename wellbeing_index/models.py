@@ -180,6 +180,9 @@ class Indicator(models.Model):
     period = models.CharField(max_length=60, blank=True, help_text="e.g. April 2020 to March 2021")
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    loaded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its values were last imported."
+    )
 
     class Meta:
         ordering = ["edition", "order", "code"]

@@ -8,7 +8,9 @@ app_name = "wellbeing_index"
 urlpatterns = [
     path("", views.index, name="index"),
     path("methodology/", views.methodology, name="methodology"),
+    path("indicators/", views.indicators, name="indicators"),
     path("compare/", views.compare, name="compare"),
+    path("figures.<str:fmt>", views.figures, name="figures"),
     path("councils/", views.council_list, name="council-list"),
     path(
         "councils/<str:code>/",

@@ -1,12 +1,12 @@
 """Groups: moderation, members and commitments, CSV export."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
 
 from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
+from core.links import absolute_url
 
 from ..models import AreaType, Commitment, Group, Membership
 from ..services import group_area_refresh
@@ -128,7 +128,7 @@ class GroupAdmin(ModerationAdminMixin, admin.ModelAdmin):
                 [g.name, g.get_kind_display(), g.get_area_type_display(), g.postcode, g.outcode]
                 + [g.lad_code, g.nation, g.moderation_status]
                 + [g.registered_at or "", g.last_reviewed_at or ""]
-                + [settings.SITE_URL + g.get_absolute_url()]
+                + [absolute_url(g.get_absolute_url())]
                 for g in queryset.iterator()
             ),
         )

@@ -28,6 +28,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 
+from core.queueing import queue
+
 from . import registry
 from .models import OutgoingEmail, OutgoingStatus
 from .rendering import language_code, render
@@ -48,10 +50,8 @@ STUCK_SENDING_ERROR = (
 def _queue_send(pk: int, countdown: float = 0) -> None:
     from .tasks import send_email
 
-    if countdown > 0:
-        send_email.apply_async((pk,), countdown=countdown)
-    else:
-        send_email.delay(pk)
+    # With the broker down the row stays queued: the sweep queues it when it is back.
+    queue(send_email, pk, countdown=countdown)
 
 
 def recipient_languages(addresses: Iterable[str]) -> dict[str, str]:

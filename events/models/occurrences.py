@@ -91,6 +91,7 @@ CARD_FIELDS = (
     "event__is_featured",
     "event__cancelled_at",
     "event__moderation_status",
+    "event__updated_at",
     "event__space__id",
     "event__space__name",
     "event__space__slug",

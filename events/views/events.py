@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView
 
 from communities.models import Group
+from core.links import absolute_url
 from core.ownership import owned_or_404
 from core.ratelimit import rate_limit
 from spaces.models import Space
@@ -209,7 +210,7 @@ def event_calendar(request, slug):
         .get(pk=event.pk)
     )
     body = calendars.events_ics(
-        [event], name=event.title, url=request.build_absolute_uri(event.get_absolute_url())
+        [event], name=event.title, url=absolute_url(event.get_absolute_url())
     )
     return ics_response(body, f"{event.slug}.ics")
 
@@ -259,7 +260,7 @@ def organiser_calendar(request, pk):
     body = calendars.events_ics(
         events,
         name=f"{organiser.public_name} on coopcentre",
-        url=request.build_absolute_uri(reverse("events:organiser", args=[pk])),
+        url=absolute_url(reverse("events:organiser", args=[pk])),
     )
     return ics_response(body, "organiser.ics")
 
@@ -272,6 +273,6 @@ def group_calendar(request, slug):
     body = calendars.events_ics(
         events,
         name=f"{group.name} on coopcentre",
-        url=request.build_absolute_uri(group.get_absolute_url()),
+        url=absolute_url(group.get_absolute_url()),
     )
     return ics_response(body, f"{group.slug}.ics")

@@ -17,8 +17,10 @@ from django.views import View
 from django.views.decorators.http import require_GET
 
 from core.geojson import feature_collection, point_feature
+from core.links import absolute_url
 from core.page_cache import cache_anonymous_page
 from core.paging import page_capped, page_with_total, query_without_page
+from core.render_cache import render_each
 from postcodes.near import redirect_old_distance
 
 from .. import calendars
@@ -27,6 +29,24 @@ from ..models import EVENT_TZ, Event, Occurrence, Rsvp
 
 PAGE_SIZE = 20
 FEED_LIMIT = 300
+CARD_TEMPLATE = "events/includes/event_card.html"
+
+
+def card_version(occurrence) -> tuple:
+    """What names a date's card (``core.render_cache``): the date, its places taken, and
+    its event as last saved, with what changes without saving the event (its interests,
+    the name of the space it is held at)."""
+    event = occurrence.event
+    return (
+        occurrence.pk,
+        occurrence.starts_at.isoformat(),
+        occurrence.ends_at.isoformat(),
+        occurrence.going_count,
+        event.pk,
+        event.updated_at.isoformat(),
+        getattr(occurrence, "tag_names_joined", None) or "",
+        event.space.name if event.space_id else "",
+    )
 
 
 def ics_response(body: bytes, filename: str) -> HttpResponse:
@@ -110,8 +130,12 @@ class EventSearchView(View):
                 .filter(user=request.user, occurrence__in=[o.pk for o in rows])
                 .values_list("occurrence_id", "status")
             )
-        for occurrence in rows:
-            occurrence.distance = getattr(occurrence, "distance_km", None)
+        cards = render_each(CARD_TEMPLATE, rows, version=card_version, name="occurrence")
+        for occurrence, html in zip(rows, cards, strict=True):
+            occurrence.card_html = html
+            distance = getattr(occurrence, "distance_km", None)
+            in_place = distance is not None and occurrence.event.is_in_person
+            occurrence.distance_note = f"{distance:.1f} km away" if in_place else ""
             occurrence.my_reply = replies.get(occurrence.pk, "")
         return render_to_string(
             "events/includes/results.html",
@@ -161,8 +185,6 @@ def search_calendar(request, online: bool = False):
     location = None if online else filterset.form.cleaned_data.get("postcode")
     if location:
         name = f"Events near {location.postcode} on coopcentre"
-    url = request.build_absolute_uri(
-        reverse("events:online-event-list" if online else "events:event-list")
-    )
+    url = absolute_url(reverse("events:online-event-list" if online else "events:event-list"))
     body = calendars.events_ics(events, name=name, url=url)
     return ics_response(body, "coopcentre-events.ics")

@@ -19,6 +19,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.links import absolute_url
 from core.outbox import registry
 from core.outbox.batch import BatchRow, BatchSpec, batch_send
 from core.outbox.models import OutgoingEmail, OutgoingStatus
@@ -249,8 +250,10 @@ def campaign_send(*, campaign_id: int, time_budget: float = 30.0):
 
 
 def _unsubscribe_url(user_id: int | None) -> str:
-    return settings.SITE_URL + reverse(
-        "matching:unsubscribe", kwargs={"token": unsubscribe_token_make(user_id=user_id or 0)}
+    return absolute_url(
+        reverse(
+            "matching:unsubscribe", kwargs={"token": unsubscribe_token_make(user_id=user_id or 0)}
+        )
     )
 
 

@@ -12,6 +12,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
+from core.queueing import queue
 from matching import emails
 from matching.models import (
     Match,
@@ -173,7 +174,7 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
                 side=side,
             )
             need_id = match.need_id
-            transaction.on_commit(lambda: tasks.match_need.delay(need_id, "response"))
+            transaction.on_commit(lambda: queue(tasks.match_need, need_id, "response"))
             return match
         _event(match, MatchEvent.Action.ACCEPTED, by=by, side=side)
         if match.need_response == match.offer_response == Response.ACCEPTED:

@@ -9,6 +9,7 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.queueing import queue
 from matching.models import (
     HelpRequest,
     Match,
@@ -26,7 +27,7 @@ def _queue_matching(request: HelpRequest) -> None:
     from matching import tasks
 
     task = tasks.match_need if isinstance(request, Need) else tasks.match_offer
-    transaction.on_commit(lambda: task.delay(request.pk))
+    transaction.on_commit(lambda: queue(task, request.pk))
 
 
 def _apply(request: HelpRequest, *, location, kinds, topics, fields: dict) -> None:
@@ -191,5 +192,5 @@ def request_withdraw(*, request: HelpRequest, by) -> HelpRequest:
             from matching import tasks
 
             for need_id in sorted({m.need_id for m in pending}):
-                transaction.on_commit(lambda n=need_id: tasks.match_need.delay(n, "response"))
+                transaction.on_commit(lambda n=need_id: queue(tasks.match_need, n, "response"))
     return request

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 
 from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
+from core.links import absolute_url
 from postcodes.models import LocalAuthority
 
 from .. import selectors
@@ -222,7 +223,7 @@ class SpaceAdmin(ModerationAdminMixin, admin.ModelAdmin):
                     s.pledge_count,
                     s.get_moderation_status_display(),
                     s.submitted_at.isoformat(),
-                    request.build_absolute_uri(s.get_absolute_url()),
+                    absolute_url(s.get_absolute_url()),
                 ]
 
         return export_csv(f"spaces-{timezone.localdate():%Y-%m-%d}.csv", header, rows())

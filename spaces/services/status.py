@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.outbox.services import enqueue, enqueue_many
+from core.queueing import queue
 
 from .. import emails
 from ..models import (
@@ -91,7 +92,7 @@ def space_status_change(
         )
         from ..tasks import notify_pledgers
 
-        transaction.on_commit(lambda: notify_pledgers.delay(change.pk))
+        transaction.on_commit(lambda: queue(notify_pledgers, change.pk))
     for field in STATUS_FIELDS:
         setattr(space, field, getattr(locked, field))
     return change

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_GET
 
 from core.page_cache import cache_anonymous_page
 from core.paging import page_with_total, query_without_page
+from core.render_cache import render_each
 from postcodes.near import redirect_old_distance
 
 from .. import selectors
-from ..cards import card_html
 from ..filters import EndangeredFilter, SpaceFilter
 from ..geojson import feature_collection
 from ..models import FACILITIES, Kind, Space, Status
@@ -27,6 +27,7 @@ from ..models import FACILITIES, Kind, Space, Status
 PAGE_SIZE = 20
 FILTER_KEYS = ("q", "kind", "tag", "facility", "capacity", "status")
 GEOJSON_LIMIT = 1000
+CARD_TEMPLATE = "spaces/includes/space_card.html"
 
 
 def _listing_queryset():
@@ -58,8 +59,9 @@ def space_list(request):
     queryset = filterset.qs if valid else filterset.queryset.none()
     page = page_with_total(selectors.card_rows(queryset), request.GET.get("page"), PAGE_SIZE)
     spaces = selectors.space_cards(page.object_list)
-    for card in spaces:
-        card["html"] = card_html(card)
+    cards_html = render_each(CARD_TEMPLATE, spaces, version=selectors.card_version, name="card")
+    for card, html in zip(spaces, cards_html, strict=True):
+        card["html"] = html
     form = filterset.form
     data = form.data if filterset.is_bound else {}
     getlist = data.getlist if hasattr(data, "getlist") else (lambda _k: [])

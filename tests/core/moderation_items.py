@@ -6,11 +6,14 @@ from django.utils import timezone
 
 from communities.models import GroupClaim
 from matching.models import MatchReport, MatchStatus
+from opendata.models import HarvestedListing
+from participation.models import CommentReport
 from spaces.models import SpaceEdit, SpacePhoto
 from tests.communities.factories import GroupFactory
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
 from tests.matching.factories import IntroductionFactory
+from tests.participation.factories import PostFactory
 from tests.spaces.factories import SpaceFactory, ThreatReportFactory, image_upload
 
 # Oldest first: the order the queue shows them in.
@@ -24,6 +27,9 @@ KINDS_IN_ORDER = [
     "events.event",
     "matching.match",
     "matching.matchreport",
+    "participation.post",
+    "participation.comment",
+    "opendata.harvestedlisting",
 ]
 
 
@@ -71,9 +77,27 @@ def one_of_each(submitter, *, start=None, tag="") -> dict:
             reason="other",
             details="They did not turn up.",
         ),
+        "participation.post": PostFactory(
+            title=f"Waiting piece{tag}", moderation_status="pending", submitted_by=submitter
+        ),
+        "participation.comment": _reported_comment(submitter, tag),
+        "opendata.harvestedlisting": HarvestedListing.objects.create(
+            source_url="https://feeds.example.org/session-series",
+            item_id=f"walk-1{tag}",
+            kind="SessionSeries",
+            name=f"Harvested walk{tag}",
+        ),
     }
     for item, when in zip(items.values(), at, strict=True):
-        field = "submitted_at" if hasattr(item, "submitted_at") else "created_at"
+        field = next(f for f in ("harvested_at", "submitted_at", "created_at") if hasattr(item, f))
         type(item).objects.filter(pk=item.pk).update(**{field: when})
     assert set(items) == set(KINDS_IN_ORDER)
     return items
+
+
+def _reported_comment(author, tag: str):
+    comment = PostFactory(title=f"Published piece{tag}").comments.create(
+        author=author, body=f"A rude comment{tag}"
+    )
+    CommentReport.objects.create(comment=comment, user=UserFactory(), reason="Rude")
+    return comment

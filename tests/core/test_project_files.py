@@ -43,3 +43,36 @@ def test_the_readme_opens_with_the_two_commands():
     first_block = readme.split("```")[1]
     commands = [line.split("#")[0].strip() for line in first_block.strip().splitlines()[1:]]
     assert commands == ["make run", "make test"]
+
+
+def _make_run_line(tmp_path, port: str) -> str:
+    """The command ``make run`` serves with, the server swapped for ``printenv SITE_URL``."""
+    import subprocess
+
+    out = subprocess.run(
+        ["make", "-s", "-n", "run", f"PORT={port}", "MANAGE=printenv SITE_URL #"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return out.strip().splitlines()[-1]
+
+
+def test_make_run_sets_site_url_to_the_port_it_serves_unless_given(tmp_path):
+    import os
+    import subprocess
+
+    line = _make_run_line(tmp_path, "8123")
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+
+    def served(extra: dict, cwd) -> str:
+        return subprocess.run(
+            ["sh", "-c", line], env=env | extra, cwd=cwd, capture_output=True, text=True
+        ).stdout.strip()
+
+    assert served({}, tmp_path) == "http://127.0.0.1:8123"
+    assert served({"SITE_URL": "https://coop.example"}, tmp_path) == "https://coop.example"
+    (tmp_path / ".env").write_text("SITE_URL=https://from-dotenv.example\n")
+    assert served({}, tmp_path) == "https://from-dotenv.example"
+    assert "`PORT`" in (ROOT / "README.md").read_text()

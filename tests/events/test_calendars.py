@@ -1,6 +1,6 @@
 """iCalendar files: per event, per search, per organiser, per group; parsed back."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
@@ -124,3 +124,41 @@ def test_a_group_feed(client, db):
     calendar = parse(client.get("/events/groups/ancoats/calendar.ics"))
     assert [str(e["SUMMARY"]) for e in calendar.events] == ["Residents' meeting"]
     assert client.get("/events/groups/nope/calendar.ics").status_code == 404
+
+
+def _utc_by_vtimezone(calendar: Calendar, local: datetime) -> list[datetime]:
+    """The UTC instants a calendar app reads naive ``local`` as, by RFC 5545's rules for
+    the file's own VTIMEZONE: each observance starts at DTSTART (and RDATEs) read in its
+    TZOFFSETFROM; ``local`` means ``local - offset`` for an offset in force then."""
+    [zone] = calendar.timezones
+    changes = []
+    for observance in zone.subcomponents:
+        before = observance["TZOFFSETFROM"].td
+        after = observance["TZOFFSETTO"].td
+        onsets = [observance["DTSTART"].dt]
+        for rdate in observance.get("RDATE") and [observance["RDATE"]] or []:
+            onsets += [p.dt for p in rdate.dts]
+        changes += [(onset - before, after) for onset in onsets]
+    changes.sort()
+
+    def offset_at(instant):
+        return [after for start, after in changes if start <= instant][-1]
+
+    offsets = {after for _, after in changes}
+    return [local - o for o in offsets if offset_at(local - o) == o]
+
+
+def test_a_time_in_the_first_hour_after_the_spring_clock_change_is_exact(client, db):
+    # 01:30 UTC on the last Sunday of March 2027 is 02:30 BST: the clocks went forward
+    # at 01:00 UTC.
+    instant = datetime(2027, 3, 28, 1, 30)
+    event = EventFactory(starts_at=instant.replace(tzinfo=UTC))
+    calendar = parse(client.get(f"/events/{event.slug}/event.ics"))
+    [vevent] = calendar.events
+    local = vevent["DTSTART"].dt.replace(tzinfo=None)
+    assert local == datetime(2027, 3, 28, 2, 30)
+    assert _utc_by_vtimezone(calendar, local) == [instant]
+    # And the autumn change: 00:30 UTC on 31 October 2027 is 01:30 BST, the first time.
+    assert datetime(2027, 10, 31, 0, 30) in _utc_by_vtimezone(
+        calendar, datetime(2027, 10, 31, 1, 30)
+    )

@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from events.services import event_cancel, rsvp_create
 
@@ -156,12 +157,37 @@ def test_the_page_carries_schema_org_event_json_ld(client, db, mode, attendance,
         "priceCurrency": "GBP",
         "url": data["url"],
         "availability": "https://schema.org/InStock",
+        "validFrom": timezone.localtime(event.submitted_at).isoformat(),
     }
     assert data["isAccessibleForFree"] is False
     assert data["maximumAttendeeCapacity"] == 12
     assert data["remainingAttendeeCapacity"] == 12
     assert data["organizer"]["@type"] == "Person"
     assert data["keywords"] == "cooking"
+
+
+def test_json_ld_names_the_place_the_organiser_and_links_on_the_site_address(
+    client, db, settings, media_root
+):
+    settings.SITE_URL = "https://coop.example"
+    event = EventFactory(image="events/hall.jpg", image_alt="The hall")
+    data = jsonld(client.get(event.get_absolute_url(), HTTP_HOST="127.0.0.1"))
+    address = data["location"]["address"]
+    assert address["addressLocality"] == "Manchester"
+    assert address["addressRegion"] == "England"
+    assert (
+        data["organizer"]["url"] == f"https://coop.example/events/organisers/{event.organiser_id}/"
+    )
+    assert data["url"] == f"https://coop.example{event.get_absolute_url()}"
+    assert data["image"] == ["https://coop.example/media/events/hall.jpg"]
+    assert data["offers"]["validFrom"] == timezone.localtime(event.submitted_at).isoformat()
+
+
+def test_a_cancelled_event_offers_nothing_in_stock(client, db):
+    event = EventFactory()
+    event_cancel(event=event, by=event.organiser, reason="The hall flooded.")
+    data = jsonld(client.get(event.get_absolute_url()))
+    assert data["offers"]["availability"] == "https://schema.org/Discontinued"
 
 
 def test_a_regular_activity_has_an_event_schedule_and_its_next_date(client, db, wednesday):

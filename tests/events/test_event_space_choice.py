@@ -14,9 +14,10 @@ from .test_event_create import URL, form_data
 
 pytestmark = pytest.mark.django_db
 
-# Drawing the form after "Find spaces": session, user, groups organised, the postcode,
-# the spaces near it (one query) and their tags (one query), whatever their number.
-QUERIES = 6
+# Drawing the form after "Find spaces": groups organised, the postcode, the spaces near it
+# (one query) and their tags (one query), whatever their number (the session and the
+# member come from the cache).
+QUERIES = 4
 
 
 def space_options(html: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 import random
 
+import pytest
+
 from matching.services.engine import (
     CategoryInput,
     EngineSettings,
@@ -270,3 +272,36 @@ def test_same_input_in_any_order_gives_the_same_output():
 def test_no_needs_or_no_offers_is_fine():
     assert run([], []).introductions == []
     assert run([need(1)], []).unmatched == [1]
+
+
+def _a_crowd_at_one_postcode():
+    """A need with 3 nearer offers, then 70 offers at one postcode (a district centre)
+    straddling every search width; ids shuffled so the tree's order is not the ids'."""
+    near = [offer(pk, at=(53.4530 + 0.0001 * i, -2.2230)) for i, pk in enumerate((7, 8, 9))]
+    ids = list(range(100, 170))
+    random.Random(4).shuffle(ids)
+    crowd = [offer(pk, at=CENTRE) for pk in ids]
+    return near, crowd
+
+
+@pytest.mark.parametrize("width", [1, 3, 32, 64])
+def test_ties_at_the_search_cut_off_go_to_the_lowest_offer_id_at_any_width(width):
+    near, crowd = _a_crowd_at_one_postcode()
+    # The three nearer volunteers are at their cap: the answer is in the crowd.
+    load = {o.person_id: 3 for o in near}
+    result = run([need(1)], near + crowd, load=load, candidates=width)
+    # The rule: the nearest free offer, equally near ones by the lowest id.
+    assert [i.offer_id for i in result.introductions] == [min(o.id for o in crowd)]
+
+
+@pytest.mark.parametrize("width", [1, 3, 32, 64])
+def test_several_needs_share_a_crowd_in_id_order_at_any_width(width):
+    near, crowd = _a_crowd_at_one_postcode()
+    needs = [need(pk, at=CENTRE) for pk in (1, 2, 3, 4)]
+    result = run(needs, crowd, volunteer_cap=1, candidates=width)
+    assert [(i.need_id, i.offer_id) for i in result.introductions] == [
+        (1, 100),
+        (2, 101),
+        (3, 102),
+        (4, 103),
+    ]

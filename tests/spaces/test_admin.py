@@ -68,7 +68,7 @@ def test_staff_export_spaces_as_csv(staff_client):
     assert row["facilities"] == "Wi-Fi"
     assert row["interests"] == "reading"
     assert row["pledges"] == "2"
-    assert row["url"] == f"http://testserver/spaces/{space.slug}/"
+    assert row["url"] == f"http://127.0.0.1:8000/spaces/{space.slug}/"
 
 
 def test_the_figures_page_counts_spaces_by_status_and_nation_and_saved_this_year(staff_client):

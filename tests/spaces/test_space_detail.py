@@ -101,7 +101,7 @@ def test_the_page_carries_schema_org_place_json_ld(client):
     assert data["@context"] == "https://schema.org"
     assert "Place" in data["@type"]
     assert data["name"] == "Ancoats Community Hall"
-    assert data["url"] == f"http://testserver/spaces/{space.slug}/"
+    assert data["url"] == f"http://127.0.0.1:8000/spaces/{space.slug}/"
     assert data["address"] == {
         "@type": "PostalAddress",
         "streetAddress": "12 Cutting Room Square",

@@ -95,6 +95,17 @@ def test_filter_by_interest_tags_keeps_spaces_with_any_of_them(client):
     assert sorted(names(response)) == ["Garden", "Studio"]
 
 
+def test_an_interest_with_a_nul_byte_is_explained_not_queried(client):
+    SpaceFactory(name="Garden", tags=["gardening"])
+    for path in ("/spaces/", "/spaces/map.geojson"):
+        response = client.get(f"{path}?postcode=M4&tag=garden%00ing&tag={'x' * 500}")
+        assert response.status_code == 400, path
+    assert (
+        "the interest “gardening”"
+        in client.get("/spaces/?postcode=M4&tag=garden%00ing").content.decode()
+    )
+
+
 def test_filter_by_facilities_needs_all_of_them(client):
     SpaceFactory(name="Everything", step_free=True, toilets=True, kitchen=True, wifi=True)
     SpaceFactory(name="Step-free only", step_free=True)

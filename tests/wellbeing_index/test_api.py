@@ -30,8 +30,12 @@ def test_it_returns_the_same_figures_as_the_page(client, city_postcodes, default
     assert [p["slug"] for p in data["pillars"]] == ["people", "place", "relationships"]
     assert len(data["domains"]) == 9
     domains = {d["slug"]: d for d in data["domains"]}
-    assert domains["equality"]["score"] is None  # no data is null, not 0
-    assert domains["equality"]["measured"] is False
+    # Equality is measured for councils only: the neighbourhood carries Manchester's figure.
+    council = AreaScore.objects.get(area__code="E08000003", area__level="local_authority")
+    assert domains["equality"]["score"] == council.scores["d"]["equality"]
+    assert domains["equality"]["measured"] is True
+    assert domains["equality"]["from_council"] is True
+    assert domains["health"]["from_council"] is False
     assert domains["health"]["score"] == stored.scores["d"]["health"]
     health = domains["health"]["indicators"][0]
     assert health["ranked"] == "nation"
@@ -46,7 +50,7 @@ def test_it_returns_the_same_figures_as_the_page(client, city_postcodes, default
         "hours": "9am to 6pm, Monday to Friday (except bank holidays)",
         "url": "https://www.mind.org.uk/information-support/helplines/",
     }
-    assert data["links"]["page"] == "http://testserver/wellbeing/M11AD/"
+    assert data["links"]["page"] == "http://127.0.0.1:8000/wellbeing/M11AD/"
     # The page shows the same overall score.
     page = client.get("/wellbeing/M11AD/").content.decode()
     assert f"<strong>{stored.overall:.0f}</strong> out of 100" in page
@@ -157,7 +161,7 @@ def test_neighbours_get_the_same_figures_each_with_its_own_postcode(
         assert "\ue000" not in response.content.decode()
         body = response.json()
         assert body["postcode"] == postcode
-        assert body["links"]["page"] == f"http://testserver/wellbeing/{slug}/"
+        assert body["links"]["page"] == f"http://127.0.0.1:8000/wellbeing/{slug}/"
         answers[postcode] = {k: v for k, v in body.items() if k not in ("postcode", "links")}
     assert answers[first] == answers[second]
     assert answers[first]["nation"] == "Northern Ireland"

@@ -19,7 +19,7 @@ def test_the_shipped_files_cover_every_council_and_small_area():
     assert sum(1 for a in neighbourhoods if a["parent_code"]) >= len(neighbourhoods) - 5
     with open(DEFINITIONS_FILE, encoding="utf-8") as f:
         definitions = list(csv.DictReader(f))
-    assert len(definitions) == 62
+    assert len(definitions) == 65
     assert {d["domain"] for d in definitions} == {
         "economy",
         "education",
@@ -27,16 +27,19 @@ def test_the_shipped_files_cover_every_council_and_small_area():
         "relationships-trust",
         "transport",
         "housing",
+        "culture",
+        "equality",
+        "voice",
         "",
     }
-    assert all(d["licence"] == "Open Government Licence v3.0" for d in definitions)
+    assert all(d["licence"] and d["source"] and d["year"] for d in definitions)
 
 
 def test_it_loads_with_the_importer_and_scores_every_area(default_index):
     edition = Edition.objects.get(year=2025)
     assert edition.computed_at is not None
     assert Area.objects.councils().count() == 361
-    assert Indicator.objects.filter(edition=edition).count() == 62
+    assert Indicator.objects.filter(edition=edition).count() == 65
     assert (
         AreaScore.objects.filter(edition=edition, area__level=Level.LOCAL_AUTHORITY).count() == 361
     )
@@ -54,6 +57,8 @@ def test_it_loads_with_the_importer_and_scores_every_area(default_index):
         "relationships-trust",
         "transport",
         "housing",
+        "culture",
+        "voice",
     }
     # Personal wellbeing, UK-wide: Belfast's life satisfaction is there with a score.
     assert belfast.scores["i"]["life-satisfaction-council"][1] is not None
@@ -82,3 +87,29 @@ def test_the_demo_loader_skips_an_unchanged_data_set(db, monkeypatch):
     demo.load(Context())
     assert said == ["The default wellbeing data set is already loaded and computed."]
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_suppressed_council_says_no_data_and_why_on_its_page_and_in_the_api(
+    client, default_index
+):
+    html = client.get("/wellbeing/councils/E09000001/").content.decode()
+    assert "Personal wellbeing in City of London" in html
+    assert "No data for City of London." in html
+    assert "too small for a reliable figure" in html
+    response = client.get("/api/wellbeing/EC2V")
+    assert response.status_code == 200, response.content
+    data = response.json()
+    report = data["council_report"] or data
+    lines = report["personal_wellbeing"]
+    assert [line["name"] for line in lines] == [
+        "Life satisfaction",
+        "Happiness",
+        "Feeling that things done in life are worthwhile",
+        "Anxiety",
+    ]
+    assert all(line["value"] is None and line["score"] is None for line in lines)
+    assert all("too small for a reliable figure" in line["no_data_reason"] for line in lines)
+    # A council with figures has no reason.
+    data = client.get("/api/wellbeing/M1").json()
+    manchester = (data["council_report"] or data)["personal_wellbeing"]
+    assert manchester[0]["value"] is not None and manchester[0]["no_data_reason"] is None

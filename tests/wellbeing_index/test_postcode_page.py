@@ -53,12 +53,17 @@ def test_the_page_shows_the_neighbourhood_index_in_all_four_nations(
 
 
 def test_domains_without_open_data_show_no_data_not_zero(client, city_postcodes, default_index):
-    _, html = page(client, "/wellbeing/M11AD/")
+    # No open source measures equality in Northern Ireland: "no data", with the reason.
+    _, html = page(client, "/wellbeing/BT15GS/")
     row = re.search(r'<a href="#domain-equality">Equality</a></th>(.*?)</tr>', html).group(1)
-    assert row.count("no data") == 3
+    assert row.count("no data") == 2  # the area and Northern Ireland's average
     assert ">0<" not in row
-    assert "The open data cannot yet score" in html
     assert re.search(r"<summary>Equality: no data</summary>", html)
+    assert "counts households, not people" in html
+    # In England every domain is scored; culture, equality and voice are the council's.
+    _, html = page(client, "/wellbeing/M11AD/")
+    assert "The open data cannot yet score" not in html
+    assert "Measured for the council as a whole: this is Manchester's figure." in html
 
 
 def test_strongest_and_weakest_domains_are_listed(client, city_postcodes, default_index):
@@ -286,3 +291,47 @@ def test_postcodes_of_one_neighbourhood_share_a_page_but_each_shows_its_own_post
     assert f"<h1>Wellbeing index for {first}</h1>" in member_html
     assert "Your neighbourhood (small area" in member_html
     assert "Your profile" in member_html
+
+
+def test_what_you_can_do_lists_each_weakest_domain_with_actions(
+    client, city_postcodes, default_index
+):
+    from wellbeing_index.models import Domain
+
+    location = lookup("M1 1AD")
+    scores = AreaScore.objects.get(area__code=location.small_area_code).scores["d"]
+    weakest = [slug for slug, _ in sorted(scores.items(), key=lambda kv: (kv[1], kv[0]))][:3]
+    first = Domain.objects.get(slug=weakest[0])
+    tag = first.tag_list[0]
+    hall = _near(Space, location, 1, name="Ancoats Hall", slug="ancoats-hall")
+    hall.tags.add(tag)
+    from communities.models import Commitment, Guide
+
+    guide = Guide.objects.create(
+        title="Running a repair cafe", slug="repair-cafe", summary="How.", body="Steps.", step=1
+    )
+    guide.tags.add(tag.upper())  # any case
+    elsewhere = _near(Group, location, 300, name="Leeds Menders", slug="leeds-menders")
+    elsewhere.registered_at = timezone.now()
+    elsewhere.save()
+    elsewhere.tags.add(tag)
+    Commitment.objects.create(
+        group=elsewhere,
+        area="action",
+        what="Hold repair cafes",
+        how="Monthly.",
+        target=12,
+        unit="cafes",
+        due_date=timezone.localdate() + timedelta(days=90),
+        progress_total=9,
+    )
+    _, html = page(client, "/wellbeing/M11AD/")
+    nearby = html.split('id="nearby-heading"')[1].split("</section>")[0]
+    headings = re.findall(r'<h3 id="act-([a-z-]+)">', nearby)
+    assert len(headings) == 3 and headings[0] == weakest[0]  # weakest first
+    block = nearby.split(f'id="act-{weakest[0]}"')[1].split("</article>")[0]
+    assert "Space: <a" in block and "Ancoats Hall" in block
+    assert f"Start a group for {first.name}" in block.replace("&amp;", "&")
+    assert 'href="/communities/new/"' in block
+    assert ">Running a repair cafe</a>" in block
+    assert ">Hold repair cafes</a> (Leeds Menders): 9 of 12 cafes, under way" in block

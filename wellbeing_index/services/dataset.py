@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 
 from ..models import Edition, Level
+from .council_files import more_council_values
 from .sources import (
     COUNCIL_INDEX,
     DEFINITION_HEADER,
@@ -72,19 +73,26 @@ AREA_HEADER = [
 ]
 
 
-def dataset_build(*, source_dir: Path | None = None, out_dir: Path = DATA_DIR) -> dict:
+def dataset_build(
+    *, source_dir: Path | None = None, out_dir: Path = DATA_DIR, more_dir: Path | None = None
+) -> dict:
     """Build ``areas.csv.gz``, ``indicators.csv`` and ``values.csv.gz`` from the open data.
 
     Reads ``uk_local_authority_wellbeing.csv`` (361 councils), ``uk_small_area_deprivation.csv``
     (each nation's small areas; England on its 2011 areas, which postcodes carry) and
     ``uk_postcodes.csv.gz`` (to place each small area in its council and name it after its
-    commonest postcode sector). Returns row counts.
+    commonest postcode sector), and the council files of ``more_dir`` (default: the
+    repository's ``data/``; ``council_files``). Returns row counts; raises
+    ``CouncilFileError`` (and writes nothing) when a council file is wrong.
     """
     source = Path(source_dir or settings.SHARED_DATA_DIR)
     out_dir.mkdir(parents=True, exist_ok=True)
     councils = list(_read_csv(source / "uk_local_authority_wellbeing.csv"))
+    # Checked first: a bad council file stops the build before anything is written.
+    more_values = more_council_values({c["lad_code"] for c in councils}, data_dir=more_dir)
     postcodes = _PostcodeSummary.read(source / "uk_postcodes.csv.gz")
     area_rows, value_rows = _council_rows(councils, postcodes)
+    value_rows += more_values
     small_areas = [
         r
         for r in _read_csv(source / "uk_small_area_deprivation.csv")

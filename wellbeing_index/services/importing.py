@@ -130,7 +130,9 @@ def _edition_for(year: int, publish: bool | None) -> Edition:
 def _indicators_write(edition: Edition, definitions: dict, result: ImportResult) -> None:
     """Create or update the edition's indicators; counts go to ``result``."""
     existing = {i.code: i for i in Indicator.objects.filter(edition=edition)}
+    now = timezone.now()
     for code, definition in definitions.items():
+        definition = {**definition, "loaded_at": now}
         indicator = existing.get(code)
         if indicator is None:
             Indicator.objects.create(edition=edition, code=code, **definition)

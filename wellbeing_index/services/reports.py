@@ -21,6 +21,7 @@ from .editions import (
     catalogue_for,
     edition_pick,
 )
+from .sources import NO_DATA_REASONS
 
 AREA_TIMEOUT = 24 * 3600
 _MISSING = "-"  # cached marker: "this area has no scores in this edition"
@@ -70,6 +71,8 @@ class IndicatorLine:
     nation_value: float | None
     uk_score: float | None
     nation_score: float | None
+    # Why there is no value, in the publisher's words (an estimate it suppressed).
+    no_data_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class DomainLine:
     score: Score
     indicators: tuple[IndicatorLine, ...]
     measured: bool  # does the open data score this domain at this level at all?
+    from_parent: bool = False  # the council's figure, given to its neighbourhood
+    no_data_reason: str = ""  # why a measured domain has no figure here
 
     @property
     def slug(self) -> str:
@@ -133,6 +138,15 @@ class Report:
         for domain in self.weakest:
             tags += [t for t in domain.info.tags if t not in tags]
         return tags
+
+
+# Councils without a personal wellbeing estimate (Isles of Scilly, City of London, Oadby
+# and Wigston, Boston) are ones ONS suppressed: the key of its tables marks them "x".
+SUPPRESSED_REASON = (
+    "The Office for National Statistics did not publish this estimate: its survey sample "
+    "here was too small for a reliable figure (“estimates are considered unreliable for "
+    "practical purposes or are unavailable”)."
+)
 
 
 def _area_cache_key(edition: EditionRef, level: str, code: str) -> str:
@@ -211,7 +225,7 @@ def _report_build(catalogue: Catalogue, area: AreaInfo, parent, scores: dict) ->
         overall=Score(scores.get("o"), uk.get("o"), home.get("o")),
         pillars=pillar_lines,
         domains=tuple(domain_lines),
-        wellbeing=lines.of(catalogue.beside),
+        wellbeing=lines.beside(catalogue.beside, area.level),
         strongest=strongest,
         weakest=weakest,
         unmeasured=tuple(d for d in domain_lines if not d.measured),
@@ -234,10 +248,11 @@ class _IndicatorLines:
         self.uk = uk.get("i", {})
         self.home = home.get("i", {})
 
-    def line(self, code: str) -> IndicatorLine | None:
+    def line(self, code: str, *, no_data_reason: str = "") -> IndicatorLine | None:
         pair = self.indicator_scores.get(code)
-        if pair is None:
+        if pair is None and not no_data_reason:
             return None
+        pair = pair or (None, None)
         uk_pair = self.uk.get(code) or (None, None)
         home_pair = self.home.get(code) or (None, None)
         return IndicatorLine(
@@ -248,6 +263,17 @@ class _IndicatorLines:
             nation_value=home_pair[0],
             uk_score=uk_pair[1],
             nation_score=home_pair[1],
+            no_data_reason="" if pair[0] is not None else no_data_reason,
+        )
+
+    def beside(self, codes, level: str) -> tuple[IndicatorLine, ...]:
+        """The lines of the indicators shown beside the domains (ONS personal wellbeing)
+        that are published for areas of ``level``; one the area has no value of is there
+        with no value and the publisher's reason, not left out."""
+        return tuple(
+            self.line(code, no_data_reason=SUPPRESSED_REASON)
+            for code in codes
+            if self.catalogue.indicators[code].level == level
         )
 
     def of(self, codes) -> tuple[IndicatorLine, ...]:
@@ -258,13 +284,19 @@ class _IndicatorLines:
 def _domain_lines(
     catalogue: Catalogue, area: AreaInfo, scores: dict, uk: dict, home: dict, lines
 ) -> list[DomainLine]:
-    measured = catalogue.scored_domains.get(area.level, set())
+    measured = set(catalogue.scored_domains.get(area.level, set()))
+    if area.level == Level.NEIGHBOURHOOD:
+        # A neighbourhood takes its council's figure where only councils are measured.
+        measured |= catalogue.scored_domains.get(Level.LOCAL_AUTHORITY.value, set())
+    from_parent = set(scores.get("dp", ()))
     return [
         DomainLine(
             info=info,
             score=_score(scores, uk, home, "d", info.slug),
             indicators=lines.of(catalogue.indicators_by_domain.get(info.slug, ())),
             measured=info.slug in measured,
+            from_parent=info.slug in from_parent,
+            no_data_reason=NO_DATA_REASONS.get((info.slug, area.nation), ""),
         )
         for info in catalogue.domains
     ]

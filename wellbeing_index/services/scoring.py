@@ -13,7 +13,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from statistics import fmean
+from statistics import fmean, median, pstdev
 
 import numpy as np
 from django.core.cache import cache
@@ -79,12 +79,15 @@ def index_compute(*, edition: Edition) -> ComputeResult:
         }
         domains = list(Domain.objects.select_related("pillar"))
         by_indicator, value_count = _values_by_indicator(edition)
-        areas = {
-            pk: (level, nation)
-            for pk, level, nation in Area.objects.values_list("pk", "level", "nation")
-        }
+        areas, parents = {}, {}
+        for pk, level, nation, parent_id in Area.objects.values_list(
+            "pk", "level", "nation", "parent_id"
+        ):
+            areas[pk] = (level, nation)
+            if parent_id:
+                parents[pk] = parent_id
         per_area = _indicator_scores(by_indicator, indicators, areas)
-        rows = _area_scores(edition, per_area, indicators, domains)
+        rows = _area_scores(edition, per_area, indicators, domains, parents)
         benchmarks = _benchmarks(edition, rows, areas, indicators)
         AreaScore.objects.filter(edition=edition).delete()
         AreaScore.objects.bulk_create(rows, batch_size=2000)
@@ -133,10 +136,42 @@ def _indicator_scores(by_indicator: dict, indicators: dict, areas: dict) -> dict
     return per_area
 
 
+def _domain_scores(indicator_scores: dict, codes_by_domain: dict) -> dict:
+    domain_scores = {}
+    for slug, codes in codes_by_domain.items():
+        mean = _mean(indicator_scores[c][1] for c in codes if c in indicator_scores)
+        if mean is not None:
+            domain_scores[slug] = _r(mean)
+    return domain_scores
+
+
+def _inherit(indicator_scores, domain_scores, parent_scores, codes_by_domain) -> list[str]:
+    """Give an area its parent council's figures for the domains it has none of (culture,
+    equality, voice are measured for councils only): the domain score and the indicators
+    behind it. Returns the slugs taken from the parent."""
+    taken = []
+    for slug, score in parent_scores[1].items():
+        if slug in domain_scores:
+            continue
+        domain_scores[slug] = score
+        for code in codes_by_domain[slug]:
+            if code in parent_scores[0]:
+                indicator_scores[code] = parent_scores[0][code]
+        taken.append(slug)
+    return taken
+
+
 def _area_scores(
-    edition: Edition, per_area: dict, indicators: dict, domains: list[Domain]
+    edition: Edition,
+    per_area: dict,
+    indicators: dict,
+    domains: list[Domain],
+    parents: dict | None = None,
 ) -> list[AreaScore]:
-    """Domains, pillars and overall, per area, as unsaved ``AreaScore`` rows."""
+    """Domains, pillars and overall, per area, as unsaved ``AreaScore`` rows. An area with a
+    parent (a neighbourhood in its council) takes the parent's score for a domain it has no
+    indicator of; ``scores["dp"]`` lists those domains."""
+    parents = parents or {}
     codes_by_domain: dict[str, list[str]] = defaultdict(list)
     for indicator in indicators.values():
         if indicator.domain_id:
@@ -145,13 +180,14 @@ def _area_scores(
     for domain in domains:
         pillars[domain.pillar.slug].append(domain.slug)
 
+    own = {
+        area_id: (dict(indicator_scores), _domain_scores(indicator_scores, codes_by_domain))
+        for area_id, indicator_scores in per_area.items()
+    }
     rows = []
-    for area_id, indicator_scores in per_area.items():
-        domain_scores = {}
-        for slug, codes in codes_by_domain.items():
-            mean = _mean(indicator_scores[c][1] for c in codes if c in indicator_scores)
-            if mean is not None:
-                domain_scores[slug] = _r(mean)
+    for area_id, (indicator_scores, domain_scores) in own.items():
+        parent = own.get(parents.get(area_id))
+        taken = _inherit(indicator_scores, domain_scores, parent, codes_by_domain) if parent else []
         pillar_scores = {}
         for slug, members in pillars.items():
             mean = _mean(domain_scores.get(d) for d in members)
@@ -159,8 +195,18 @@ def _area_scores(
                 pillar_scores[slug] = _r(mean)
         overall = _r(_mean(pillar_scores.values()))
         scores = {"o": overall, "p": pillar_scores, "d": domain_scores, "i": indicator_scores}
+        if taken:
+            scores["dp"] = taken
         rows.append(AreaScore(edition=edition, area_id=area_id, overall=overall, scores=scores))
     return rows
+
+
+def _spread(numbers) -> list | None:
+    """[median, standard deviation] of the numbers that are there (None without two)."""
+    numbers = [x for x in numbers if x is not None]
+    if len(numbers) < 2:
+        return None
+    return [_r(median(numbers)), _r(pstdev(numbers))]
 
 
 def _benchmarks(edition, rows, areas, indicators) -> list[Benchmark]:
@@ -192,6 +238,11 @@ def _benchmarks(edition, rows, areas, indicators) -> list[Benchmark]:
             "p": {k: _r(_mean(m["p"].get(k) for m in members)) for k in pillar_keys},
             "d": {k: _r(_mean(m["d"].get(k) for m in members)) for k in domain_keys},
             "i": indicator_averages,
+            "s": {
+                "o": _spread(m["o"] for m in members),
+                "p": {k: _spread(m["p"].get(k) for m in members) for k in pillar_keys},
+                "d": {k: _spread(m["d"].get(k) for m in members) for k in domain_keys},
+            },
         }
         benchmarks.append(
             Benchmark(

@@ -5,6 +5,7 @@ definitions written to ``wellbeing_index/data/indicators.csv``."""
 from dataclasses import dataclass
 
 from ..models import Level
+from .council_files import MORE_INDICATORS, NO_DATA_REASONS  # noqa: F401 (re-exported)
 
 OGL = "Open Government Licence v3.0"
 ONS_WELLBEING_URL = (
@@ -213,8 +214,13 @@ DEFINITION_HEADER = [
 
 
 def indicator_definitions() -> list[dict]:
-    """The 62 indicator definitions of the default data set, in display order."""
-    rows = [*_council_definitions(), *_neighbourhood_definitions(), *_wellbeing_definitions()]
+    """The 65 indicator definitions of the default data set, in display order."""
+    rows = [
+        *_council_definitions(),
+        *_more_definitions(),
+        *_neighbourhood_definitions(),
+        *_wellbeing_definitions(),
+    ]
     return [{**row, "order": order} for order, row in enumerate(rows, start=1)]
 
 
@@ -243,6 +249,11 @@ def _council_definitions() -> list[dict]:
             ),
         )
     return rows
+
+
+def _more_definitions() -> list[dict]:
+    """Council figures for culture, equality and voice (``MORE_INDICATORS``)."""
+    return [{**row, "level": Level.LOCAL_AUTHORITY.value} for row in MORE_INDICATORS]
 
 
 def _neighbourhood_definitions() -> list[dict]:

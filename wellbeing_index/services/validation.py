@@ -313,6 +313,25 @@ def _parents_check(
             errors.add(name, area["line"], "an area cannot be its own parent")
 
 
+_RANGE_RE = re.compile(r"\b(\d+) to (\d+)\b")
+
+
+def unit_bounds(unit: str) -> tuple[float, float] | None:
+    """The values an indicator's unit allows: a percentage 0 to 100, "0 to 10" ratings,
+    deciles 1 to 10, counts per head from 0; None when the unit says nothing."""
+    text = unit.lower()
+    if text.startswith("%") or text.startswith("percent"):
+        return (0.0, 100.0)
+    match = _RANGE_RE.search(text)
+    if match:
+        return (float(match.group(1)), float(match.group(2)))
+    if text.startswith("decile"):
+        return (1.0, 10.0)
+    if " per " in f" {text}":
+        return (0.0, math.inf)
+    return None
+
+
 def _parse_number(text: str) -> float | None:
     try:
         number = float(text.replace(",", "")) if text else None
@@ -359,6 +378,15 @@ def values_read(
         number = _parse_number(text)
         if number is None:
             errors.add(name, line, f"value {text!r} is not a number")
+            continue
+        bounds = unit_bounds(definition["unit"])
+        if bounds and not bounds[0] <= number <= bounds[1]:
+            errors.add(
+                name,
+                line,
+                f"value {text} is out of range for {code} ({definition['unit']}: "
+                f"{bounds[0]:g} to {bounds[1]:g})",
+            )
             continue
         values.setdefault(code, []).append((area_code, number))
     return values, blanks

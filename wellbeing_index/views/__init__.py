@@ -10,7 +10,17 @@ the index.
 
 from .areas import area_detail, council_list
 from .compare import compare
-from .methodology import methodology
+from .downloads import figures
+from .methodology import indicators, methodology
 from .postcode import index, postcode_detail
 
-__all__ = ["area_detail", "compare", "council_list", "index", "methodology", "postcode_detail"]
+__all__ = [
+    "area_detail",
+    "compare",
+    "council_list",
+    "figures",
+    "index",
+    "indicators",
+    "methodology",
+    "postcode_detail",
+]

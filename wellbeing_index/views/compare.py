@@ -1,32 +1,38 @@
-"""Two postcodes side by side."""
+"""Up to four areas side by side."""
+
+from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from ..forms import CompareForm
-from ..services import postcode_reports
-from ..services.compare import reports_comparable, reports_compare
-from .common import support_context
+from ..forms import AREA_FIELDS, CompareForm
+from ..services.compare import areas_compare
+from .common import edition_year, support_context
 
 
 @require_GET
 def compare(request):
-    """Two postcodes side by side, domain by domain."""
+    """Two to four postcodes or council areas, domain by domain, with figures far from their
+    nation's median marked, and the figures to download."""
+    year = edition_year(request)
     form = CompareForm(request.GET or None)
-    first = second = None
+    comparison = missing = None
     if request.GET and form.is_valid():
-        first = postcode_reports(location=form.cleaned_data["a"])
-        second = postcode_reports(location=form.cleaned_data["b"])
-    pair = reports_comparable(first=first, second=second) if first else None
-    rows = reports_compare(first=pair[0], second=pair[1]) if pair else []
-    nations = [r.location.nation for r in (first, second) if r]
+        result = areas_compare(form.entries, year=year)
+        if isinstance(result, list):
+            missing = [str(getattr(form.entries[n], "postcode", form.entries[n])) for n in result]
+        else:
+            comparison = result
+    query = urlencode({n: request.GET[n] for n in AREA_FIELDS if request.GET.get(n)})
     context = {
         "form": form,
-        "first": first,
-        "second": second,
-        "pair": pair,
-        "rows": rows,
-        **support_context(nations),
+        "comparison": comparison,
+        "missing": missing,
+        "download_query": query,
+        "figures_csv": reverse("wellbeing_index:figures", kwargs={"fmt": "csv"}),
+        "figures_json": reverse("wellbeing_index:figures", kwargs={"fmt": "json"}),
+        **support_context(comparison.nations if comparison else ()),
     }
     status = 400 if request.GET and not form.is_valid() else 200
     return render(request, "wellbeing_index/compare.html", context, status=status)

@@ -79,6 +79,8 @@ def _wellbeing_links() -> dict[str, str]:
             index=reverse("wellbeing_index:index"),
             methodology=reverse("wellbeing_index:methodology"),
             compare=reverse("wellbeing_index:compare"),
+            figures_csv=reverse("wellbeing_index:figures", kwargs={"fmt": "csv"}),
+            figures_json=reverse("wellbeing_index:figures", kwargs={"fmt": "json"}),
             api=reverse("wellbeing_api:postcode", kwargs={"postcode": "-"})[:-1],
         )
     return _links
@@ -94,6 +96,8 @@ class PageFigures:
     help_tags: tuple[str, ...]
     body: str  # the rendered figures
     key: str  # names the edition's computation and the (neighbourhood, council) pair
+    # (slug, name, help tags) of each weakest domain, weakest first: "what you can do"
+    weakest_domains: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     @property
     def is_neighbourhood(self) -> bool:
@@ -115,9 +119,10 @@ def _postcode_figures(location, year) -> PageFigures | None:
     if edition is None:
         return None
     areas = areas_key(location, edition)
-    # "pf3": PageFigures moved to wellbeing_index.views.postcode ("pf2"), then its body
-    # became plain text; copies pickled under an older key could not be read back.
-    key = f"wellbeing:page:pf3:{areas}"
+    # "pf4": PageFigures gained weakest_domains. "pf3": PageFigures moved to
+    # wellbeing_index.views.postcode ("pf2"), then its body became plain text; copies
+    # pickled under an older key could not be read back.
+    key = f"wellbeing:page:pf4:{areas}"
     local = caches["fragments"]
     figures = local.get(key, _UNSET)
     if figures is not _UNSET:
@@ -141,6 +146,7 @@ def _postcode_figures(location, year) -> PageFigures | None:
             help_tags=tuple(report.help_tags),
             body=html,
             key=areas,
+            weakest_domains=tuple((d.slug, d.name, d.info.tags) for d in report.weakest),
         )
     cache.set(key, figures, FIGURES_TIMEOUT)
     local.set(key, figures, FIGURES_TIMEOUT)

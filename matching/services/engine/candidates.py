@@ -51,11 +51,18 @@ class CategoryIndex:
         self.tree = cKDTree(people.offer_xyz[offer_rows])
         self.candidates: dict[int, tuple[list[int], list[float], bool]] = {}
 
-    def _filter(self, need_rows: np.ndarray, dist: np.ndarray, local: np.ndarray):
-        """Vectorised checks that do not depend on the order of assignment."""
+    def _filter(self, need_rows: np.ndarray, dist: np.ndarray, local: np.ndarray, complete):
+        """Vectorised checks that do not depend on the order of assignment.
+
+        ``complete`` says, per need, whether the search found every offer within its
+        radius. Where it did not, the offers exactly as far as the furthest one found may
+        have equally distant twins it left out (many offers share a postcode or a district
+        centre), and the tree picks among ties in no particular order: those are dropped,
+        to be found with all their twins by a wider search, so ties go to the lowest offer
+        id whatever the search width."""
         e = self.people
         n = len(self.rows)
-        valid = local < n
+        valid = (local < n) & (complete[:, None] | (dist < dist[:, -1:]))
         offer_rows = self.rows[np.where(valid, local, 0)]
         km = np.where(valid, chord_to_km(np.where(valid, dist, 0.0)), np.inf)
         valid &= (e.offer_avail[offer_rows] & e.need_avail[need_rows][:, None]) != 0
@@ -87,7 +94,7 @@ class CategoryIndex:
         found_all = np.full(len(need_rows), k >= len(self.rows))
         # Fewer than k found within the radius: there is nothing further to widen to.
         found_all |= (local >= len(self.rows)).any(axis=1)
-        offer_rows, km, valid = self._filter(need_rows, dist, local)
+        offer_rows, km, valid = self._filter(need_rows, dist, local, found_all)
         for i, need_row in enumerate(need_rows.tolist()):
             keep = valid[i]
             self.candidates[need_row] = (
@@ -106,9 +113,12 @@ class CategoryIndex:
                 self.people.need_xyz[need_rows], k=k, distance_upper_bound=self._bound(need_rows)
             )
             dist, local = np.atleast_2d(dist), np.atleast_2d(local)
-            offer_rows, km, valid = self._filter(need_rows, dist, local)
+            last = k >= len(self.rows) or bool((local >= len(self.rows)).any())
+            offer_rows, km, valid = self._filter(need_rows, dist, local, np.array([last]))
+            # Each round yields every offer nearer than its furthest, in order (those of
+            # earlier rounds again: they were taken, and are skipped again).
             yield from zip(offer_rows[0][valid[0]].tolist(), km[0][valid[0]].tolist(), strict=True)
-            if k >= len(self.rows) or (local >= len(self.rows)).any():
+            if last:
                 return
 
 

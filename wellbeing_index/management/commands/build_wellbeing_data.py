@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from wellbeing_index.services.council_files import CouncilFileError
 from wellbeing_index.services.dataset import DATA_DIR, dataset_build
 
 
@@ -26,7 +27,10 @@ class Command(BaseCommand):
         ):
             if not (source / name).exists():
                 raise CommandError(f"{source / name} is missing.")
-        counts = dataset_build(source_dir=source, out_dir=out)
+        try:
+            counts = dataset_build(source_dir=source, out_dir=out)
+        except CouncilFileError as error:
+            raise CommandError(f"Nothing was written.\n{error}") from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {counts['areas']:,} areas, {counts['indicators']} indicators and "

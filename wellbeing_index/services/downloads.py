@@ -1,0 +1,108 @@
+"""Any page's figures as rows for a CSV or JSON download: every score and indicator of each
+area, with its source, licence and year. An area with no figures gives no rows (the file
+then has its header only)."""
+
+import csv
+import io
+import json
+
+from .reports import Report
+
+COLUMNS = [
+    "area_code",
+    "area_name",
+    "level",
+    "nation",
+    "kind",
+    "code",
+    "name",
+    "score",
+    "uk_average",
+    "nation_average",
+    "value",
+    "unit",
+    "better",
+    "ranked",
+    "year",
+    "period",
+    "source",
+    "source_url",
+    "licence",
+    "from_council",
+]
+
+
+def figure_rows(reports) -> list[dict]:
+    rows = []
+    for report in reports:
+        if report is None or not report.has_scores:
+            continue
+        rows += _report_rows(report)
+    return rows
+
+
+def _row(report: Report, kind, code, name, score, **more) -> dict:
+    area = report.area
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(
+        area_code=area.code,
+        area_name=area.name,
+        level=area.level,
+        nation=area.nation,
+        kind=kind,
+        code=code,
+        name=name,
+        score=score.value,
+        uk_average=score.uk,
+        nation_average=score.nation,
+        **more,
+    )
+    return row
+
+
+def _report_rows(report: Report) -> list[dict]:
+    rows = [_row(report, "overall", "overall", "Overall", report.overall)]
+    for pillar in report.pillars:
+        rows.append(_row(report, "pillar", pillar.slug, pillar.name, pillar.score))
+    for domain in report.domains:
+        rows.append(_row(report, "domain", domain.slug, domain.name, domain.score))
+        for line in domain.indicators:
+            info = line.info
+            rows.append(
+                {
+                    **dict.fromkeys(COLUMNS, ""),
+                    "area_code": report.area.code,
+                    "area_name": report.area.name,
+                    "level": report.area.level,
+                    "nation": report.area.nation,
+                    "kind": "indicator",
+                    "code": info.code,
+                    "name": info.name,
+                    "score": line.score,
+                    "uk_average": line.uk_score,
+                    "nation_average": line.nation_score,
+                    "value": line.value,
+                    "unit": info.unit,
+                    "better": info.direction,
+                    "ranked": info.ranking,
+                    "year": info.year,
+                    "period": info.period,
+                    "source": info.source,
+                    "source_url": info.source_url,
+                    "licence": info.licence,
+                    "from_council": domain.from_parent,
+                }
+            )
+    return rows
+
+
+def figures_csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def figures_json(rows: list[dict]) -> str:
+    return json.dumps({"columns": COLUMNS, "figures": rows}, ensure_ascii=False)
