@@ -33,6 +33,9 @@ TWINS_CHECKED = 40
 # A catalogue entry this many words long or more is specific enough that its English on a
 # Welsh page means it was not translated there (shorter ones, "Events", are names too).
 MIN_WORDS = 4
+# Names shown as published in the data (a source's licence), which the catalogue also
+# translates where the site names them in a sentence of its own.
+DATA_NAMES = {"Open Government Licence v3.0"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>")
 
 
@@ -45,7 +48,7 @@ def english_phrases() -> list[str]:
                 continue
             for chunk in PLACEHOLDER.split(" ".join(entry.msgid.split())):
                 chunk = chunk.strip(" .,:;!?“”\"'()")
-                if len(chunk.split()) >= MIN_WORDS:
+                if len(chunk.split()) >= MIN_WORDS and chunk not in DATA_NAMES:
                     phrases.add(chunk)
     return sorted(phrases)
 
