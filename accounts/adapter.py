@@ -2,6 +2,7 @@ import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -18,7 +19,13 @@ class AccountAdapter(DefaultAccountAdapter):
     fresh key per email."""
 
     def send_mail(self, template_prefix, email, context):
-        context = {"email": email, **context}
+        # allauth's own send_mail adds the site; every account email greets from it.
+        context = {
+            "email": email,
+            "current_site": current_site(self.request),
+            "site_url": settings.SITE_URL,
+            **context,
+        }
         language = self.email_language(email)
         with translation.override(language):
             subject = self.format_email_subject(
@@ -50,3 +57,23 @@ class AccountAdapter(DefaultAccountAdapter):
         if User.objects.filter(email=email.lower()).exists():
             return recipient_language(email)
         return translation.get_language() or settings.LANGUAGE_CODE
+
+
+class _NamedSite:
+    def __init__(self, name: str, domain: str):
+        self.name, self.domain = name, domain
+
+    def __str__(self):
+        return self.name
+
+
+def current_site(request) -> _NamedSite:
+    """The site the emails name: the Sites row (or the request's host), never a blank name.
+
+    A site whose name was left blank (or Django's "example.com") is called SITE_NAME.
+    """
+    site = get_current_site(request)
+    name = (site.name or "").strip()
+    if not name or name == "example.com" or name == site.domain:
+        name = settings.SITE_NAME
+    return _NamedSite(name, site.domain)

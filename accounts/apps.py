@@ -3,6 +3,8 @@ from django.apps import AppConfig
 
 class AccountsConfig(AppConfig):
     name = "accounts"
+    # allauth's "account" app is "Accounts" in the admin too: one section each, told apart.
+    verbose_name = "Members"
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

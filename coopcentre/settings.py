@@ -12,6 +12,8 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from .headers import PERMISSIONS_POLICY_DEFAULT, content_security_policy
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "taggit",
     # Shared apps: capability apps depend on these, never the other way round.
@@ -62,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language is the URL's: /cy/… is Welsh, every other URL English (docs/i18n.md).
@@ -72,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.staff_mfa_required",
 ]
 
 ROOT_URLCONF = "coopcentre.urls"
@@ -180,6 +186,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 SITE_ID = 1
+# What emails and pages call the site (the Sites row is named after it when migrating).
+SITE_NAME = "coopcentre"
 
 # django-allauth: email is the identity; no usernames; verification is mandatory.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -204,6 +212,12 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "accounts.login_form.LoginForm"}
+# Two-factor log-in (allauth.mfa); staff must set it up where STAFF_REQUIRE_MFA is on (by
+# default in production only): accounts/middleware.py, docs/security.md.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "coopcentre"
+STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=not DEBUG)
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en-gb"
@@ -314,20 +328,21 @@ CAMPAIGN_PARALLEL = env.int("CAMPAIGN_PARALLEL", default=2)
 # could resend the last fraction of a second of copies; a worker crash loses nothing).
 OUTBOX_BATCH_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", default=False)
 
-# events: day-before reminders go out hourly from 09:00 (each recorded once); regular
-# activities' dates are expanded a year ahead every night.
-# participation: the weekly digest of what members chose to hear about weekly (Mondays).
+# participation's weekly digest (Mondays); events' day-before reminders (hourly, each
+# recorded once) and regular activities' dates expanded a year ahead every night.
 CELERY_BEAT_SCHEDULE["participation-weekly-digest"] = {
     "task": "participation.tasks.send_weekly_digests",
     "schedule": crontab(day_of_week=1, hour=7, minute=0),
 }
-CELERY_BEAT_SCHEDULE["events-send-reminders"] = {
-    "task": "events.tasks.send_event_reminders",
-    "schedule": crontab(minute=5),
-}
-CELERY_BEAT_SCHEDULE["events-extend-schedules"] = {
-    "task": "events.tasks.extend_event_schedules",
-    "schedule": crontab(hour=3, minute=17),
+CELERY_BEAT_SCHEDULE |= {
+    "events-send-reminders": {
+        "task": "events.tasks.send_event_reminders",
+        "schedule": crontab(minute=5),
+    },
+    "events-extend-schedules": {
+        "task": "events.tasks.extend_event_schedules",
+        "schedule": crontab(hour=3, minute=17),
+    },
 }
 
 # Map tiles: any XYZ tile server; the attribution is shown under every map.
@@ -359,6 +374,10 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Content-Security-Policy (django-csp) and Permissions-Policy: coopcentre/headers.py.
+CONTENT_SECURITY_POLICY = content_security_policy(map_tile_url=MAP_TILE_URL)
+PERMISSIONS_POLICY = PERMISSIONS_POLICY_DEFAULT
+
 RATELIMIT_USE_CACHE = "default"
 
 LOGGING = {
@@ -375,11 +394,7 @@ OPENDATA_API_RATE = env.str("OPENDATA_API_RATE", default="600/m")
 # Publishers' feeds or APIs harvested every hour (comma-separated URLs; see manage.py harvest).
 OPENDATA_HARVEST_URLS = env.list("OPENDATA_HARVEST_URLS", default=[])
 OPENDATA_HARVEST_MAX_BYTES = env.int("OPENDATA_HARVEST_MAX_BYTES", default=10 * 1024 * 1024)
-CELERY_BEAT_SCHEDULE["opendata-new-dates"] = {
-    "task": "opendata.tasks.stamp_new_dates",
-    "schedule": 60.0,
-}
-CELERY_BEAT_SCHEDULE["opendata-harvest"] = {
-    "task": "opendata.tasks.harvest_all",
-    "schedule": 60 * 60.0,
+CELERY_BEAT_SCHEDULE |= {
+    "opendata-new-dates": {"task": "opendata.tasks.stamp_new_dates", "schedule": 60.0},
+    "opendata-harvest": {"task": "opendata.tasks.harvest_all", "schedule": 60 * 60.0},
 }

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -11,6 +12,10 @@ from portal import views as portal_views
 admin.site.site_header = _("coopcentre staff")
 admin.site.site_title = _("coopcentre staff")
 admin.site.index_title = _("Moderation and operations")
+# Staff log in where everyone does: allauth's page, with its rate limits and lock-out and,
+# for staff who set it up (required in production), the authenticator code. The admin's
+# own password form is never shown.
+admin.site.login = secure_admin_login(admin.site.login)
 
 # Machine endpoints: the same in every language.
 urlpatterns = [

@@ -49,6 +49,46 @@ class SearchDateField(forms.DateField):
         return min(max(day, self.EARLIEST_SEARCH_DATE), latest)
 
 
+# Choices of rows by id ---------------------------------------------------------------
+
+# The largest id a database holds (a signed 64-bit integer).
+MAX_PK = 2**63 - 1
+
+
+def pk_in_range(value) -> bool:
+    """False for a number no id can be (SQLite raises OverflowError on it, a 500)."""
+    try:
+        return abs(int(str(value).strip())) <= MAX_PK
+    except (TypeError, ValueError):
+        # Not a number: the field's own check refuses it.
+        return True
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """Django's, refusing an out-of-range id (``9`` × 400) as an invalid choice."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not pk_in_range(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing an out-of-range id (``9`` × 400) as an invalid choice."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not pk_in_range(pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": str(pk)[:20] + "…"},
+                )
+        return super()._check_values(value)
+
+
 class InterestsField(TagField):
     """Interest tags typed as "gardening, cooking": each in lower case with single spaces
     and no control characters, no repeats, at most ``max_tags`` of at most ``max_tag_length``

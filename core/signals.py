@@ -9,5 +9,5 @@ def site_from_settings(sender, using="default", **kwargs):
 
     domain = urlsplit(settings.SITE_URL).netloc or "127.0.0.1:8000"
     Site.objects.using(using).update_or_create(
-        pk=settings.SITE_ID, defaults={"domain": domain, "name": "coopcentre"}
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.SITE_NAME}
     )

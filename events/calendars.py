@@ -5,6 +5,12 @@ Built with the ``icalendar`` package. A regular activity is one VEVENT with an R
 carry TZID=Europe/London with its VTIMEZONE, so calendar apps keep 19:00 at 19:00
 across the clock change. Public files never hold the online join link: only the copy
 attached to a going member's confirmation email does.
+
+Every text written here passes ``_line`` (one-line values: no control characters at all)
+or ``_text`` (descriptions: line breaks kept as ``\n``, other control characters dropped):
+RFC 5545 allows no control character but tab in a value, and the icalendar package
+refuses a raw line break in the calendar's name, so a title saved before one-line fields
+were enforced must still give a valid file, never a 500.
 """
 
 from collections.abc import Iterable
@@ -15,6 +21,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from core.forms import one_line
 from core.links import absolute_url
 
 from . import recurrence
@@ -23,6 +30,15 @@ from .vtimezone import vtimezone
 
 PRODID = "-//coopcentre//events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _line(value) -> str:
+    return one_line(str(value))
+
+
+def _text(value: str) -> str:
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(one_line(line) for line in lines).strip()
 
 
 def _host() -> str:
@@ -58,9 +74,9 @@ def _location(event: Event) -> str:
 
 def _common(component: icalendar.Event, event: Event, *, include_join: bool) -> None:
     component.add("dtstamp", datetime.now(UTC))
-    component.add("summary", event.title)
-    component.add("description", _description(event, include_join=include_join))
-    component.add("location", _location(event))
+    component.add("summary", _line(event.title))
+    component.add("description", _text(_description(event, include_join=include_join)))
+    component.add("location", _line(_location(event)))
     component.add("url", absolute_url(event.get_absolute_url()))
     component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     component.add("sequence", event.sequence)
@@ -68,7 +84,7 @@ def _common(component: icalendar.Event, event: Event, *, include_join: bool) -> 
     component.add("last-modified", event.updated_at.astimezone(UTC))
     if event.is_in_person and event.latitude is not None:
         component.add("geo", (round(event.latitude, 6), round(event.longitude, 6)))
-    tags = [tag.name for tag in event.tags.all()]
+    tags = [_line(tag.name) for tag in event.tags.all()]
     if tags:
         component.add("categories", tags)
 
@@ -100,7 +116,7 @@ def _calendar(components: Iterable[icalendar.Event], *, name: str, url: str) -> 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.calendar_name = name
+    cal.calendar_name = _line(name)
     cal.add("url", url)
     # Clients refresh subscribed feeds about this often.
     cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})

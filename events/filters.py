@@ -12,7 +12,8 @@ import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -132,6 +133,29 @@ def date_window(cleaned: dict, now: datetime) -> tuple[datetime | None, datetime
     return None, None
 
 
+def first_date_of_each_event(dates):
+    """One row per event: its first date among ``dates``, with ``more_dates``, how many of
+    its other dates in ``dates`` follow it.
+
+    A fortnightly café is one result ("Every other Wednesday, next 9 Dec; 12 more dates"),
+    not twenty; a date filter still finds it by any date in range, shown as that date.
+    ``dates`` holds filters only (no annotations): both subqueries reuse it, each an index
+    probe on (event, starts_at).
+    """
+    same_event = dates.order_by().filter(event_id=OuterRef("event_id"))
+    earlier = same_event.filter(
+        Q(starts_at__lt=OuterRef("starts_at"))
+        | Q(starts_at=OuterRef("starts_at"), pk__lt=OuterRef("pk"))
+    )
+    later = (
+        same_event.filter(starts_at__gt=OuterRef("starts_at"))
+        .values("event_id")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return dates.filter(~Exists(earlier)).annotate(more_dates=Coalesce(Subquery(later), Value(0)))
+
+
 class EventFilter(django_filters.FilterSet):
     """What every events search has: when, interests, free only."""
 
@@ -163,6 +187,7 @@ class EventFilter(django_filters.FilterSet):
             queryset = queryset.filter(ends_at__gte=start)
         if end is not None:
             queryset = queryset.filter(starts_at__lt=end)
+        queryset = first_date_of_each_event(queryset)
         if cleaned.get("tag"):
             # EXISTS rather than a join, so an event with two of the tags is listed once.
             queryset = queryset.filter(

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from communities.models import Group
 from communities.selectors import groups_organised_by
-from core.forms import HoneypotMixin, InterestsField, OneLineCharField
+from core.forms import HoneypotMixin, InterestsField, ModelChoiceField, OneLineCharField
 from postcodes.forms import PostcodeField
 from postcodes.parsing import PostcodeError
 from postcodes.services import lookup
@@ -72,7 +72,7 @@ class EventForm(HoneypotMixin, forms.ModelForm):
         max_length=10,
         help_text="A postcode, then “Find spaces”: the spaces within 5 km are listed below.",
     )
-    space = forms.ModelChoiceField(
+    space = ModelChoiceField(
         label="At a community space on coopcentre",
         queryset=Space.objects.none(),
         required=False,
@@ -140,7 +140,7 @@ class EventForm(HoneypotMixin, forms.ModelForm):
         ]
         field_classes = dict.fromkeys(
             ("title", "venue_name", "address", "price_note", "image_alt"), OneLineCharField
-        ) | {"tags": InterestsField}
+        ) | {"tags": InterestsField, "group": ModelChoiceField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
@@ -304,7 +304,7 @@ def form_initial_from(data) -> dict:
 class RsvpForm(forms.Form):
     """Saying you're going to one date of an event."""
 
-    occurrence = forms.ModelChoiceField(
+    occurrence = ModelChoiceField(
         queryset=Occurrence.objects.none(),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": "That date isn't open for replies any more."},
@@ -321,9 +321,7 @@ class RsvpForm(forms.Form):
 
 
 class CancelRsvpForm(forms.Form):
-    occurrence = forms.ModelChoiceField(
-        queryset=Occurrence.objects.none(), widget=forms.HiddenInput
-    )
+    occurrence = ModelChoiceField(queryset=Occurrence.objects.none(), widget=forms.HiddenInput)
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ import uuid
 
 from django import forms
 
-from core.forms import HoneypotMixin
+from core.forms import HoneypotMixin, ModelMultipleChoiceField
 from postcodes.forms import PostcodeField
 
 from .models import (
@@ -39,7 +39,7 @@ def _distance_field(label: str, help_text: str, initial: int) -> forms.IntegerFi
     )
 
 
-class CategoryChoiceField(forms.ModelMultipleChoiceField):
+class CategoryChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):
@@ -60,7 +60,8 @@ class HelpRequestForm(HoneypotMixin, forms.Form):
         choices=Availability.choices,
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        initial=Availability.values,
+        # None ticked to start with: all ticked made ticking "weekends" change nothing.
+        help_text="Tick every time that suits you.",
         error_messages={"required": "Choose at least one time when you're available."},
     )
     note = forms.CharField(

@@ -97,19 +97,24 @@ def rsvp_cancel(request, slug):
 @require_GET
 def your_events(request):
     """The dates you're going to or waiting for, and the events you organise."""
-    replies = (
+    replies = list(
         Rsvp.objects.active()
         .filter(user=request.user, occurrence__ends_at__gte=timezone.now())
         .select_related("occurrence__event")
         .order_by("occurrence__starts_at")
     )
+    # A waiting-list place is not a place: it has its own heading, not "Going".
+    going = [reply for reply in replies if not reply.is_waiting]
+    waiting = [reply for reply in replies if reply.is_waiting]
     organising = (
         Event.objects.filter(Q(organiser=request.user) | Q(submitted_by=request.user))
         .with_next_date()
         .order_by("-starts_at")
     )
     return render(
-        request, "events/your_events.html", {"replies": replies, "organising": organising}
+        request,
+        "events/your_events.html",
+        {"replies": going, "waiting": waiting, "organising": organising},
     )
 
 

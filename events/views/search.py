@@ -46,6 +46,8 @@ def card_version(occurrence) -> tuple:
         event.updated_at.isoformat(),
         getattr(occurrence, "tag_names_joined", None) or "",
         event.space.name if event.space_id else "",
+        # How many more dates of a series match this search ("12 more dates").
+        getattr(occurrence, "more_dates", None),
     )
 
 

@@ -140,6 +140,14 @@ class Match(models.Model):
         return reverse("matching:match-detail", kwargs={"pk": self.pk})
 
     @property
+    def reason_for_volunteer(self) -> str:
+        """The reason as the volunteer reads it: what the other person asks for.
+
+        ``reason`` is written for the person in need ("offers collecting medication"); read
+        by the volunteer it seemed to say the person in need offers it."""
+        return self.reason.replace("offers ", "needs ").replace("can teach ", "wants to learn ")
+
+    @property
     def is_introduction(self) -> bool:
         return self.offer_id is not None
 

@@ -142,8 +142,9 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
     When both have accepted, the match becomes ``INTRODUCED`` and each person is emailed
     the other's contact details (both consented when they registered, and again by
     accepting). A decline closes it and the other person is told only that it won't go
-    ahead; the need is then matched again (never with the same offer). Raises
-    ``MatchError`` when the introduction is no longer open, or was already answered.
+    ahead; the need is then matched again (never with the same offer). Each side answers
+    once: the same answer again changes nothing, the other answer raises ``MatchError``
+    (as does an introduction that is no longer open).
     """
     from matching import tasks
 
@@ -161,6 +162,7 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
         wanted = Response.ACCEPTED if accept else Response.DECLINED
         if current == wanted:
             return match
+        _refuse_a_changed_answer(match, side)
         now = timezone.now()
         setattr(match, f"{side}_response", wanted)
         setattr(match, f"{side}_responded_at", now)
@@ -192,6 +194,21 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
                 source=f"match:{match.pk}",
             )
     return match
+
+
+def _refuse_a_changed_answer(match: Match, side: str) -> None:
+    """An answer, once given, stands: the same link (or the match page) cannot turn an
+    accept into a decline, which would close a match the other person may have answered on
+    the strength of it (issue 11)."""
+    current = match.response_of(side)
+    if current == Response.PENDING:
+        return
+    when = timezone.localtime(getattr(match, f"{side}_responded_at"))
+    raise MatchError(
+        f"You already {current} this introduction on {when:%-d %B at %H:%M}, "
+        "and an answer can't be changed. "
+        "If something is wrong, use “Report a problem” on the introduction's page."
+    )
 
 
 def match_approve(*, match: Match, by) -> bool:

@@ -94,7 +94,9 @@ def space_edit(request, slug):
     direct = not space.is_approved
     # The form works on a copy, so the proposal can compare the old values with the new.
     form = SpaceEditForm(
-        request.POST or None, instance=Space.objects.prefetch_related("tags").get(pk=space.pk)
+        request.POST or None,
+        instance=Space.objects.prefetch_related("tags").get(pk=space.pk),
+        user=request.user,
     )
     if direct:
         del form.fields["reason"]

@@ -47,7 +47,7 @@ def test_a_member_who_chose_english_on_a_welsh_page_gets_english(
         sign_up(client, "/cy/accounts/signup/", language="en-gb")
     assert User.objects.get(email="new@example.org").language == "en-gb"
     [message] = mailoutbox
-    assert "Please Confirm Your Email Address" in message.subject
+    assert "Confirm your email address" in message.subject
 
 
 def test_the_profile_changes_the_language(member_client, member):

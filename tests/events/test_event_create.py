@@ -250,7 +250,7 @@ def test_an_image_is_checked_and_stored_without_its_metadata(member_client, medi
             SimpleUploadedFile("notes.png", b"not a picture at all", content_type="image/png"),
             "Upload a valid image",
         ),
-        (picture("GIF"), "GIF images aren't accepted."),
+        (picture("GIF"), "That is a GIF file. Upload a JPEG, PNG or WebP image."),
         (picture("PNG", (50, 50)), "at least 200 pixels"),
     ],
 )

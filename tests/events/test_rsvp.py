@@ -227,3 +227,15 @@ def test_every_notice_is_recorded_once(member_client, chat, django_capture_on_co
     row = OutgoingEmail.objects.get()
     assert row.purpose == "events.rsvp-confirmed" and row.status == "sent"
     assert row.sent_at is not None
+
+
+def test_a_waiting_list_place_is_not_listed_under_going(member_client, member):
+    from .factories import RsvpFactory
+
+    full = EventFactory(title="Full supper club", capacity=1)
+    RsvpFactory(occurrence=full.occurrences.get(), status="waiting", user=member)
+    going(member_client, EventFactory(title="Litter pick"))
+    html = member_client.get("/events/yours/").content.decode()
+    going_part, waiting_part = html.split('id="waiting-heading"')
+    assert "Litter pick" in going_part and "Full supper club" not in going_part
+    assert "Full supper club" in waiting_part

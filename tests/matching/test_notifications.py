@@ -127,3 +127,10 @@ def test_staff_approving_a_held_introduction_does_not_announce_it_again(
         assert match_approve(match=intro, by=staff)
     assert OutgoingEmail.objects.count() == 2
     assert mailoutbox == []
+
+
+def test_the_volunteer_reads_what_the_person_needs_not_that_they_offer(intro, mailoutbox):
+    outgoing_send(pk=row_to(intro.offer.person, "matching.offer-introduction").pk)
+    [email] = mailoutbox
+    assert "offers collecting" not in email.body
+    assert "needs collecting food and shopping" in email.body

@@ -20,6 +20,9 @@ def test_the_near_page_lists_schemes_and_counts_offers_without_names(client, kin
     OfferFactory(at="EH1 1YZ", kinds=[kinds["shopping"]])
     content = page_text(client.get("/near/", {"postcode": "M14 5LL"}))
     assert "Help near M14" in content
+    # The heading's link keeps the postcode: it opens the help covering it.
+    html = client.get("/near/", {"postcode": "M14 5LL"}).content.decode()
+    assert 'href="/help/schemes/?postcode=M14%205LL">Help near M14</a>' in html
     assert "Food Line" in content
     assert "1 neighbour offers help within 5 km" in content
     assert "Secret Sam" not in content

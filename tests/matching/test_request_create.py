@@ -1,5 +1,6 @@
 """Asking for and offering help: the forms, consent, signposting and bad input."""
 
+import re
 import uuid
 
 import pytest
@@ -141,3 +142,11 @@ def test_registering_is_rate_limited(member_client, member, kinds):
     assert response.status_code == 429
     assert "Please wait" in page_text(response)
     assert Need.objects.filter(person=member).count() == 20
+
+
+def test_no_availability_box_starts_ticked(member_client, kinds):
+    for url in ("/help/need/", "/help/offer/"):
+        html = member_client.get(url).content.decode()
+        boxes = re.findall(r'<input type="checkbox" name="availability"[^>]*>', html)
+        assert boxes, url
+        assert not [box for box in boxes if "checked" in box], url

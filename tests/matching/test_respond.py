@@ -146,3 +146,41 @@ def test_a_missing_answer_is_an_error_not_a_crash(client, intro):
 def test_signed_salt_is_specific(intro):
     token = response_token_make(match=intro, side="need")
     assert signing.loads(token, salt=RESPONSE_SALT) == {"m": intro.pk, "s": "need"}
+
+
+def test_an_accepted_introduction_cannot_then_be_declined_with_the_same_link(
+    client, intro, django_capture_on_commit_callbacks, mailoutbox
+):
+    """The volunteer's link accepted, then the same link declined and closed the match."""
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url(intro, "offer"), {"answer": "accept"}).status_code == 200
+        response = client.post(url(intro, "offer"), {"answer": "decline"})
+    assert response.status_code == 409
+    assert "You already accepted this introduction on" in page_text(response)
+    assert "an answer can't be changed" in page_text(response)
+    intro.refresh_from_db()
+    assert intro.status == MatchStatus.PROPOSED
+    assert intro.offer_response == Response.ACCEPTED
+    # The person in need can still accept, and both get each other's details.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(intro, "need"), {"answer": "accept"})
+    intro.refresh_from_db()
+    assert intro.status == MatchStatus.INTRODUCED
+
+
+def test_a_declined_introduction_cannot_then_be_accepted(client, intro):
+    client.post(url(intro, "need"), {"answer": "decline"})
+    response = client.post(url(intro, "need"), {"answer": "accept"})
+    assert response.status_code == 409
+    intro.refresh_from_db()
+    assert intro.need_response == Response.DECLINED
+    assert intro.status == MatchStatus.DECLINED
+
+
+def test_the_match_page_cannot_change_an_answer_either(intro, member_client):
+    intro_url = f"/help/matches/{intro.pk}/answer/"
+    member_client.post(intro_url, {"answer": "accept"})
+    response = member_client.post(intro_url, {"answer": "decline"}, follow=True)
+    assert "an answer can&#x27;t be changed" in response.content.decode()
+    intro.refresh_from_db()
+    assert intro.need_response == Response.ACCEPTED and intro.status == MatchStatus.PROPOSED

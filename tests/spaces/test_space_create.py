@@ -206,7 +206,7 @@ def test_a_photo_is_stored_without_its_location_data_and_awaits_review(member_cl
             SimpleUploadedFile(
                 "tiny.png", image_bytes("PNG", size=(20, 20)), content_type="image/png"
             ),
-            "Upload one between 100 pixels and 40 megapixels.",
+            "Upload one at least 100 pixels on each side and at most 40 megapixels.",
         ),
     ],
 )

@@ -1,0 +1,36 @@
+"""Staff use two-factor log-in (issue 11, item 2) where ``STAFF_REQUIRE_MFA`` is on.
+
+allauth asks for the authenticator code at every log-in of someone who has set one up;
+this makes sure staff have: until they set up TOTP, the staff site sends them to do so.
+On by default in production (``DEBUG=0``), off in development and the demo.
+"""
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+
+
+def staff_mfa_required(get_response):
+    def middleware(request):
+        if _needs_setup(request):
+            messages.info(
+                request,
+                "Staff need two-factor log-in. Set up an authenticator app to open the staff site.",
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return get_response(request)
+
+    return middleware
+
+
+def _needs_setup(request) -> bool:
+    if not getattr(settings, "STAFF_REQUIRE_MFA", False):
+        return False
+    if not request.path.startswith(reverse("admin:index")):
+        return False
+    user = request.user
+    if not (user.is_authenticated and user.is_staff):
+        return False
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
