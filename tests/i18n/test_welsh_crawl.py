@@ -33,9 +33,9 @@ TWINS_CHECKED = 40
 # A catalogue entry this many words long or more is specific enough that its English on a
 # Welsh page means it was not translated there (shorter ones, "Events", are names too).
 MIN_WORDS = 4
-# Names shown as published in the data (a source's licence), which the catalogue also
-# translates where the site names them in a sentence of its own.
-DATA_NAMES = {"Open Government Licence v3.0"}
+# Names shown as published in the data (a source's licence; who runs the demo process),
+# which the catalogue also translates where the site uses them in words of its own.
+DATA_NAMES = {"Open Government Licence v3.0", "The strategic reference panel"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>")
 
 
@@ -76,9 +76,9 @@ class WelshPage(HTMLParser):
             self.alternates[a["hreflang"]] = a.get("href") or ""
         if tag in self.HIDDEN:
             self._hidden += 1
-        # What a screen reader says counts as visible text too.
+        # What a screen reader says counts as visible text too (not the <head>'s).
         for name in ("aria-label", "placeholder", "title", "alt"):
-            if a.get(name):
+            if a.get(name) and not self._hidden:
                 self.text.append(a[name])
         if tag == "input" and a.get("type") in ("submit", "button"):
             self.text.append(a.get("value") or "")
