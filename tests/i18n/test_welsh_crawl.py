@@ -35,7 +35,12 @@ TWINS_CHECKED = 40
 MIN_WORDS = 4
 # Names shown as published in the data (a source's licence; who runs the demo process),
 # which the catalogue also translates where the site uses them in words of its own.
-DATA_NAMES = {"Open Government Licence v3.0", "The strategic reference panel"}
+DATA_NAMES = {
+    "Open Government Licence v3.0",
+    "Open Parliament Licence v3.0",
+    "House of Commons Library, General election 2024 results",
+    "The strategic reference panel",
+}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>")
 
 
