@@ -45,6 +45,12 @@ class AccountAdapter(DefaultAccountAdapter):
             language=language,
         )
 
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        # The link opens the confirmation page in the language the email is written in.
+        language = self.email_language(emailconfirmation.email_address.email)
+        with translation.override(language):
+            return super().get_email_confirmation_url(request, emailconfirmation)
+
     def email_language(self, email: str) -> str:
         """A member's chosen language (English if none is stored); for an address with no
         account (a password reset for an unknown address), the page's language."""

@@ -3,9 +3,20 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from .models import Moderated, ModerationDecision, ModerationStatus
 from .outbox import enqueue
+
+# The kinds of listing a moderation email names, for the catalogue (rendered translated).
+MODERATED_KINDS = [
+    gettext_noop("event"),
+    gettext_noop("space"),
+    gettext_noop("group"),
+    gettext_noop("listing"),
+    gettext_noop("proposed edit"),
+    gettext_noop("photo of a space"),
+]
 
 DECISION_EMAIL = "core.moderation-decision"
 
@@ -76,6 +87,8 @@ def decision_email_context(row) -> dict | None:
         "decision": decision,
         "listing": listing,
         "listing_url": listing.get_absolute_url() if listing else "",
+        # Translated as the email is rendered ({% translate kind %}): the names are marked
+        # in MODERATED_KINDS.
         "kind": model._meta.verbose_name if model else "listing",
     }
 

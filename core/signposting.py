@@ -8,6 +8,8 @@ If one changes, change it here (and in docs/wellbeing_index.md): nothing else ho
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Helpline:
@@ -32,15 +34,15 @@ class Helpline:
         return "tel:" + self.phone.replace(" ", "")
 
 
-EMERGENCY = Helpline("Emergency services", "999", "if someone is in danger or seriously ill")
+EMERGENCY = Helpline(_("Emergency services"), "999", _("if someone is in danger or seriously ill"))
 SAMARITANS = Helpline(
-    "Samaritans",
+    _("Samaritans"),
     "116 123",
-    "to talk, any time, free",
-    description="Samaritans, for anyone struggling to cope, any time",
-    hours="free, 24 hours a day, every day",
+    _("to talk, any time, free"),
+    description=_("Samaritans, for anyone struggling to cope, any time"),
+    hours=_("free, 24 hours a day, every day"),
     url="https://www.samaritans.org/",
-    nation_label="the UK",
+    nation_label=_("the UK"),
 )
 
 # Urgent help ------------------------------------------------------------------------------
@@ -48,33 +50,39 @@ SAMARITANS = Helpline(
 URGENT_HELP = {
     "England": [
         EMERGENCY,
-        Helpline("NHS 111", "111", "urgent medical help that is not an emergency"),
+        Helpline("NHS 111", "111", _("urgent medical help that is not an emergency")),
         SAMARITANS,
     ],
     "Scotland": [
         EMERGENCY,
-        Helpline("NHS 24", "111", "urgent medical help that is not an emergency"),
-        Helpline("Breathing Space", "0800 83 85 87", "if you are feeling low or anxious"),
+        Helpline("NHS 24", "111", _("urgent medical help that is not an emergency")),
+        Helpline("Breathing Space", "0800 83 85 87", _("if you are feeling low or anxious")),
         SAMARITANS,
     ],
     "Wales": [
         EMERGENCY,
-        Helpline("NHS 111 Wales", "111", "urgent medical help that is not an emergency"),
-        Helpline("C.A.L.L. mental health helpline", "0800 132 737", "to talk, any time, free"),
+        Helpline(_("NHS 111 Wales"), "111", _("urgent medical help that is not an emergency")),
+        Helpline(
+            _("C.A.L.L. mental health helpline"), "0800 132 737", _("to talk, any time, free")
+        ),
         SAMARITANS,
     ],
     "Northern Ireland": [
         EMERGENCY,
         Helpline(
-            "Your GP, or GP Out of Hours", "see nidirect.gov.uk", "urgent medical help at night"
+            _("Your GP, or GP Out of Hours"),
+            _("see nidirect.gov.uk"),
+            _("urgent medical help at night"),
         ),
-        Helpline("Lifeline", "0808 808 8000", "if you are in distress or despair"),
+        Helpline("Lifeline", "0808 808 8000", _("if you are in distress or despair")),
         SAMARITANS,
     ],
 }
 UK_WIDE = [
     EMERGENCY,
-    Helpline("NHS 111 (NHS 24 in Scotland)", "111", "urgent medical help that is not an emergency"),
+    Helpline(
+        _("NHS 111 (NHS 24 in Scotland)"), "111", _("urgent medical help that is not an emergency")
+    ),
     SAMARITANS,
 ]
 
@@ -87,27 +95,27 @@ def urgent_help(nation: str | None) -> list[Helpline]:
 # Mental-health support lines --------------------------------------------------------------
 
 MIND = Helpline(
-    "Mind",
+    _("Mind"),
     "0300 123 3393",
-    nation_label="England and Wales",
-    description="Mind's Infoline: information and signposting about mental health",
-    hours="9am to 6pm, Monday to Friday (except bank holidays)",
+    nation_label=_("England and Wales"),
+    description=_("Mind's Infoline: information and signposting about mental health"),
+    hours=_("9am to 6pm, Monday to Friday (except bank holidays)"),
     url="https://www.mind.org.uk/information-support/helplines/",
 )
 SAMH = Helpline(
     "SAMH",
     "0344 800 0550",
-    nation_label="Scotland",
-    description="SAMH (Scottish Action for Mental Health) information service",
-    hours="9am to 6pm, Monday to Friday",
+    nation_label=_("Scotland"),
+    description=_("SAMH (Scottish Action for Mental Health) information service"),
+    hours=_("9am to 6pm, Monday to Friday"),
     url="https://www.samh.org.uk/",
 )
 INSPIRE = Helpline(
     "Inspire",
     "028 9032 8474",
-    nation_label="Northern Ireland",
-    description="Inspire: mental health and wellbeing support in Northern Ireland",
-    hours="9am to 5pm, Monday to Friday",
+    nation_label=_("Northern Ireland"),
+    description=_("Inspire: mental health and wellbeing support in Northern Ireland"),
+    hours=_("9am to 5pm, Monday to Friday"),
     url="https://www.inspirewellbeing.org/",
 )
 SUPPORT_LINES = {

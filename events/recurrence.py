@@ -10,6 +10,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil import rrule as du
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .models import EVENT_TZ, Event, Recurrence
 
@@ -101,26 +104,52 @@ def event_dates(
     return dates
 
 
+def _weekday(value: date) -> str:
+    """The day's name as it follows "every"/"on" ("Tuesday"; Welsh "Mawrth", after "dydd")."""
+    names = [
+        pgettext("weekday, after 'every' or 'on'", "Monday"),
+        pgettext("weekday, after 'every' or 'on'", "Tuesday"),
+        pgettext("weekday, after 'every' or 'on'", "Wednesday"),
+        pgettext("weekday, after 'every' or 'on'", "Thursday"),
+        pgettext("weekday, after 'every' or 'on'", "Friday"),
+        pgettext("weekday, after 'every' or 'on'", "Saturday"),
+        pgettext("weekday, after 'every' or 'on'", "Sunday"),
+    ]
+    return names[value.weekday()]
+
+
+def _monthly(week: int, day: str) -> str:
+    # Whole sentences, not an ordinal word: Welsh puts some ordinals after the day.
+    sentences = {
+        1: _("Every month on the first %(day)s"),
+        2: _("Every month on the second %(day)s"),
+        3: _("Every month on the third %(day)s"),
+        4: _("Every month on the fourth %(day)s"),
+        -1: _("Every month on the last %(day)s"),
+    }
+    return sentences[week] % {"day": day}
+
+
 def describe(event: Event) -> str:
     """How often it happens, in words: "Every two weeks on Tuesday, until 31 March 2027"."""
     if not event.recurrence:
         return ""
     start = local(event.starts_at)
-    day = DAY_NAMES[start.weekday()]
+    day = _weekday(start.date())
     if event.recurrence == Recurrence.MONTHLY:
-        text = f"Every month on the {_ORDINALS[week_of_month(start.date())]} {day}"
+        text = _monthly(week_of_month(start.date()), day)
     elif event.recurrence == Recurrence.FORTNIGHTLY:
-        text = f"Every two weeks on {day}"
+        text = _("Every two weeks on %(day)s") % {"day": day}
     else:
-        text = f"Every {day}"
+        text = _("Every %(day)s") % {"day": day}
     if event.repeat_until:
-        text += f", until {event.repeat_until.day} {event.repeat_until:%B %Y}"
+        text += _(", until %(date)s") % {"date": date_format(event.repeat_until, "j F Y")}
     return text
 
 
 def day_text(value: date) -> str:
-    """ "Tuesday 3 December 2026"."""
-    return f"{value:%A} {value.day} {value:%B %Y}"
+    """ "Tuesday 3 December 2026" ("Dydd Mawrth 3 Rhagfyr 2026")."""
+    return date_format(value, "l j F Y")
 
 
 def when_text(event: Event, start: datetime | None = None, end: datetime | None = None) -> str:
@@ -131,9 +160,16 @@ def when_text(event: Event, start: datetime | None = None, end: datetime | None 
     """
     one_date = start is not None
     begins, ends = local(start or event.starts_at), local(end or event.ends_at)
-    times = f"{begins:%H:%M} to {ends:%H:%M}"
+    times = _("%(start)s to %(end)s") % {"start": f"{begins:%H:%M}", "end": f"{ends:%H:%M}"}
     if event.recurrence and not one_date:
-        return f"{describe(event)}, {times}, from {begins.day} {begins:%B %Y}"
+        return _("%(schedule)s, %(times)s, from %(date)s") % {
+            "schedule": describe(event),
+            "times": times,
+            "date": date_format(begins.date(), "j F Y"),
+        }
     if begins.date() == ends.date():
         return f"{day_text(begins.date())}, {times}"
-    return f"{day_text(begins.date())} {begins:%H:%M} to {day_text(ends.date())} {ends:%H:%M}"
+    return _("%(start)s to %(end)s") % {
+        "start": f"{day_text(begins.date())} {begins:%H:%M}",
+        "end": f"{day_text(ends.date())} {ends:%H:%M}",
+    }

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.links import absolute_url
@@ -175,10 +176,11 @@ def postcode_api(request, postcode: str):
         return response
     form = EditionForm(request.GET)
     if not form.is_valid():
-        return _error(400, "invalid_year", "year must be a year, like 2025.", postcode)
+        return _error(400, "invalid_year", _("year must be a year, like 2025."), postcode)
     year = form.cleaned_data["year"]
     if year is not None and edition_pick(year) is None:
-        return _error(404, "unknown_edition", f"There is no {year} edition of the index.", postcode)
+        message = _("There is no %(year)s edition of the index.") % {"year": year}
+        return _error(404, "unknown_edition", message, postcode)
     try:
         location = lookup(parse(postcode))
     except OutsideUK as error:
@@ -190,7 +192,10 @@ def postcode_api(request, postcode: str):
     figures = _figures_json(location, year)
     if figures is None:
         return _error(
-            404, "no_data", f"The index has no figures for {location.postcode} yet.", postcode
+            404,
+            "no_data",
+            _("The index has no figures for %(postcode)s yet.") % {"postcode": location.postcode},
+            postcode,
         )
     return _json_response(_answer(request, location, figures))
 

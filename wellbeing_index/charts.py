@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 WIDTH = 360
 LABEL_HEIGHT = 16
@@ -43,15 +44,21 @@ def bar_chart(*, bars: list[Bar], title: str, chart_id: str, nation: str = "") -
     row = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
     legend = 22
     height = legend + row * len(bars)
-    nation_note = f", a dashed line the {escape(nation)} average" if nation else ""
+    nation_note = (
+        _(", a dashed line the %(nation)s average") % {"nation": escape(nation)} if nation else ""
+    )
     parts = [
         f'<svg class="wellbeing-chart" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">Bars show scores out of 100 (higher is better). A solid '
-        f"line marks the UK average{nation_note}. The table that follows gives the same "
-        "figures.</desc>",
+        f'<desc id="{chart_id}-desc">'
+        + _(
+            "Bars show scores out of 100 (higher is better). A solid line marks the UK "
+            "average%(nation_note)s. The table that follows gives the same figures."
+        )
+        % {"nation_note": nation_note}
+        + "</desc>",
         *_bar_legend(nation),
     ]
     for index, bar in enumerate(bars):
@@ -65,15 +72,16 @@ def _bar_legend(nation: str) -> list[str]:
     """The key above the bars: this area, the UK average and (when shown) the nation's."""
     parts = [
         f'<rect x="0" y="4" width="12" height="10" fill="{AREA_COLOUR}"/>'
-        '<text x="16" y="13" font-size="11">this area</text>'
+        f'<text x="16" y="13" font-size="11">{_("this area")}</text>'
         f'<line x1="80" y1="2" x2="80" y2="16" stroke="{UK_COLOUR}" stroke-width="2"/>'
-        '<text x="85" y="13" font-size="11">UK average</text>',
+        f'<text x="85" y="13" font-size="11">{_("UK average")}</text>',
     ]
     if nation:
         parts.append(
             f'<line x1="162" y1="2" x2="162" y2="16" stroke="{NATION_COLOUR}" stroke-width="2" '
             'stroke-dasharray="3 2"/>'
-            f'<text x="167" y="13" font-size="11">{escape(nation)} average</text>'
+            f'<text x="167" y="13" font-size="11">'
+            f"{_('%(nation)s average') % {'nation': escape(nation)}}</text>"
         )
     return parts
 
@@ -88,7 +96,8 @@ def _bar_row(bar: Bar, *, top: int, nation: str) -> list[str]:
     ]
     if bar.value is None:
         parts.append(
-            f'<text x="{TRACK_X + 6}" y="{bar_y + 10}" font-size="11" fill="#374151">no data</text>'
+            f'<text x="{TRACK_X + 6}" y="{bar_y + 10}" font-size="11" fill="#374151">'
+            f"{_('no data')}</text>"
         )
     else:
         parts.append(
@@ -124,10 +133,16 @@ def compare_chart(
         f'<svg class="wellbeing-chart" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">Domain scores of {first} and {second}</title>',
-        f'<desc id="{chart_id}-desc">Pairs of bars, scores out of 100 (higher is better): '
-        f"the upper bar is {first}, the lower {second}. The table that follows gives the same "
-        "figures.</desc>",
+        f'<title id="{chart_id}-title">'
+        + _("Domain scores of %(first)s and %(second)s") % {"first": first, "second": second}
+        + "</title>",
+        f'<desc id="{chart_id}-desc">'
+        + _(
+            "Pairs of bars, scores out of 100 (higher is better): the upper bar is %(first)s, "
+            "the lower %(second)s. The table that follows gives the same figures."
+        )
+        % {"first": first, "second": second}
+        + "</desc>",
         f'<rect x="0" y="4" width="12" height="10" fill="{AREA_COLOUR}"/>'
         f'<text x="16" y="13" font-size="11">{first}</text>'
         f'<rect x="170" y="4" width="12" height="10" fill="{OTHER_COLOUR}"/>'
@@ -145,7 +160,7 @@ def compare_chart(
             if value is None:
                 parts.append(
                     f'<text x="{TRACK_X + 6}" y="{y + 10}" font-size="11" fill="#374151">'
-                    "no data</text>"
+                    f"{_('no data')}</text>"
                 )
             else:
                 parts.append(

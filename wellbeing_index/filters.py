@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from postcodes.models import Nation
 
@@ -48,6 +49,11 @@ class IndicatorFilter(django_filters.FilterSet):
     class Meta:
         model = Indicator
         fields = ["level", "domain"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Domain names are stored in English and shown in the page's language.
+        self.form.fields["domain"].label_from_instance = lambda domain: gettext(domain.name)
 
     def filter_domain(self, queryset, name, value):
         return queryset.filter(domain=value)

@@ -1,35 +1,45 @@
 """The fixed shape of the index: 3 pillars and 9 domains, as in the original index.
 
+Names and descriptions are stored in English and marked for the catalogue here
+(``gettext_noop``); pages translate them as they show them (``{% translate d.name %}``).
+
 Created (or refreshed, leaving staff edits of the help tags alone) after every migrate and
 before every import, so a fresh database, a test database and production all have it.
 """
 
 from django.db import transaction
+from django.utils.translation import gettext_noop as _
 
 PILLARS = [
     (
         "people",
-        "People",
-        "How people are doing: what they learn, how healthy they are and how they make a living.",
+        _("People"),
+        _(
+            "How people are doing: what they learn, how healthy they are and how they make "
+            "a living."
+        ),
         [
             (
                 "education",
-                "Education & Learning",
-                "Qualifications, skills and learning at every age.",
+                _("Education & Learning"),
+                _("Qualifications, skills and learning at every age."),
                 "learning, education, skills, tutoring, homework club, library, reading, "
                 "adult learning, digital skills, computers, language, storytelling",
             ),
             (
                 "health",
-                "Health",
-                "Physical and mental health, disability and how long people live in good health.",
+                _("Health"),
+                _(
+                    "Physical and mental health, disability and how long people live in good "
+                    "health."
+                ),
                 "health, wellbeing, mental health, exercise, sport, walking, running, "
                 "peer support, healthy eating, cooking, outdoors, football, dance, climbing",
             ),
             (
                 "economy",
-                "Economy, Work & Employment",
-                "Incomes, jobs and whether people can make ends meet.",
+                _("Economy, Work & Employment"),
+                _("Incomes, jobs and whether people can make ends meet."),
                 "jobs, employment, work, careers, money advice, debt advice, benefits advice, "
                 "food bank, community pantry, skills, co-ops, food, swap, energy",
             ),
@@ -37,27 +47,27 @@ PILLARS = [
     ),
     (
         "place",
-        "Place",
-        "The place itself: things to do, getting around, homes and surroundings.",
+        _("Place"),
+        _("The place itself: things to do, getting around, homes and surroundings."),
         [
             (
                 "culture",
-                "Culture, Heritage & Leisure",
-                "Arts, heritage, libraries, sport and leisure within reach.",
+                _("Culture, Heritage & Leisure"),
+                _("Arts, heritage, libraries, sport and leisure within reach."),
                 "arts, art, culture, heritage, music, theatre, crafts, history, local history, "
                 "leisure, sport, choir, folk, ceilidh, quiz, dance",
             ),
             (
                 "transport",
-                "Transport, Mobility & Connectivity",
-                "Getting to services, shops, schools and GPs, and being connected.",
+                _("Transport, Mobility & Connectivity"),
+                _("Getting to services, shops, schools and GPs, and being connected."),
                 "transport, community transport, cycling, lift share, walking, "
                 "digital inclusion, internet, computers",
             ),
             (
                 "housing",
-                "Housing, Space & Environment",
-                "Decent, affordable homes, clean air and green space.",
+                _("Housing, Space & Environment"),
+                _("Decent, affordable homes, clean air and green space."),
                 "housing, environment, green space, gardening, allotment, community garden, "
                 "litter pick, repair cafe, repair café, repair, nature, clean-up, clean streets, "
                 "food growing, zero waste, sustainability, energy",
@@ -66,27 +76,27 @@ PILLARS = [
     ),
     (
         "relationships",
-        "Relationships",
-        "How people get on: safety and trust, fairness, and a say in what happens.",
+        _("Relationships"),
+        _("How people get on: safety and trust, fairness, and a say in what happens."),
         [
             (
                 "relationships-trust",
-                "Relationships & Trust",
-                "Feeling safe, low crime, knowing and trusting neighbours.",
+                _("Relationships & Trust"),
+                _("Feeling safe, low crime, knowing and trusting neighbours."),
                 "neighbours, befriending, social, coffee morning, community safety, "
                 "community, lunch club, loneliness, chat, men's shed, street parties, residents",
             ),
             (
                 "equality",
-                "Equality",
-                "Fair chances whatever your background, gender, disability or age.",
+                _("Equality"),
+                _("Fair chances whatever your background, gender, disability or age."),
                 "equality, inclusion, disability, refugees, lgbtq, women, older people, "
                 "young people, youth, toddlers, language",
             ),
             (
                 "voice",
-                "Voice & Participation",
-                "Volunteering, voting and having a say in local decisions.",
+                _("Voice & Participation"),
+                _("Volunteering, voting and having a say in local decisions."),
                 "volunteering, residents association, residents, campaign, co-operative, co-ops, "
                 "civic, community organising",
             ),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ratelimit import rate_limit
@@ -247,7 +248,7 @@ def group_review(request, slug):
     """The yearly review: carry each commitment on, mark it achieved or drop it."""
     group = group_for_owner_or_404(request, slug)
     if not group.registered_at:
-        messages.info(request, "Register as a co-operative community first.")
+        messages.info(request, _("Register as a co-operative community first."))
         return redirect(group)
     queryset = group.commitments.exclude(status=CommitmentStatus.DROPPED)
     formset = ReviewFormSet(request.POST if request.method == "POST" else None, queryset=queryset)
@@ -262,7 +263,8 @@ def group_review(request, slug):
             messages.error(request, str(error))
         else:
             messages.success(
-                request, "Thank you: your review is saved. Add new commitments for the year ahead."
+                request,
+                _("Thank you: your review is saved. Add new commitments for the year ahead."),
             )
             return redirect(group)
     return render_form(

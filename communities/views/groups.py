@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.geojson import feature_collection, point_feature
@@ -115,7 +116,7 @@ def group_edit(request, slug):
     group = group_for_owner_or_404(request, slug)
     form = GroupForm(request.POST if request.method == "POST" else None, group=group)
     if form_service_call(request, form, lambda: group_update(group=group, **form.service_kwargs())):
-        messages.success(request, "Your changes are saved.")
+        messages.success(request, _("Your changes are saved."))
         return redirect(group)
     return render_form(request, "communities/group_form.html", {"form": form, "group": group})
 
@@ -129,7 +130,7 @@ def group_join(request, slug):
     except CommunityError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"You have joined {group.name}.")
+        messages.success(request, _("You have joined %(group)s.") % {"group": group.name})
     return redirect(group)
 
 
@@ -142,7 +143,7 @@ def group_leave(request, slug):
     except CommunityError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"You have left {group.name}.")
+        messages.success(request, _("You have left %(group)s.") % {"group": group.name})
     return redirect(group)
 
 
@@ -166,7 +167,7 @@ def member_role(request, slug, pk):
     membership = get_object_or_404(Membership, group=group, pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose organiser or member.")
+        messages.error(request, _("Choose organiser or member."))
         return redirect("communities:group-members", slug=group.slug)
     try:
         membership_set_role(membership=membership, role=form.cleaned_data["role"])
@@ -213,7 +214,7 @@ def group_spaces(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         group_spaces_set(group=group, space_ids=form.cleaned_data["spaces"])
-        messages.success(request, "The group's spaces are saved.")
+        messages.success(request, _("The group's spaces are saved."))
         return redirect(group)
     return render_form(
         request, "communities/group_spaces.html", {"group": group, "form": form, "km": SPACES_KM}
@@ -238,6 +239,8 @@ def group_claim(request, slug):
         except CommunityError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "Thank you: our staff will check your claim and email you.")
+            messages.success(
+                request, _("Thank you: our staff will check your claim and email you.")
+            )
         return redirect(group)
     return render_form(request, "communities/group_claim.html", {"group": group, "form": form})

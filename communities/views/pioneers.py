@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import rate_limit
@@ -61,7 +62,7 @@ def message_detail(request, pk):
             message=message, sender=request.user, body=form.cleaned_data["body"]
         ),
     ):
-        messages.success(request, "Your reply is on its way.")
+        messages.success(request, _("Your reply is on its way."))
         return redirect(reply)
     return render_form(
         request,

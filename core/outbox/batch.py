@@ -32,11 +32,11 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import marks, registry
 from .models import OutgoingEmail, OutgoingStatus
-from .rendering import render
+from .rendering import language_code, render
 from .services import retry_delay
 from .transport import NotDelivered, PermanentFailure, Transport
 
@@ -101,7 +101,8 @@ class _Message:
         self.names = purpose.batch.per_copy
         context = {**shared, **{name: _placeholder(name) for name in self.names}}
         self.subject, self.text, self.html = render(template, context, language)
-        self.headers = purpose.headers(context) if purpose.headers else {}
+        with translation.override(language_code(language)):
+            self.headers = purpose.headers(context) if purpose.headers else {}
         raw = self._build(self.TO, {}).message().as_bytes(linesep="\r\n")
         self.raw = raw
         parts = [self.subject, self.text, self.html, *self.headers.values()]

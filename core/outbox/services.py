@@ -26,13 +26,13 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.queueing import queue
 
 from . import registry
 from .models import OutgoingEmail, OutgoingStatus
-from .rendering import render
+from .rendering import language_code, render
 from .transport import PermanentFailure, Transport, Unconfirmed
 
 log = logging.getLogger(__name__)
@@ -198,13 +198,15 @@ def _insert_new(rows: list[OutgoingEmail], *, queue: bool) -> int:
 def message_build(row: OutgoingEmail) -> EmailMultiAlternatives | None:
     """The email for ``row``, rendered now; None if its purpose's hook says it went stale."""
     spec = registry.get(row.purpose)
-    context = spec.render_context(row)
-    if context is None:
-        return None
-    subject, text, html = render(row.template or spec.template, context, row.language)
-    headers = {"Message-ID": row.message_id}
-    if spec.headers:
-        headers.update(spec.headers(context))
+    # The hook builds links (get_absolute_url) too: in the recipient's language, /cy/… for Welsh.
+    with translation.override(language_code(row.language)):
+        context = spec.render_context(row)
+        if context is None:
+            return None
+        subject, text, html = render(row.template or spec.template, context, row.language)
+        headers = {"Message-ID": row.message_id}
+        if spec.headers:
+            headers.update(spec.headers(context))
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView
 
@@ -153,7 +154,7 @@ def event_edit(request, slug):
     """The organiser changes their event; the people coming are told what changed."""
     event = event_for_owner_or_404(request, slug)
     if event.is_cancelled:
-        messages.error(request, "This event is cancelled, so it can't be changed.")
+        messages.error(request, _("This event is cancelled, so it can't be changed."))
         return redirect(event)
     found = _finding_spaces(request, instance=event)
     if found is not None:
@@ -164,9 +165,11 @@ def event_edit(request, slug):
             event=form.save(commit=False), by=request.user, tags=form.cleaned_data["tags"]
         )
         if changes and event.is_approved:
-            messages.success(request, "Saved. We're emailing the people coming about the change.")
+            messages.success(
+                request, _("Saved. We're emailing the people coming about the change.")
+            )
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
         return redirect(event)
     status = 400 if form.errors else 200
     return render(request, "events/event_form.html", {"form": form, "event": event}, status=status)
@@ -178,7 +181,7 @@ def event_cancel(request, slug):
     """The organiser cancels the event: everyone going or waiting is emailed the reason."""
     event = event_for_owner_or_404(request, slug)
     if event.is_cancelled:
-        messages.info(request, "This event is already cancelled.")
+        messages.info(request, _("This event is already cancelled."))
         return redirect(event)
     form = EventCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.csv_export import export_csv
@@ -48,13 +49,18 @@ def rsvp(request, slug):
         return redirect(event)
     when = recurrence.when_text(event, occurrence.starts_at, occurrence.ends_at)
     if reply.is_going:
-        extra = " The join link is below." if event.is_online else ""
-        messages.success(request, f"You're going on {when}. We've emailed you the details.{extra}")
+        text = _("You're going on %(when)s. We've emailed you the details.") % {"when": when}
+        if event.is_online:
+            text += " " + _("The join link is below.")
+        messages.success(request, text)
     else:
         messages.success(
             request,
-            f"It's full on {when}, so you're on the waiting list. If a place comes up it's "
-            "yours, and we'll email you.",
+            _(
+                "It's full on %(when)s, so you're on the waiting list. If a place comes up it's "
+                "yours, and we'll email you."
+            )
+            % {"when": when},
         )
     return redirect(event)
 
@@ -74,15 +80,15 @@ def rsvp_cancel(request, slug):
             .first()
         )
     if reply is None:
-        messages.info(request, "You weren't going to that date, so there's nothing to cancel.")
+        messages.info(request, _("You weren't going to that date, so there's nothing to cancel."))
         return redirect(event)
     was_waiting = reply.is_waiting
     cancel_rsvp(rsvp=reply)
     messages.success(
         request,
-        "You've left the waiting list."
+        _("You've left the waiting list.")
         if was_waiting
-        else "Thanks for letting us know: your place is free for someone else.",
+        else _("Thanks for letting us know: your place is free for someone else."),
     )
     return redirect(event)
 

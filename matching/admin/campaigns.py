@@ -84,7 +84,14 @@ class CampaignAdmin(ObjectActionsMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.status != CampaignStatus.DRAFT:
-            return (*self.readonly_fields, "subject", "message", "chunk_size")
+            return (
+                *self.readonly_fields,
+                "subject",
+                "message",
+                "subject_cy",
+                "message_cy",
+                "chunk_size",
+            )
         return self.readonly_fields
 
     def save_model(self, request, obj, form, change):

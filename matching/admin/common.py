@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 
 
 class ReadOnlyInlineMixin:
@@ -82,7 +83,7 @@ class ObjectActionsMixin:
         obj = get_object_or_404(self.model, pk=pk)
         handlers = self.object_action_handlers(request, obj)
         if action not in handlers:
-            messages.error(request, "Unknown action.")
+            messages.error(request, _("Unknown action."))
         else:
             handlers[action]()
         opts = self.model._meta

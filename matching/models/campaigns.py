@@ -24,6 +24,20 @@ class Campaign(models.Model):
         help_text="Plain text. Links to say you need help or can help, and to stop these "
         "emails, are added below it.",
     )
+    # Members who chose Welsh get these when they are filled in (docs/i18n.md); the links
+    # and the footer around the message are translated either way.
+    subject_cy = models.CharField(
+        "subject in Welsh",
+        max_length=150,
+        blank=True,
+        default="Oes angen help arnoch chi, neu allwch chi helpu?",
+    )
+    message_cy = models.TextField(
+        "message in Welsh",
+        max_length=5000,
+        blank=True,
+        help_text="Optional. Without it, members who chose Welsh get the English message.",
+    )
     status = models.CharField(
         max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
     )

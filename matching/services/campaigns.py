@@ -99,7 +99,8 @@ def campaign_prepare(*, campaign_id: int) -> int:
 
 def _snapshot_recipients(campaign: Campaign) -> None:
     """One outbox row per recipient, in one statement in the database: bounded memory
-    whatever the member count, ids in member order, and nothing twice (ON CONFLICT)."""
+    whatever the member count, ids in member order, nothing twice (ON CONFLICT), each in its
+    member's language."""
     from allauth.account.models import EmailAddress
 
     User = get_user_model()  # noqa: N806
@@ -112,7 +113,7 @@ def _snapshot_recipients(campaign: Campaign) -> None:
             (purpose, key, "to", template, context, language, reply_to, batch, status,
              attempts, last_error, created_at, next_attempt_at, updated_at)
         SELECT %s, CAST(%s AS TEXT) || ':' || CAST(u.id AS TEXT), u.email, %s, {context},
-               'en', '', %s, %s, 0, '', %s, %s, %s
+               COALESCE(NULLIF(u.language, ''), %s), '', %s, %s, 0, '', %s, %s, %s
         FROM {User._meta.db_table} u
         WHERE u.campaign_opt_in = %s AND u.is_active = %s
           AND EXISTS (
@@ -123,7 +124,9 @@ def _snapshot_recipients(campaign: Campaign) -> None:
         ON CONFLICT DO NOTHING
     """  # noqa: S608 (table names from the models; values are parameters)
     now = timezone.now()
-    params = [PURPOSE, campaign.pk, TEMPLATE, campaign.pk, campaign_batch(campaign.pk)]
+    # Each copy in the language its member chose (English when none is stored).
+    params = [PURPOSE, campaign.pk, TEMPLATE, campaign.pk, settings.LANGUAGE_CODE]
+    params += [campaign_batch(campaign.pk)]
     params += [OutgoingStatus.QUEUED, now, now, now, True, True, True]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

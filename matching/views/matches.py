@@ -4,6 +4,7 @@ reporting a problem."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ownership import owned_or_404
@@ -60,7 +61,7 @@ def match_answer(request, pk: int):
     match, side = match_for_owner_or_404(request, pk)
     answer = request.POST.get("answer")
     if answer not in ("accept", "decline"):
-        messages.error(request, "Choose whether to accept or decline the introduction.")
+        messages.error(request, _("Choose whether to accept or decline the introduction."))
         return redirect(match)
     try:
         match = match_respond(match=match, side=side, accept=answer == "accept", by=request.user)
@@ -130,7 +131,7 @@ def match_report_view(request, pk: int):
         match_report(match=match, by=request.user, side=side, **form.cleaned_data)
         messages.success(
             request,
-            "Thank you for telling us. Our team will look into it and may contact you.",
+            _("Thank you for telling us. Our team will look into it and may contact you."),
         )
         return redirect(match)
     return render_form(request, "matching/match_report.html", {"match": match, "form": form})

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ratelimit import rate_limit
@@ -90,13 +91,13 @@ def request_detail(request, role: str, pk: int):
 def request_edit(request, role: str, pk: int):
     instance = request_for_owner_or_404(request, role, pk)
     if instance.status == RequestStatus.WITHDRAWN:
-        messages.error(request, "This has been withdrawn; make a new one instead.")
+        messages.error(request, _("This has been withdrawn; make a new one instead."))
         return redirect(instance)
     form_class = KINDS[role]["form"]
     form = form_class(request.POST or None, initial=form_class.initial_from(instance))
     if request.method == "POST" and form.is_valid():
         requests.request_update(request=instance, **form.service_kwargs())
-        messages.success(request, "Your changes are saved.")
+        messages.success(request, _("Your changes are saved."))
         return redirect(instance)
     return render(
         request,
@@ -117,7 +118,7 @@ def request_edit(request, role: str, pk: int):
 @require_POST
 def request_pause(request, role: str, pk: int):
     instance = requests.request_pause(request=request_for_owner_or_404(request, role, pk))
-    messages.success(request, "Paused: we won't look for new matches until you resume.")
+    messages.success(request, _("Paused: we won't look for new matches until you resume."))
     return redirect(instance)
 
 
@@ -125,7 +126,7 @@ def request_pause(request, role: str, pk: int):
 @require_POST
 def request_resume(request, role: str, pk: int):
     instance = requests.request_resume(request=request_for_owner_or_404(request, role, pk))
-    messages.success(request, "Resumed: we're looking for matches again.")
+    messages.success(request, _("Resumed: we're looking for matches again."))
     return redirect(instance)
 
 

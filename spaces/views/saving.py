@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -29,18 +30,18 @@ def threat_report(request, slug):
     """A member reports that a space is under threat; staff check before it shows."""
     space = visible_space(request, slug)
     if not space.can_be_reported():
-        messages.info(request, "This space is not one we can take threat reports on right now.")
+        messages.info(request, _("This space is not one we can take threat reports on right now."))
         return redirect(space)
     form = ThreatReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             status_services.threat_report(space=space, by=request.user, **form.cleaned_data)
         except status_services.AlreadyReported:
-            messages.info(request, "You have already reported this; our team is checking it.")
+            messages.info(request, _("You have already reported this; our team is checking it."))
             return redirect(space)
         messages.success(
             request,
-            "Thank you for telling us. Our team will check the threat and email you.",
+            _("Thank you for telling us. Our team will check the threat and email you."),
         )
         return redirect(space)
     return render_form(request, "spaces/threat_report_form.html", {"form": form, "space": space})
@@ -79,7 +80,7 @@ def pledge(request, slug):
 def pledge_withdraw(request, slug):
     space = visible_space(request, slug)
     if status_services.pledge_withdraw(space=space, user=request.user):
-        messages.success(request, "Your pledge is withdrawn. We won't email you about it again.")
+        messages.success(request, _("Your pledge is withdrawn. We won't email you about it again."))
     return redirect(space)
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.ratelimit import rate_limit
@@ -107,7 +108,7 @@ def space_edit(request, slug):
                 submissions.space_resubmit(
                     space=space, by=request.user, fields=fields, location=location, tags=tags
                 )
-                messages.success(request, "Saved. Our moderators will check it again.")
+                messages.success(request, _("Saved. Our moderators will check it again."))
                 return redirect(space)
             changes = submissions.space_changes(
                 space=space, fields=fields, location=location, tags=tags

@@ -125,3 +125,10 @@ def test_staff_pages_pass_axe(page, login_page):
     urls = ["/communities/deserts/", "/communities/audit/?postcode=M1%201AE&km=5"]
     reports = axe_reports(page, [*urls, f"{group}members/"])
     assert not reports, summary(reports)
+
+
+def test_the_welsh_pages_pass_axe(page):
+    """The same pages in Welsh (longer words, other labels): still no violation."""
+    urls = [f"/cy{url}" for url in _demo_pages()[:-1] + MORE_LISTINGS]
+    reports = axe_reports(page, urls)
+    assert not reports, summary(reports)

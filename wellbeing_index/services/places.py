@@ -1,12 +1,14 @@
 """Postcodes as the wellbeing pages and the API name them: the shareable form, whether a
 postcode lies outside the index, and the pair of areas whose figures it shows."""
 
+from django.utils.translation import gettext_lazy as _
+
 from postcodes.parsing import OutsideUK, PostcodeError, parse
 from postcodes.services import Location
 
 from .editions import EditionRef
 
-OUTSIDE_INDEX = (
+OUTSIDE_INDEX = _(
     "The wellbeing index covers England, Scotland, Wales and Northern Ireland: the Isle of "
     "Man, Guernsey and Jersey are outside it."
 )

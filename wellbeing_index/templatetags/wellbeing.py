@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from postcodes.services import Location
 
@@ -37,10 +38,10 @@ def signed(value) -> str:
 
 @register.simple_tag
 def domain_chart(report, chart_id="domain-chart"):
-    bars = [Bar(d.name, d.score.value, d.score.uk, d.score.nation) for d in report.domains]
+    bars = [Bar(_(d.name), d.score.value, d.score.uk, d.score.nation) for d in report.domains]
     return bar_chart(
         bars=bars,
-        title=f"Scores of the nine domains for {report.area.name}",
+        title=_("Scores of the nine domains for %(area)s") % {"area": report.area.name},
         chart_id=chart_id,
         nation=report.nation,
     )
@@ -48,11 +49,11 @@ def domain_chart(report, chart_id="domain-chart"):
 
 @register.simple_tag
 def pillar_chart(report, chart_id="pillar-chart"):
-    bars = [Bar("Overall", report.overall.value, report.overall.uk, report.overall.nation)]
-    bars += [Bar(p.name, p.score.value, p.score.uk, p.score.nation) for p in report.pillars]
+    bars = [Bar(_("Overall"), report.overall.value, report.overall.uk, report.overall.nation)]
+    bars += [Bar(_(p.name), p.score.value, p.score.uk, p.score.nation) for p in report.pillars]
     return bar_chart(
         bars=bars,
-        title=f"Overall and pillar scores for {report.area.name}",
+        title=_("Overall and pillar scores for %(area)s") % {"area": report.area.name},
         chart_id=chart_id,
         nation=report.nation,
     )
