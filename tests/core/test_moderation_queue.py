@@ -34,6 +34,9 @@ def shown_kinds(response) -> list[str]:
 
 
 def queries_for(client, url) -> int:
+    """Queries for ``url`` once the member's session and account are cached (the first
+    request of a session reads them from the database)."""
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -36,7 +36,7 @@ def test_each_member_gets_every_email_in_the_language_they_chose(client, celery_
     welsh, english = verification["angharad@example.org"], verification["sam@example.org"]
     assert welsh["Subject"] == "[coopcentre] Cadarnhewch eich cyfeiriad e-bost"
     assert "/cy/accounts/confirm-email/" in smtp_sink.text(welsh)
-    assert english["Subject"] == "[coopcentre] Please Confirm Your Email Address"
+    assert english["Subject"] == "[coopcentre] Confirm your email address"
     assert "/cy/" not in smtp_sink.text(english)
 
     smtp_sink.clear()

@@ -292,7 +292,7 @@ def test_the_reject_confirmation_names_the_listings_and_the_action(staff_client,
 
     page = act(staff_client, "space", "reject_selected", [space.pk]).content.decode()
 
-    assert "Reject these 1 listing? Each submitter is emailed the reason." in page
+    assert "Reject this listing? Its submitter is emailed the reason." in page
     assert "Levenshulme Hall" in page
     assert 'name="action" value="reject_selected"' in page
     assert 'value="Reject and email"' in page
