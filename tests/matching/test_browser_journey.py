@@ -45,6 +45,8 @@ def ask_for_help(page):
     assert page.get_by_role("heading", name="This is not an emergency service").is_visible()
     check_accessibility(page)
     page.get_by_label("Collecting food and shopping").check()
+    # No time starts ticked: the person says when they can be helped.
+    page.get_by_label("weekday mornings", exact=True).check()
     page.get_by_label("Your postcode").fill("m14 5ll")
     page.get_by_label("How far away may a helper live? (km)").fill("-5")
     page.get_by_label("A short note (optional)").fill("Weekly shop, please")
