@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from .beat import SCHEDULE
 from .headers import PERMISSIONS_POLICY_DEFAULT, content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -270,43 +270,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Periodic jobs live here and nowhere else; capability apps add theirs below.
-CELERY_BEAT_SCHEDULE: dict = {}
-# The outbox (core/outbox, docs/outbox.md): re-queue single emails whose task was lost, and
-# flag ones a killed worker left "sending" (never re-sent by themselves).
-CELERY_BEAT_SCHEDULE["core-outbox-sweep"] = {
-    "task": "core.outbox.tasks.sweep_outbox",
-    "schedule": 60.0,
-}
+# Periodic jobs: coopcentre/beat.py, the one schedule.
+CELERY_BEAT_SCHEDULE = SCHEDULE
 # One retry policy for every email: after failed attempt n it waits a random 1 s to
 # min(30 s·2^(n-1), 1 h) (full jitter), so ten attempts span about one to three hours.
-# The moderation queue (core/moderation_queue, docs/moderation.md): each morning, every
-# moderator is emailed what awaits a decision (once a day, only when something waits).
-CELERY_BEAT_SCHEDULE["core-moderation-digest"] = {
-    "task": "core.moderation_queue.tasks.send_moderation_digest",
-    "schedule": crontab(hour=8, minute=0),
-}
 OUTBOX_MAX_ATTEMPTS = 10
 OUTBOX_RETRY_BASE_SECONDS = 30
 OUTBOX_RETRY_MAX_SECONDS = 3600
-# communities: yearly check-ins of co-operative communities (daily; each is sent once a year).
-CELERY_BEAT_SCHEDULE["communities-yearly-checkins"] = {
-    "task": "communities.tasks.send_due_checkins",
-    "schedule": 24 * 60 * 60,
-}
-CELERY_BEAT_SCHEDULE |= {
-    # Help matching: expire unanswered introductions, then match every open need.
-    "matching-nightly": {
-        "task": "matching.tasks.match_all_open",
-        "schedule": crontab(hour=2, minute=30),
-    },
-    # A campaign whose worker died carries on (exactly once) within a few minutes.
-    "matching-campaign-watchdog": {
-        "task": "matching.tasks.resume_stalled_campaigns",
-        "schedule": 120.0,
-    },
-}
-
 # Help matching (matching/, docs/matching.md).
 MATCHING_VOLUNTEER_CAP = env.int("MATCHING_VOLUNTEER_CAP", default=3)
 MATCHING_INTRODUCTIONS_PER_NEED = env.int("MATCHING_INTRODUCTIONS_PER_NEED", default=3)
@@ -328,23 +298,6 @@ CAMPAIGN_PARALLEL = env.int("CAMPAIGN_PARALLEL", default=2)
 # could resend the last fraction of a second of copies; a worker crash loses nothing).
 OUTBOX_BATCH_SYNCHRONOUS_COMMIT = env.bool("CAMPAIGN_SYNCHRONOUS_COMMIT", default=False)
 
-# participation's weekly digest (Mondays); events' day-before reminders (hourly, each
-# recorded once) and regular activities' dates expanded a year ahead every night.
-CELERY_BEAT_SCHEDULE["participation-weekly-digest"] = {
-    "task": "participation.tasks.send_weekly_digests",
-    "schedule": crontab(day_of_week=1, hour=7, minute=0),
-}
-CELERY_BEAT_SCHEDULE |= {
-    "events-send-reminders": {
-        "task": "events.tasks.send_event_reminders",
-        "schedule": crontab(minute=5),
-    },
-    "events-extend-schedules": {
-        "task": "events.tasks.extend_event_schedules",
-        "schedule": crontab(hour=3, minute=17),
-    },
-}
-
 # Map tiles: any XYZ tile server; the attribution is shown under every map.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str(
@@ -356,6 +309,7 @@ MAP_TILE_ATTRIBUTION = env.str(
 
 # Where the big shared data files live (benches and `make postcodes` read them).
 SHARED_DATA_DIR = env.path("SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data")
+
 
 # Security: strict in production; SECURE_SSL_REDIRECT can be turned off when a proxy
 # terminates TLS and redirects for us.
@@ -394,7 +348,3 @@ OPENDATA_API_RATE = env.str("OPENDATA_API_RATE", default="600/m")
 # Publishers' feeds or APIs harvested every hour (comma-separated URLs; see manage.py harvest).
 OPENDATA_HARVEST_URLS = env.list("OPENDATA_HARVEST_URLS", default=[])
 OPENDATA_HARVEST_MAX_BYTES = env.int("OPENDATA_HARVEST_MAX_BYTES", default=10 * 1024 * 1024)
-CELERY_BEAT_SCHEDULE |= {
-    "opendata-new-dates": {"task": "opendata.tasks.stamp_new_dates", "schedule": 60.0},
-    "opendata-harvest": {"task": "opendata.tasks.harvest_all", "schedule": 60 * 60.0},
-}
