@@ -275,7 +275,7 @@ CELERY_BEAT_SCHEDULE = SCHEDULE
 # One retry policy for every email: after failed attempt n it waits a random 1 s to
 # min(30 s·2^(n-1), 1 h) (full jitter), so ten attempts span about one to three hours.
 OUTBOX_MAX_ATTEMPTS = 10
-OUTBOX_RETRY_BASE_SECONDS = 30
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
 OUTBOX_RETRY_MAX_SECONDS = 3600
 # Help matching (matching/, docs/matching.md).
 MATCHING_VOLUNTEER_CAP = env.int("MATCHING_VOLUNTEER_CAP", default=3)
