@@ -7,7 +7,6 @@ points at the bucket and fetching that link returns the stored bytes.
 """
 
 import json
-import socket
 import urllib.request
 import uuid
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from coopcentre.media import media_origins, media_storage
 from events.models import Event
 from spaces.models import SpacePhoto
 
+from ..conftest import _free_port
 from ..events.test_event_create import form_data, picture
 from ..spaces.factories import SpaceFactory, image_upload
 from .test_deploy_check import run_manage
@@ -29,12 +29,6 @@ from .test_headers import PRODUCTION
 
 pytestmark = pytest.mark.django_db
 REGION = "eu-west-2"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
