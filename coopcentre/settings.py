@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .beat import SCHEDULE
 from .headers import PERMISSIONS_POLICY_DEFAULT, content_security_policy
+from .media import media_origins, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -237,7 +238,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: MEDIA_ROOT, or S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is
+    # set (coopcentre/media.py, docs/operations.md).
+    "default": media_storage(env),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -329,7 +332,9 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
 
 # Content-Security-Policy (django-csp) and Permissions-Policy: coopcentre/headers.py.
-CONTENT_SECURITY_POLICY = content_security_policy(map_tile_url=MAP_TILE_URL)
+CONTENT_SECURITY_POLICY = content_security_policy(
+    map_tile_url=MAP_TILE_URL, media_origins=media_origins(STORAGES["default"])
+)
 PERMISSIONS_POLICY = PERMISSIONS_POLICY_DEFAULT
 
 RATELIMIT_USE_CACHE = "default"
