@@ -5,10 +5,12 @@ each annotated with ``next_starts_at`` (the start of its next date: for a regula
 activity, not its first one).
 """
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
 
 from postcodes.geo import Point
 
+from .calendars import calendar_date
 from .models import Event, Occurrence
 
 
@@ -191,6 +193,26 @@ def all_event_ids() -> list[int]:
 def upcoming_events_by_ids(*, ids, limit: int | None = 20) -> list[Event]:
     """Upcoming public events among ``ids`` (those another app links to: a process's
     congress and meetings), soonest first; each with ``next_starts_at``. Each event's
-    "add to calendar" file is at ``events:event-calendar``."""
-    qs = _listed().filter(pk__in=list(ids)).order_by("next_starts_at", "pk")
-    return list(qs[:limit] if limit else qs)
+    ``calendar_date`` for ``{% add_to_calendar %}`` (core's add-to-calendar links)."""
+    next_date = Occurrence.objects.filter(
+        event=OuterRef("pk"), ends_at__gte=timezone.now(), is_cancelled=False
+    ).order_by("starts_at")
+    qs = (
+        _listed()
+        .filter(pk__in=list(ids))
+        .select_related("space")
+        .annotate(
+            next_ends_at=Subquery(next_date.values("ends_at")[:1]),
+            next_occurrence_id=Subquery(next_date.values("pk")[:1]),
+        )
+        .order_by("next_starts_at", "pk")
+    )
+    events = list(qs[:limit] if limit else qs)
+    for event in events:
+        event.calendar_date = calendar_date(
+            event,
+            starts=event.next_starts_at,
+            ends=event.next_ends_at,
+            occurrence_id=event.next_occurrence_id,
+        )
+    return events

@@ -14,6 +14,7 @@ anonymous visitors are sent to log in, members are refused, staff get the page.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from events.services.feeds import personal_calendar_get
 from matching.services.campaigns import unsubscribe_token_make
 from matching.services.matches import response_token_make
 from opendata.services.openreferral import hsds_id
@@ -125,6 +126,16 @@ ROWS = {
     ),
     "events:event-create": (lambda w: "/events/new/", (302, 200, 200, 200, 200)),
     "events:your-events": (lambda w: "/events/yours/", (302, 200, 200, 200, 200)),
+    "events:your-calendar": (lambda w: "/events/yours/calendar/", (302, 200, 200, 200, 200)),
+    "events:your-calendar-renew": (
+        lambda w: "/events/yours/calendar/new-address/",
+        (302, 405, 405, 405, 405),
+    ),
+    # The secret address is the key: whoever holds it gets the feed; a wrong one is a 404.
+    "events:personal-calendar": (
+        lambda w: f"/events/feeds/{personal_calendar_get(user=w['event'].organiser).token}.ics",
+        (200, 200, 200, 200, 200),
+    ),
     "events:organiser": (
         lambda w: f"/events/organisers/{w['event'].organiser_id}/",
         (200, 200, 200, 200, 200),

@@ -35,11 +35,12 @@ def _listing_queryset():
 
 
 def _search_box(form) -> dict:
-    """What the postcode box shows: the typed text (kept even when wrong) and its error."""
+    """What the postcode box shows: the typed text (kept even when wrong; None when nothing
+    was sent, so the box starts from the member's saved postcode) and its error."""
     data = form.data if form.is_bound else {}
     errors = form.errors if form.is_bound else {}
     return {
-        "postcode": data.get("postcode", ""),
+        "postcode": data.get("postcode"),
         "postcode_error": (errors.get("postcode") or [""])[0],
     }
 
