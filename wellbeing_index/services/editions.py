@@ -85,6 +85,11 @@ class IndicatorInfo:
     def within_nation(self) -> bool:
         return self.ranking == Ranking.NATION
 
+    @property
+    def from_site_listings(self) -> bool:
+        """Counted from this site's own listings (services/social.py), not open data."""
+        return self.code.startswith("site-")
+
 
 @dataclass(frozen=True)
 class DomainInfo:
