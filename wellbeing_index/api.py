@@ -16,6 +16,7 @@ from postcodes.services import lookup
 
 from .forms import EditionForm
 from .services import edition_pick, postcode_reports
+from .services.editions import indicator_facts
 from .services.places import OUTSIDE_INDEX, areas_key, postcode_slug
 from .services.reports import IndicatorLine, Report, Score
 
@@ -78,13 +79,7 @@ def _indicator(line: IndicatorLine) -> dict:
         "nation_average_score": line.nation_score,
         "uk_average_value": line.uk_value,
         "nation_average_value": line.nation_value,
-        "better": info.direction,
-        "ranked": info.ranking,
-        "year": info.year,
-        "period": info.period,
-        "source": info.source,
-        "source_url": info.source_url,
-        "licence": info.licence,
+        **indicator_facts(info),
         "no_data_reason": line.no_data_reason or None,
     }
 

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
+from communities.models import Group
 from coopcentre.beat import SCHEDULE
 from coopcentre.celery import app
-from communities.models import Group
 from events.models import Event
 from spaces.models import Space
 from tests.communities.factories import GroupFactory
@@ -33,9 +33,10 @@ KM_PER_DEGREE_LAT = 111.195
 
 def _haversine_km(a, b):
     (lat1, lon1), (lat2, lon2) = (map(math.radians, p) for p in (a, b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 

@@ -91,6 +91,20 @@ class IndicatorInfo:
         return self.code.startswith("site-")
 
 
+def indicator_facts(info: IndicatorInfo) -> dict:
+    """What every figure of an indicator carries, in the API and the downloads alike: which
+    way is better, how it is ranked, its year and period, source, source URL and licence."""
+    return {
+        "better": info.direction,
+        "ranked": info.ranking,
+        "year": info.year,
+        "period": info.period,
+        "source": info.source,
+        "source_url": info.source_url,
+        "licence": info.licence,
+    }
+
+
 @dataclass(frozen=True)
 class DomainInfo:
     slug: str
