@@ -17,8 +17,9 @@ from spaces.models import Space
 from tests.communities.factories import GroupFactory
 from tests.events.factories import EventFactory
 from tests.spaces.factories import SpaceFactory
+from wellbeing_index.api import report_as_dict
 from wellbeing_index.models import Area, AreaScore, Direction, Domain, IndicatorValue, Level
-from wellbeing_index.services import index_compute
+from wellbeing_index.services import area_report, index_compute
 from wellbeing_index.services.social import (
     SITE_INDICATORS,
     WALKING_KM,
@@ -167,6 +168,12 @@ def test_the_page_labels_the_figures_and_flags_a_left_behind_neighbourhood(
     near = client.get("/wellbeing/neighbourhoods/E01000001/").content.decode()
     assert "from this site's listings" in near
     assert "left behind" not in near
+    # The API's shape of the same reports carries the flag and the residents.
+    far_area = report_as_dict(area_report(level=Level.NEIGHBOURHOOD, code="E01000003"))["area"]
+    assert far_area["left_behind"] is True
+    assert (far_area["population"], far_area["population_basis"]) == (1200, "ons_mid2020")
+    near_area = report_as_dict(area_report(level=Level.NEIGHBOURHOOD, code="E01000001"))["area"]
+    assert near_area["left_behind"] is False
 
 
 def test_the_command_reports_what_it_counted(seeded, django_capture_on_commit_callbacks):
