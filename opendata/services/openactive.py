@@ -6,15 +6,15 @@ interest mapped to an OpenActive activity. Anything else (pending, rejected, can
 deleted, online only, unmapped) is a tombstone: ``{"state": "deleted"}``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 
+from core.links import url_for_each
 from events import selectors as events
 
 from ..activities import ACTIVITY_LIST_URL
@@ -74,37 +74,31 @@ def is_published(event, mapping) -> bool:
     )
 
 
-# The page addresses of a feed page's items come from one reverse() per kind of page and
-# language, with the slug put in (reverse() and looking up the active language per item
-# cost more than the rest of the item).
-_SLUG = "opendata-slug-placeholder"
-
-
-@cache
-def _page_url_pattern(url_name: str, language: str) -> str:
-    return settings.SITE_URL + reverse(url_name, kwargs={"slug": _SLUG})
-
-
 @dataclass(frozen=True)
 class Links:
-    """Absolute page addresses with ``_SLUG`` for the slug, in the active language."""
+    """Absolute page addresses of a feed page's items, from one reverse() per kind of page
+    for the whole page (per item, reverse() and looking up the active language cost more
+    than the rest of the item): ``links.event(slug)``."""
 
-    event: str
-    space: str
-    group: str
+    event: Callable[[str], str]
+    space: Callable[[str], str]
+    group: Callable[[str], str]
 
     @classmethod
     def current(cls) -> "Links":
-        language = get_language() or ""
+        def absolute(url_name):
+            path = url_for_each(url_name)
+            return lambda slug: settings.SITE_URL + path(slug)
+
         return cls(
-            event=_page_url_pattern("events:event-detail", language),
-            space=_page_url_pattern("spaces:space-detail", language),
-            group=_page_url_pattern("communities:group-detail", language),
+            event=absolute("events:event-detail"),
+            space=absolute("spaces:space-detail"),
+            group=absolute("communities:group-detail"),
         )
 
 
 def series_url(event, links: Links) -> str:
-    return links.event.replace(_SLUG, event.slug)
+    return links.event(event.slug)
 
 
 def _iso(value) -> str:
@@ -118,7 +112,7 @@ def _duration(starts, ends) -> str:
 
 
 def _place(event, links: Links) -> dict:
-    space_url = links.space.replace(_SLUG, event.space.slug) if event.space_id else None
+    space_url = links.space(event.space.slug) if event.space_id else None
     return events.place_jsonld(event, url=space_url)
 
 
@@ -127,7 +121,7 @@ def _organizer(event, url: str, links: Links) -> dict:
         return {
             "@type": "Organization",
             "name": event.group.name,
-            "url": links.group.replace(_SLUG, event.group.slug),
+            "url": links.group(event.group.slug),
         }
     return {
         "@type": "Person",
