@@ -44,6 +44,7 @@ ALLOWED = {
     "RSS",
     "km",
     "BSL",
+    "cy",
 }
 
 _ALLOWED = re.compile(r"\b(" + "|".join(map(re.escape, sorted(ALLOWED))) + r")\b")
