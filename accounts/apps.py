@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     # allauth's "account" app is "Accounts" in the admin too: one section each, told apart.
-    verbose_name = "Members"
+    verbose_name = _("Members")
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
@@ -22,7 +23,7 @@ class AccountsConfig(AppConfig):
         registry.register(
             "accounts.*",
             template="accounts/emails/allauth",
-            label="Account emails (allauth)",
+            label=_("Account emails (allauth)"),
             private=True,
         )
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 def staff_mfa_required(get_response):
@@ -17,7 +18,10 @@ def staff_mfa_required(get_response):
         if _needs_setup(request):
             messages.info(
                 request,
-                "Staff need two-factor log-in. Set up an authenticator app to open the staff site.",
+                _(
+                    "Staff need two-factor log-in. Set up an authenticator app to open the staff "
+                    "site."
+                ),
             )
             return redirect(reverse("mfa_activate_totp"))
         return get_response(request)

@@ -3,6 +3,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import rate_limit
@@ -29,7 +30,9 @@ def profile(request):
     key="user",
     rate="5/h",
     counts="attempts",
-    message="That is several wrong passwords in a row, so we have paused deleting for a while.",
+    message=gettext_lazy(
+        "That is several wrong passwords in a row, so we have paused deleting for a while."
+    ),
 )
 @require_http_methods(["GET", "POST"])
 def delete(request):

@@ -9,6 +9,7 @@ Templates: ``communities/templates/communities/emails/<name>-{subject,body}.txt`
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.outbox import registry
 
@@ -83,17 +84,17 @@ def register() -> None:
         CHECKIN,
         template="communities/emails/checkin",
         context=checkin_context,
-        label="Yearly check-in (to each organiser)",
+        label=_("Yearly check-in (to each organiser)"),
     )
     registry.register(
         CLAIM_DECISION,
         template="communities/emails/claim-decision",
         context=claim_decision_context,
-        label="Claim to organise a group decided (to the claimant)",
+        label=_("Claim to organise a group decided (to the claimant)"),
     )
     registry.register(
         MESSAGE,
         template="communities/emails/message",
         context=message_context,
-        label="Message to or from a Member Pioneer",
+        label=_("Message to or from a Member Pioneer"),
     )

@@ -4,6 +4,7 @@ import re
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.near import NearFilterSet, PostcodeFilter
 
@@ -20,19 +21,19 @@ class GroupTraitsFilter(django_filters.FilterSet):
     """What every group listing filters on: words, interests, kind, registration."""
 
     q = django_filters.CharFilter(
-        label="Words", method="filter_words", max_length=100, widget=forms.TextInput()
+        label=_("Words"), method="filter_words", max_length=100, widget=forms.TextInput()
     )
     tags = django_filters.CharFilter(
-        label="Interests",
+        label=_("Interests"),
         method="filter_tags",
         max_length=200,
-        help_text="Separated by commas, like “food, repair”.",
+        help_text=_("Separated by commas, like “food, repair”."),
     )
     kind = django_filters.ChoiceFilter(
-        label="Kind", choices=GroupKind.choices, empty_label="Any kind"
+        label=_("Kind"), choices=GroupKind.choices, empty_label=_("Any kind")
     )
     communities = django_filters.BooleanFilter(
-        label="Co-operative communities only",
+        label=_("Co-operative communities only"),
         method="filter_communities",
         widget=forms.CheckboxInput,
     )
@@ -56,7 +57,9 @@ class GroupFilter(NearFilterSet, GroupTraitsFilter):
 
     default_km = 10
     postcode = PostcodeFilter(
-        label="Postcode", method="filter_near", help_text="A full postcode, or its first half."
+        label=_("Postcode"),
+        method="filter_near",
+        help_text=_("A full postcode, or its first half."),
     )
 
     class Meta(GroupTraitsFilter.Meta):
@@ -71,10 +74,10 @@ class CommitmentFilter(django_filters.FilterSet):
     """Commitments that worked: by area, words and the group's interests."""
 
     area = django_filters.ChoiceFilter(
-        label="Kind of commitment", choices=CommitmentArea.choices, empty_label="Both"
+        label=_("Kind of commitment"), choices=CommitmentArea.choices, empty_label=_("Both")
     )
-    q = django_filters.CharFilter(label="Words", method="filter_words", max_length=100)
-    tags = django_filters.CharFilter(label="Interests", method="filter_tags", max_length=200)
+    q = django_filters.CharFilter(label=_("Words"), method="filter_words", max_length=100)
+    tags = django_filters.CharFilter(label=_("Interests"), method="filter_tags", max_length=200)
 
     class Meta:
         model = Commitment
@@ -101,11 +104,13 @@ class CommitmentFilter(django_filters.FilterSet):
 
 
 class GuideFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search the guides", method="filter_words", max_length=100)
-    step = django_filters.ChoiceFilter(
-        label="Step", choices=GuideStep.choices, empty_label="Any step"
+    q = django_filters.CharFilter(
+        label=_("Search the guides"), method="filter_words", max_length=100
     )
-    tag = django_filters.CharFilter(label="Topic", field_name="tags__name", lookup_expr="iexact")
+    step = django_filters.ChoiceFilter(
+        label=_("Step"), choices=GuideStep.choices, empty_label=_("Any step")
+    )
+    tag = django_filters.CharFilter(label=_("Topic"), field_name="tags__name", lookup_expr="iexact")
 
     class Meta:
         model = Guide

@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin, InterestsField, OneLineCharField
 from postcodes.forms import PostcodeField
@@ -23,14 +24,21 @@ from .models import (
 from .services import progress_is_implausible
 
 RADIUS_CHOICES = [
-    (1.0, "1 km: a few streets or an estate"),
-    (3.0, "3 km: a neighbourhood, village or small town"),
-    (8.0, "8 km: a town"),
-    (15.0, "15 km: a city"),
-    (40.0, "40 km: a county or region"),
-    (80.0, "80 km: a large region"),
+    (1.0, _("1 km: a few streets or an estate")),
+    (3.0, _("3 km: a neighbourhood, village or small town")),
+    (8.0, _("8 km: a town")),
+    (15.0, _("15 km: a city")),
+    (40.0, _("40 km: a county or region")),
+    (80.0, _("80 km: a large region")),
 ]
-KM_CHOICES = [(1, "1 km"), (2, "2 km"), (5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km")]
+KM_CHOICES = [
+    (1, _("1 km")),
+    (2, _("2 km")),
+    (5, _("5 km")),
+    (10, _("10 km")),
+    (25, _("25 km")),
+    (50, _("50 km")),
+]
 MAX_DISTRICTS = 40
 _DISTRICT_SPLIT = re.compile(r"[\s,;]+")
 
@@ -38,46 +46,50 @@ _DISTRICT_SPLIT = re.compile(r"[\s,;]+")
 class GroupForm(HoneypotMixin, forms.Form):
     """A group's details and area. ``cleaned_data`` gets ``location`` and ``districts``."""
 
-    name = OneLineCharField(max_length=200, label="Name of the group")
-    kind = forms.ChoiceField(label="What kind of group is it?", choices=GroupKind.choices)
+    name = OneLineCharField(max_length=200, label=_("Name of the group"))
+    kind = forms.ChoiceField(label=_("What kind of group is it?"), choices=GroupKind.choices)
     description = forms.CharField(
-        label="What the group does",
+        label=_("What the group does"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=10_000,
         required=False,
     )
     tags = InterestsField(
-        label="Interests",
+        label=_("Interests"),
         required=False,
-        help_text="Separated by commas, like “food, gardening, repair”. They help people find you.",
+        help_text=_(
+            "Separated by commas, like “food, gardening, repair”. They help people find you."
+        ),
     )
     area_type = forms.ChoiceField(
-        label="Where is the group?",
+        label=_("Where is the group?"),
         choices=AreaType.choices,
         widget=forms.RadioSelect,
         initial=AreaType.PLACE,
     )
     postcode = PostcodeField(
-        label="Postcode at the centre of your area",
+        label=_("Postcode at the centre of your area"),
         required=False,
-        help_text="For a group with a place: a full postcode, or its first half (like M4).",
+        help_text=_("For a group with a place: a full postcode, or its first half (like M4)."),
     )
     radius_km = forms.TypedChoiceField(
-        label="How far around it", choices=RADIUS_CHOICES, coerce=float, initial=3.0
+        label=_("How far around it"), choices=RADIUS_CHOICES, coerce=float, initial=3.0
     )
     place_name = OneLineCharField(
-        label="The place in words",
+        label=_("The place in words"),
         max_length=120,
         required=False,
-        help_text="Optional, like “Ancoats” or “the Ormeau Road”.",
+        help_text=_("Optional, like “Ancoats” or “the Ormeau Road”."),
     )
     districts = forms.CharField(
-        label="Postcode districts",
+        label=_("Postcode districts"),
         max_length=400,
         required=False,
-        help_text="For a group covering postcode districts: like “M4, M40, M9”.",
+        help_text=_("For a group covering postcode districts: like “M4, M40, M9”."),
     )
-    website = forms.URLField(label="Website", required=False, max_length=300, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=300, assume_scheme="https"
+    )
 
     def __init__(self, *args, group=None, **kwargs):
         if group is not None and "initial" not in kwargs:
@@ -102,7 +114,7 @@ class GroupForm(HoneypotMixin, forms.Form):
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
         if not name:
-            raise forms.ValidationError("Give the group a name.")
+            raise forms.ValidationError(_("Give the group a name."))
         return name
 
     def clean_districts(self):
@@ -110,8 +122,11 @@ class GroupForm(HoneypotMixin, forms.Form):
         codes = list(dict.fromkeys(c for c in _DISTRICT_SPLIT.split(text) if c))
         if len(codes) > MAX_DISTRICTS:
             raise forms.ValidationError(
-                f"That is {len(codes)} districts: at most {MAX_DISTRICTS}. For a bigger area, "
-                "choose a postcode and a radius instead."
+                _(
+                    "That is %(len)s districts: at most %(MAX_DISTRICTS)s. For a bigger area, "
+                    "choose a postcode and a radius instead."
+                )
+                % {"len": len(codes), "MAX_DISTRICTS": MAX_DISTRICTS}
             )
         found = {d.outcode: d for d in District.objects.filter(outcode__in=codes)}
         unknown = [c for c in codes if c not in found]
@@ -162,12 +177,14 @@ class GroupForm(HoneypotMixin, forms.Form):
 
 class CommitmentForm(HoneypotMixin, forms.ModelForm):
     target = forms.IntegerField(
-        label="Target",
-        help_text="The number you are aiming for, like 4.",
+        label=_("Target"),
+        help_text=_("The number you are aiming for, like 4."),
         error_messages={
-            "min_value": "The target must be 1 or more: how many will you count by the due date?",
-            "max_value": f"That target is too large: at most {MAX_TARGET:,}.",
-            "invalid": "Enter the target as a whole number, like 4.",
+            "min_value": _(
+                "The target must be 1 or more: how many will you count by the due date?"
+            ),
+            "max_value": _("That target is too large: at most %(limit_value)s."),
+            "invalid": _("Enter the target as a whole number, like 4."),
         },
         min_value=1,
         max_value=MAX_TARGET,
@@ -183,8 +200,8 @@ class CommitmentForm(HoneypotMixin, forms.ModelForm):
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "how": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"area": "Which kind of commitment?"}
-        help_texts = {"due_date": "When you will have reached the target."}
+        labels = {"area": _("Which kind of commitment?")}
+        help_texts = {"due_date": _("When you will have reached the target.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,35 +213,35 @@ class CommitmentForm(HoneypotMixin, forms.ModelForm):
         today = timezone.localdate()
         if due < today:
             raise forms.ValidationError(
-                "The due date is in the past: choose today or a later date."
+                _("The due date is in the past: choose today or a later date.")
             )
         if due > today + datetime.timedelta(days=366 * 5):
             raise forms.ValidationError(
-                "That is more than five years away: choose a nearer date you can measure."
+                _("That is more than five years away: choose a nearer date you can measure.")
             )
         return due
 
 
 class ProgressForm(HoneypotMixin, forms.Form):
     number = forms.IntegerField(
-        label="How many since your last update?",
+        label=_("How many since your last update?"),
         min_value=0,
         max_value=MAX_TARGET,
         error_messages={
-            "min_value": "The number cannot be negative.",
-            "max_value": "That number is too large.",
-            "invalid": "Enter a whole number, like 2.",
+            "min_value": _("The number cannot be negative."),
+            "max_value": _("That number is too large."),
+            "invalid": _("Enter a whole number, like 2."),
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     story = forms.CharField(
-        label="The story",
+        label=_("The story"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="A few sentences: what happened, who took part, what you learnt.",
+        help_text=_("A few sentences: what happened, who took part, what you learnt."),
     )
     confirm_large = forms.BooleanField(
-        label="Yes, this number is right", required=False, widget=forms.CheckboxInput
+        label=_("Yes, this number is right"), required=False, widget=forms.CheckboxInput
     )
 
     def __init__(self, *args, commitment: Commitment, **kwargs):
@@ -256,8 +273,8 @@ class ProgressForm(HoneypotMixin, forms.Form):
 
 class RegisterForm(forms.Form):
     confirm = forms.BooleanField(
-        label="We will check in once a year to review our commitments and add new ones",
-        error_messages={"required": "Tick the box to agree to the yearly check-in."},
+        label=_("We will check in once a year to review our commitments and add new ones"),
+        error_messages={"required": _("Tick the box to agree to the yearly check-in.")},
     )
 
 
@@ -268,7 +285,7 @@ class ReviewForm(forms.ModelForm):
         model = Commitment
         fields = ["status", "due_date"]
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-        labels = {"status": "Status", "due_date": "Due by"}
+        labels = {"status": _("Status"), "due_date": _("Due by")}
 
     def clean(self):
         data = super().clean()
@@ -298,7 +315,7 @@ class RoleForm(forms.Form):
 
 class GroupSpacesForm(forms.Form):
     spaces = forms.TypedMultipleChoiceField(
-        label="Community spaces where the group meets",
+        label=_("Community spaces where the group meets"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -314,14 +331,16 @@ class GroupSpacesForm(forms.Form):
 
 class MessageForm(HoneypotMixin, forms.Form):
     body = forms.CharField(
-        label="Your message",
+        label=_("Your message"),
         min_length=10,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Say who you are and what you would like help with. Your email address is "
-        "not shared: replies come through coopcentre.",
+        help_text=_(
+            "Say who you are and what you would like help with. Your email address is "
+            "not shared: replies come through coopcentre."
+        ),
         error_messages={
-            "min_length": "Say a little more (at least 10 characters).",
-            "required": "Write your message.",
+            "min_length": _("Say a little more (at least 10 characters)."),
+            "required": _("Write your message."),
         },
     )

@@ -6,6 +6,7 @@ from django.contrib.admin import helpers
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from .models import ModerationDecision, ModerationStatus
 from .moderation import DECISION_EMAIL, listing_moderate
@@ -15,7 +16,7 @@ from .outbox.models import OutgoingEmail, OutgoingStatus
 
 class RejectForm(forms.Form):
     note = forms.CharField(
-        label="Reason (sent to the submitter)",
+        label=_("Reason (sent to the submitter)"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
     )
@@ -55,17 +56,17 @@ class ModerationAdminMixin:
             count += 1
         return count
 
-    @admin.action(description="Approve selected (emails the submitter)")
+    @admin.action(description=_("Approve selected (emails the submitter)"))
     def approve_selected(self, request, queryset):
         count = self._decide(request, queryset, ModerationStatus.APPROVED)
         self.message_user(request, f"Approved {count}; submitters will be emailed.")
 
-    @admin.action(description="Feature selected (approves them too)")
+    @admin.action(description=_("Feature selected (approves them too)"))
     def feature_selected(self, request, queryset):
         count = self._decide(request, queryset, ModerationStatus.APPROVED, featured=True)
         self.message_user(request, f"Featured {count}.")
 
-    @admin.action(description="Reject selected (asks for a reason, emails the submitter)")
+    @admin.action(description=_("Reject selected (asks for a reason, emails the submitter)"))
     def reject_selected(self, request, queryset):
         if "apply" in request.POST:
             form = RejectForm(request.POST)
@@ -119,7 +120,7 @@ class ModerationDecisionAdmin(admin.ModelAdmin):
             .annotate(email_status=Subquery(emails.values("status")[:1]))
         )
 
-    @admin.display(description="email", ordering="email_status")
+    @admin.display(description=_("email"), ordering="email_status")
     def email(self, decision):
         if decision.email_status is None:
             return "–"

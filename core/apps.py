@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = "Moderation and site"
+    verbose_name = _("Moderation and site")
 
     def ready(self):
         from .moderation import DECISION_EMAIL, decision_email_context
@@ -16,13 +17,13 @@ class CoreConfig(AppConfig):
             DECISION_EMAIL,
             template="core/emails/moderation-decision",
             context=decision_email_context,
-            label="Moderation decision, to the submitter",
+            label=_("Moderation decision, to the submitter"),
         )
         registry.register(
             DIGEST_EMAIL,
             template="core/emails/moderation-digest",
             context=digest_context,
-            label="Daily moderation digest, to each moderator",
+            label=_("Daily moderation digest, to each moderator"),
         )
         post_migrate.connect(
             site_from_settings, sender=self, dispatch_uid="core-site-from-settings"

@@ -5,6 +5,7 @@ import unicodedata
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 # Control characters, and the Unicode line and paragraph separators.
@@ -106,15 +107,19 @@ class InterestsField(TagField):
             tag = one_line("".join(ch for ch in tag.lower() if ch.isprintable()))
             if len(tag) > self.max_tag_length:
                 raise forms.ValidationError(
-                    f"“{tag[:30]}…” is too long for an interest: keep each under "
-                    f"{self.max_tag_length} characters.",
+                    _(
+                        "“%(value)s…” is too long for an interest: keep each under "
+                        "%(max_tag_length)s characters."
+                    )
+                    % {"value": tag[:30], "max_tag_length": self.max_tag_length},
                     code="tag_length",
                 )
             if tag and tag not in names:
                 names.append(tag)
         if len(names) > self.max_tags:
             raise forms.ValidationError(
-                f"Give at most {self.max_tags} interests.", code="tag_count"
+                _("Give at most %(max_tags)s interests.") % {"max_tags": self.max_tags},
+                code="tag_count",
             )
         return names
 

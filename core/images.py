@@ -15,6 +15,8 @@ failing later in a service (a 500 after the form said yes).
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 FORMATS = ("JPEG", "PNG", "WEBP")
@@ -66,9 +68,15 @@ def decode(upload, *, noun: str = "picture", min_side: int = 100, edge: int = 16
     limit = settings.MAX_IMAGE_UPLOAD_BYTES
     if upload.size > limit:
         raise ImageRefused(
-            f"That {noun} is {upload.size / 1_048_576:.1f} MB; the limit is "
-            f"{limit // 1_048_576} MB. Try a smaller {noun}, or one taken at a lower "
-            "resolution.",
+            _(
+                "That %(noun)s is %(size)s MB; the limit is %(limit)s MB. Try a smaller "
+                "%(noun)s, or one taken at a lower resolution."
+            )
+            % {
+                "noun": noun,
+                "size": number_format(upload.size / 1_048_576, 1),
+                "limit": limit // 1_048_576,
+            },
             "too_big",
         )
     upload.seek(0)
@@ -83,7 +91,8 @@ def _decode(upload, *, noun, min_side, edge) -> Decoded:
         image = Image.open(upload)
     except _READ_ERRORS as error:
         raise ImageRefused(
-            f"That file is not a {noun} we can read. Upload a JPEG, PNG or WebP image.",
+            _("That file is not a %(noun)s we can read. Upload a JPEG, PNG or WebP image.")
+            % {"noun": noun},
             "not_image",
         ) from error
     with image:
@@ -96,9 +105,12 @@ def _decode(upload, *, noun, min_side, edge) -> Decoded:
             upright.thumbnail((edge, edge))
         except _READ_ERRORS as error:
             raise ImageRefused(
-                f"That {noun} is incomplete or damaged: the file stops part-way through, "
-                "which happens when a download or copy is interrupted. Upload the whole "
-                f"file again, or choose another {noun}.",
+                _(
+                    "That %(noun)s is incomplete or damaged: the file stops part-way through, "
+                    "which happens when a download or copy is interrupted. Upload the whole file "
+                    "again, or choose another %(noun)s."
+                )
+                % {"noun": noun},
                 "truncated",
             ) from error
         return Decoded(image=upright, format=image.format)
@@ -113,13 +125,18 @@ def _check_header(image: Image.Image, *, noun, min_side, edge) -> None:
     kind = image.format
     if kind not in FORMATS:
         raise ImageRefused(
-            f"That is a {kind or 'unknown'} file. Upload a JPEG, PNG or WebP {noun}.", "format"
+            _("That is a %(value)s file. Upload a JPEG, PNG or WebP %(noun)s.")
+            % {"value": kind or "unknown", "noun": noun},
+            "format",
         )
     width, height = image.size
     if width * height > MAX_PIXELS or min(width, height) < min_side:
         raise ImageRefused(
-            f"That {noun} is {width}×{height} pixels. Upload one at least {min_side} pixels "
-            "on each side and at most 40 megapixels.",
+            _(
+                "That %(noun)s is %(width)s×%(height)s pixels. Upload one at least %(min_side)s "
+                "pixels on each side and at most 40 megapixels."
+            )
+            % {"noun": noun, "width": width, "height": height, "min_side": min_side},
             "pixels",
         )
     # A JPEG decodes at the scale ``draft`` picks (Pillow's rule), not at full size.
@@ -127,9 +144,18 @@ def _check_header(image: Image.Image, *, noun, min_side, edge) -> None:
     needed = decoded_bytes(-(-width // scale), -(-height // scale), image.mode)
     if needed > MAX_DECODED_BYTES:
         raise ImageRefused(
-            f"That {noun} is {width}×{height} pixels in {image.mode}, which takes "
-            f"{needed / 1_048_576:.0f} MB to open; the limit is "
-            f"{MAX_DECODED_BYTES // 1_048_576} MB. Upload a smaller {noun} (a photo at "
-            "phone-camera size is fine).",
+            _(
+                "That %(noun)s is %(width)s×%(height)s pixels in %(mode)s, which takes "
+                "%(needed)s MB to open; the limit is %(limit)s MB. Upload a smaller %(noun)s "
+                "(a photo at phone-camera size is fine)."
+            )
+            % {
+                "noun": noun,
+                "width": width,
+                "height": height,
+                "mode": image.mode,
+                "needed": number_format(needed / 1_048_576, 0),
+                "limit": MAX_DECODED_BYTES // 1_048_576,
+            },
             "memory",
         )

@@ -11,14 +11,15 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .outbox.models import OutgoingEmail, OutgoingStatus  # noqa: F401 (the outbox's table)
 
 
 class ModerationStatus(models.TextChoices):
-    PENDING = "pending", "Awaiting review"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
+    PENDING = "pending", _("Awaiting review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
 
 
 class ModeratedQuerySet(models.QuerySet):

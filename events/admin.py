@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
@@ -14,10 +15,10 @@ from .services import event_update
 
 class EventAdminForm(forms.ModelForm):
     postcode = PostcodeField(
-        label="Postcode", required=False, allow_outward=False, help_text="Of the address."
+        label=_("Postcode"), required=False, allow_outward=False, help_text=_("Of the address.")
     )
     join_url = forms.URLField(
-        label="Join link", required=False, assume_scheme="https", max_length=500
+        label=_("Join link"), required=False, assume_scheme="https", max_length=500
     )
 
     class Meta:
@@ -39,7 +40,7 @@ class OccurrenceInline(admin.TabularInline):
     max_num = 0
     can_delete = False
     show_change_link = False
-    verbose_name_plural = "dates (from the recurrence)"
+    verbose_name_plural = _("dates (from the recurrence)")
 
 
 class CancelledFilter(admin.SimpleListFilter):
@@ -149,15 +150,15 @@ class EventAdmin(ModerationAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_next_date()
 
-    @admin.display(description="next date", ordering="next_starts_at")
+    @admin.display(description=_("next date"), ordering="next_starts_at")
     def next_date(self, obj):
         return obj.next_starts_at
 
-    @admin.display(description="cancelled", boolean=True)
+    @admin.display(description=_("cancelled"), boolean=True)
     def is_cancelled(self, obj):
         return obj.is_cancelled
 
-    @admin.display(description="emails to the people coming")
+    @admin.display(description=_("emails to the people coming"))
     def emails(self, obj):
         if obj.pk is None:
             return ""
@@ -179,7 +180,7 @@ class EventAdmin(ModerationAdminMixin, admin.ModelAdmin):
             # Through the service, so the people coming hear of a change made by staff too.
             event_update(event=obj, by=request.user)
 
-    @admin.action(description="Download the replies to the selected events (CSV)")
+    @admin.action(description=_("Download the replies to the selected events (CSV)"))
     def export_attendees(self, request, queryset):
         replies = (
             Rsvp.objects.filter(occurrence__event__in=queryset)

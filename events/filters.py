@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from core.forms import SearchDateField
@@ -28,15 +29,15 @@ class SearchDateFilter(django_filters.DateFilter):
 
 
 WHEN_CHOICES = [
-    ("today", "Today"),
-    ("weekend", "This weekend"),
-    ("week", "Next 7 days"),
-    ("custom", "Choose dates"),
+    ("today", _("Today")),
+    ("weekend", _("This weekend")),
+    ("week", _("Next 7 days")),
+    ("custom", _("Choose dates")),
 ]
 FORMAT_CHOICES = [
-    ("in_person", "In person"),
-    ("online", "Online"),
-    ("mixed", "Both in person and online"),
+    ("in_person", _("In person")),
+    ("online", _("Online")),
+    ("mixed", _("Both in person and online")),
 ]
 FORMAT_MODES = {
     "in_person": [AttendanceMode.IN_PERSON, AttendanceMode.MIXED],
@@ -160,16 +161,16 @@ class EventFilter(django_filters.FilterSet):
     """What every events search has: when, interests, free only."""
 
     when = django_filters.ChoiceFilter(
-        label="When", choices=WHEN_CHOICES, empty_label="Any time", widget=forms.RadioSelect
+        label=_("When"), choices=WHEN_CHOICES, empty_label=_("Any time"), widget=forms.RadioSelect
     )
     # Clamped to the years a search can mean (``core.forms.SearchDateField``) before any
     # query: ``date_to=9999-12-31`` is ten years ahead, not an overflow.
-    date_from = SearchDateFilter(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = SearchDateFilter(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = SearchDateFilter(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = SearchDateFilter(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
     tag = django_filters.MultipleChoiceFilter(
-        label="Interests", choices=tag_choices, widget=forms.CheckboxSelectMultiple
+        label=_("Interests"), choices=tag_choices, widget=forms.CheckboxSelectMultiple
     )
-    free = django_filters.BooleanFilter(label="Free only", widget=forms.CheckboxInput)
+    free = django_filters.BooleanFilter(label=_("Free only"), widget=forms.CheckboxInput)
 
     class Meta:
         model = Occurrence
@@ -223,7 +224,10 @@ class NearEventFilter(NearFilterSet, EventFilter):
 
     default_km = 5
     format = django_filters.ChoiceFilter(
-        label="Format", choices=FORMAT_CHOICES, empty_label="Any format", widget=forms.RadioSelect
+        label=_("Format"),
+        choices=FORMAT_CHOICES,
+        empty_label=_("Any format"),
+        widget=forms.RadioSelect,
     )
 
     def base_queryset(self, queryset):

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from communities.models import Group
 from communities.selectors import groups_organised_by
@@ -49,68 +50,71 @@ class EventForm(HoneypotMixin, forms.ModelForm):
     """
 
     starts_at = forms.DateTimeField(
-        label="Starts",
+        label=_("Starts"),
         input_formats=DATETIME_FORMATS,
         widget=DateTimeLocalInput(),
-        help_text="UK time. For a regular activity, the first date.",
+        help_text=_("UK time. For a regular activity, the first date."),
     )
     ends_at = forms.DateTimeField(
-        label="Ends", input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
+        label=_("Ends"), input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
     )
     repeat_until = forms.DateField(
-        label="Repeats until",
+        label=_("Repeats until"),
         required=False,
         widget=DateInput(),
-        help_text="The last day it may happen. Leave blank to keep repeating.",
+        help_text=_("The last day it may happen. Leave blank to keep repeating."),
     )
     attendance_mode = forms.ChoiceField(
-        label="Format", choices=AttendanceMode.choices, widget=forms.RadioSelect
+        label=_("Format"), choices=AttendanceMode.choices, widget=forms.RadioSelect
     )
     near = forms.CharField(
-        label="Find community spaces near",
+        label=_("Find community spaces near"),
         required=False,
         max_length=10,
-        help_text="A postcode, then “Find spaces”: the spaces within 5 km are listed below.",
+        help_text=_("A postcode, then “Find spaces”: the spaces within 5 km are listed below."),
     )
     space = ModelChoiceField(
-        label="At a community space on coopcentre",
+        label=_("At a community space on coopcentre"),
         queryset=Space.objects.none(),
         required=False,
-        empty_label="Not at a listed space (give the address below)",
+        empty_label=_("Not at a listed space (give the address below)"),
     )
     postcode = PostcodeField(
-        label="Postcode", required=False, allow_outward=False, help_text="Of the address above."
+        label=_("Postcode"),
+        required=False,
+        allow_outward=False,
+        help_text=_("Of the address above."),
     )
     join_url = forms.URLField(
-        label="Join link",
+        label=_("Join link"),
         required=False,
         assume_scheme="https",
         max_length=500,
-        help_text="The https:// link of the video call. Only people going see it.",
+        help_text=_("The https:// link of the video call. Only people going see it."),
     )
     capacity = forms.IntegerField(
-        label="Places",
+        label=_("Places"),
         required=False,
         min_value=1,
         max_value=100_000,
         error_messages={
-            "min_value": "Give at least 1 place, or leave it blank for no limit.",
-            "invalid": "Give the number of places as a whole number, like 20.",
+            "min_value": _("Give at least 1 place, or leave it blank for no limit."),
+            "invalid": _("Give the number of places as a whole number, like 20."),
         },
-        help_text="How many people can come to each date. Leave blank for no limit.",
+        help_text=_("How many people can come to each date. Leave blank for no limit."),
     )
     price = forms.DecimalField(
-        label="Cost (£)",
+        label=_("Cost (£)"),
         min_value=0,
         max_digits=7,
         decimal_places=2,
         initial=0,
-        error_messages={"min_value": "The cost can't be below £0 (0 means free)."},
-        help_text="0 for free.",
+        error_messages={"min_value": _("The cost can't be below £0 (0 means free).")},
+        help_text=_("0 for free."),
     )
     image = forms.ImageField(
         required=False,
-        help_text="Optional. A JPEG, PNG or WebP photo up to 5 MB.",
+        help_text=_("Optional. A JPEG, PNG or WebP photo up to 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
 
@@ -146,8 +150,12 @@ class EventForm(HoneypotMixin, forms.ModelForm):
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
             "join_details": forms.Textarea(attrs={"rows": 2}),
         }
-        labels = {"group": "Organised by a group", "recurrence": "Repeats", "tags": "Interests"}
-        help_texts = {"tags": "Separated by commas: walking, gardening, families."}
+        labels = {
+            "group": _("Organised by a group"),
+            "recurrence": _("Repeats"),
+            "tags": _("Interests"),
+        }
+        help_texts = {"tags": _("Separated by commas: walking, gardening, families.")}
 
     def __init__(self, *args, user, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -233,11 +241,11 @@ class EventForm(HoneypotMixin, forms.ModelForm):
         unchanged = self.instance.pk and self.instance.starts_at == starts_at
         if not unchanged and starts_at < timezone.now():
             raise forms.ValidationError(
-                "That start is in the past. Choose a date and time from now on.", code="past"
+                _("That start is in the past. Choose a date and time from now on."), code="past"
             )
         if starts_at > timezone.now() + timedelta(days=MAX_DAYS_AHEAD):
             raise forms.ValidationError(
-                "We list events up to two years ahead. Check the year.", code="far"
+                _("We list events up to two years ahead. Check the year."), code="far"
             )
         return starts_at
 
@@ -245,9 +253,11 @@ class EventForm(HoneypotMixin, forms.ModelForm):
         tags = self.cleaned_data.get("tags") or []
         tags = [t.strip().lower() for t in tags if t.strip()]
         if len(tags) > MAX_TAGS:
-            raise forms.ValidationError(f"Give at most {MAX_TAGS} interests.")
+            raise forms.ValidationError(
+                _("Give at most %(MAX_TAGS)s interests.") % {"MAX_TAGS": MAX_TAGS}
+            )
         if any(len(t) > 40 for t in tags):
-            raise forms.ValidationError("Keep each interest under 40 characters.")
+            raise forms.ValidationError(_("Keep each interest under 40 characters."))
         return list(dict.fromkeys(tags))
 
     def clean_image(self):
@@ -307,12 +317,12 @@ class RsvpForm(forms.Form):
     occurrence = ModelChoiceField(
         queryset=Occurrence.objects.none(),
         widget=forms.HiddenInput,
-        error_messages={"invalid_choice": "That date isn't open for replies any more."},
+        error_messages={"invalid_choice": _("That date isn't open for replies any more.")},
     )
     share_email = forms.BooleanField(
-        label="Share my email address with the organiser",
+        label=_("Share my email address with the organiser"),
         required=False,
-        help_text="So they can tell you about changes themselves. Otherwise only we email you.",
+        help_text=_("So they can tell you about changes themselves. Otherwise only we email you."),
     )
 
     def __init__(self, *args, event: Event, **kwargs):
@@ -330,11 +340,11 @@ class CancelRsvpForm(forms.Form):
 
 class EventCancelForm(forms.Form):
     reason = forms.CharField(
-        label="Why is it cancelled?",
+        label=_("Why is it cancelled?"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Sent to everyone going or waiting, and shown on the event page.",
-        error_messages={"required": "Say why, so the people coming understand."},
+        help_text=_("Sent to everyone going or waiting, and shown on the event page."),
+        error_messages={"required": _("Say why, so the people coming understand.")},
     )
 
 

@@ -12,6 +12,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext
 
 from core import images
 
@@ -28,7 +29,7 @@ def image_clean(upload) -> ContentFile:
     short.
     """
     try:
-        decoded = images.decode(upload, noun="image", min_side=MIN_SIDE, edge=MAX_SIDE)
+        decoded = images.decode(upload, noun=gettext("image"), min_side=MIN_SIDE, edge=MAX_SIDE)
     except images.ImageRefused as error:
         raise ValidationError(str(error), code=error.code) from error
     image, fmt = decoded.image, decoded.format

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.near import PostcodeFilter
 
@@ -16,19 +17,21 @@ class SchemeFilter(django_filters.FilterSet):
     """
 
     postcode = PostcodeFilter(
-        label="Your postcode", method="filter_postcode", help_text="Like M14 5LL, or just M14."
+        label=_("Your postcode"),
+        method="filter_postcode",
+        help_text=_("Like M14 5LL, or just M14."),
     )
     kind = django_filters.ModelChoiceFilter(
-        label="Help with",
+        label=_("Help with"),
         field_name="kinds",
         queryset=HelpKind.objects.active(),
-        empty_label="Any kind of help",
+        empty_label=_("Any kind of help"),
     )
     topic = django_filters.ModelChoiceFilter(
-        label="Learning",
+        label=_("Learning"),
         field_name="topics",
         queryset=SkillTopic.objects.active(),
-        empty_label="Any topic",
+        empty_label=_("Any topic"),
     )
 
     class Meta:
@@ -54,8 +57,8 @@ class MineFilter(django_filters.FilterSet):
     """A member's own needs or offers: current ones, or withdrawn ones too."""
 
     show = django_filters.ChoiceFilter(
-        label="Show",
-        choices=[("current", "Open and paused"), ("all", "Everything, withdrawn too")],
+        label=_("Show"),
+        choices=[("current", _("Open and paused")), ("all", _("Everything, withdrawn too"))],
         method="filter_show",
         empty_label=None,
         widget=forms.Select,

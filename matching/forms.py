@@ -4,6 +4,8 @@ import re
 import uuid
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin, ModelMultipleChoiceField
 from postcodes.forms import PostcodeField
@@ -52,32 +54,34 @@ class HelpRequestForm(HoneypotMixin, forms.Form):
     kinds = CategoryChoiceField(queryset=HelpKind.objects.none(), required=False)
     topics = CategoryChoiceField(queryset=SkillTopic.objects.none(), required=False)
     postcode = PostcodeField(
-        label="Your postcode",
-        help_text="Only the district (like M14) is shown to anyone; never your full address.",
+        label=_("Your postcode"),
+        help_text=_("Only the district (like M14) is shown to anyone; never your full address."),
     )
     availability = forms.TypedMultipleChoiceField(
-        label="When are you available?",
+        label=_("When are you available?"),
         choices=Availability.choices,
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         # None ticked to start with: all ticked made ticking "weekends" change nothing.
-        help_text="Tick every time that suits you.",
-        error_messages={"required": "Choose at least one time when you're available."},
+        help_text=_("Tick every time that suits you."),
+        error_messages={"required": _("Choose at least one time when you're available.")},
     )
     note = forms.CharField(
-        label="A short note (optional)",
+        label=_("A short note (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX_LENGTH}),
-        help_text="Shared only once you've both accepted an introduction. "
-        "Please don't write your address here.",
+        help_text=_(
+            "Shared only once you've both accepted an introduction. "
+            "Please don't write your address here."
+        ),
     )
     contact_phone = forms.CharField(
-        label="Phone number (optional)",
+        label=_("Phone number (optional)"),
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-        help_text="Shared, with your email address, only once you've both accepted.",
-        error_messages={"max_length": "Enter a phone number of up to 20 characters."},
+        help_text=_("Shared, with your email address, only once you've both accepted."),
+        error_messages={"max_length": _("Enter a phone number of up to 20 characters.")},
     )
     submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
@@ -97,15 +101,21 @@ class HelpRequestForm(HoneypotMixin, forms.Form):
         note = self.cleaned_data["note"].strip()
         if len(note) > NOTE_MAX_LENGTH:
             raise forms.ValidationError(
-                f"Keep the note to {NOTE_MAX_LENGTH:,} characters or fewer "
-                f"(it has {len(note):,}). A few lines are plenty."
+                _(
+                    "Keep the note to %(max)s characters or fewer (it has %(len)s). A few lines "
+                    "are plenty."
+                )
+                % {
+                    "max": number_format(NOTE_MAX_LENGTH, force_grouping=True),
+                    "len": number_format(len(note), force_grouping=True),
+                }
             )
         return note
 
     def clean_contact_phone(self):
         phone = " ".join(self.cleaned_data["contact_phone"].split())
         if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError("Enter a UK phone number, like 0161 496 0000.")
+            raise forms.ValidationError(_("Enter a UK phone number, like 0161 496 0000."))
         return phone
 
     def clean_availability(self):
@@ -152,12 +162,16 @@ class HelpRequestForm(HoneypotMixin, forms.Form):
 
 class ConsentMixin(forms.Form):
     consent = forms.BooleanField(
-        label="I agree that coopcentre may share my name, email address and phone number "
-        "(if I gave one) with a support scheme or a person I'm matched with, once I accept "
-        "the introduction.",
+        label=_(
+            "I agree that coopcentre may share my name, email address and phone number "
+            "(if I gave one) with a support scheme or a person I'm matched with, once I accept "
+            "the introduction."
+        ),
         error_messages={
-            "required": "Tick this box so we can put you in touch with help. Nothing is shared "
-            "until you accept an introduction."
+            "required": _(
+                "Tick this box so we can put you in touch with help. Nothing is shared "
+                "until you accept an introduction."
+            )
         },
     )
 
@@ -212,15 +226,15 @@ class OfferRegisterForm(ConsentMixin, OfferForm):
 
 class ReportForm(HoneypotMixin, forms.Form):
     reason = forms.ChoiceField(
-        label="What went wrong?",
+        label=_("What went wrong?"),
         choices=MatchReport.Reason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose what went wrong."},
+        error_messages={"required": _("Choose what went wrong.")},
     )
     details = forms.CharField(
-        label="Tell us more (optional)",
+        label=_("Tell us more (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": "Keep it to 2,000 characters or fewer."},
+        error_messages={"max_length": _("Keep it to 2,000 characters or fewer.")},
     )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 
@@ -11,8 +12,8 @@ from .models import ActivityMapping, HarvestedListing
 
 class ActivityMappingForm(forms.ModelForm):
     activity_id = forms.ChoiceField(
-        label="OpenActive activity",
-        help_text="From the OpenActive Activity List.",
+        label=_("OpenActive activity"),
+        help_text=_("From the OpenActive Activity List."),
         choices=[],
     )
 

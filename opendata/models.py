@@ -3,6 +3,7 @@ listings harvested from other publishers (pending until staff approve them)."""
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import Moderated
 
@@ -18,20 +19,22 @@ class ActivityMapping(models.Model):
         "site tag",
         max_length=100,
         unique=True,
-        help_text="An interest as members type it on events (any case): walking, yoga.",
+        help_text=_("An interest as members type it on events (any case): walking, yoga."),
     )
     activity_id = models.URLField(
         "OpenActive activity",
         max_length=200,
-        help_text="The activity's id in the OpenActive Activity List "
-        "(https://openactive.io/activity-list#…).",
+        help_text=_(
+            "The activity's id in the OpenActive Activity List "
+            "(https://openactive.io/activity-list#…)."
+        ),
     )
     activity_label = models.CharField("activity name", max_length=200, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["tag"]
-        verbose_name = "OpenActive activity mapping"
+        verbose_name = _("OpenActive activity mapping")
 
     def __str__(self):
         return f"{self.tag} → {self.activity_label}"
@@ -45,8 +48,8 @@ class ActivityMapping(models.Model):
 
 
 class FeedKind(models.TextChoices):
-    SESSION_SERIES = "SessionSeries", "Session series (events)"
-    SCHEDULED_SESSION = "ScheduledSession", "Scheduled sessions (dates of events)"
+    SESSION_SERIES = "SessionSeries", _("Session series (events)")
+    SCHEDULED_SESSION = "ScheduledSession", _("Scheduled sessions (dates of events)")
 
 
 class FeedStamp(models.Model):

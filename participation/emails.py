@@ -11,6 +11,7 @@ Both carry a one-click "stop these" link (and List-Unsubscribe headers) per kind
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from core.outbox import registry
 
@@ -77,12 +78,12 @@ def register() -> None:
         template="participation/emails/notice",
         context=notice_context,
         headers=unsubscribe_headers,
-        label="Have your say: a comment, an official answer or a new phase, to the member",
+        label=_("Have your say: a comment, an official answer or a new phase, to the member"),
     )
     registry.register(
         DIGEST_EMAIL,
         template="participation/emails/digest",
         context=digest_context,
         headers=unsubscribe_headers,
-        label="Have your say: the weekly digest, to members who chose it",
+        label=_("Have your say: the weekly digest, to members who chose it"),
     )

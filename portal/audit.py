@@ -7,6 +7,7 @@ so it lives in the portal, above those apps, and reads each through its selector
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
 
 from communities.models import GroupKind
 from communities.selectors import (
@@ -75,7 +76,7 @@ def place_audit(*, location: Location, km: float) -> PlaceAudit:
 class DesertLevel:
     LOCAL_AUTHORITY = "lad"
     DISTRICT = "district"
-    CHOICES = [(LOCAL_AUTHORITY, "Local authorities"), (DISTRICT, "Postcode districts")]
+    CHOICES = [(LOCAL_AUTHORITY, _("Local authorities")), (DISTRICT, _("Postcode districts"))]
 
 
 @dataclass

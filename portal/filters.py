@@ -1,6 +1,7 @@
 """Filters of the portal's listings (django-filter)."""
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.models import District, LocalAuthority, Nation
 
@@ -9,9 +10,9 @@ class DesertFilter(django_filters.FilterSet):
     """The areas of the co-operative deserts ranking: by nation and name."""
 
     nation = django_filters.ChoiceFilter(
-        label="Nation", choices=Nation.choices, empty_label="All four nations"
+        label=_("Nation"), choices=Nation.choices, empty_label=_("All four nations")
     )
-    name = django_filters.CharFilter(label="Name", lookup_expr="icontains", max_length=100)
+    name = django_filters.CharFilter(label=_("Name"), lookup_expr="icontains", max_length=100)
 
     class Meta:
         model = LocalAuthority
@@ -20,10 +21,10 @@ class DesertFilter(django_filters.FilterSet):
 
 class DistrictDesertFilter(django_filters.FilterSet):
     nation = django_filters.ChoiceFilter(
-        label="Nation", choices=Nation.choices, empty_label="All four nations"
+        label=_("Nation"), choices=Nation.choices, empty_label=_("All four nations")
     )
     name = django_filters.CharFilter(
-        label="Name", field_name="local_authority__name", lookup_expr="icontains", max_length=100
+        label=_("Name"), field_name="local_authority__name", lookup_expr="icontains", max_length=100
     )
 
     class Meta:

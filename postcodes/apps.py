@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _load_districts(sender, using="default", **kwargs):
@@ -14,7 +15,7 @@ def _load_districts(sender, using="default", **kwargs):
 
 class PostcodesConfig(AppConfig):
     name = "postcodes"
-    verbose_name = "UK postcodes"
+    verbose_name = _("UK postcodes")
 
     def ready(self):
         post_migrate.connect(_load_districts, sender=self, dispatch_uid="postcodes-load-districts")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .parsing import MAX_INPUT_LENGTH, PostcodeError
 from .services import lookup
@@ -41,4 +42,4 @@ class PostcodeField(forms.CharField):
 
 
 class PostcodeSearchForm(forms.Form):
-    postcode = PostcodeField(label="Your postcode")
+    postcode = PostcodeField(label=_("Your postcode"))

@@ -1,6 +1,7 @@
 """UK geography: nations, local authorities, postcode districts and (optionally) every postcode."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .geo import NearQuerySet
 
@@ -26,7 +27,7 @@ class LocalAuthority(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "local authorities"
+        verbose_name_plural = _("local authorities")
 
     def __str__(self):
         return self.name

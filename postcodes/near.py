@@ -19,6 +19,7 @@ from functools import wraps
 
 import django_filters
 from django.http import HttpResponsePermanentRedirect
+from django.utils.translation import gettext_lazy as _
 
 from .forms import PostcodeField
 
@@ -113,7 +114,7 @@ class NearFilterSet(django_filters.FilterSet):
 
     default_km = 5
 
-    postcode = PostcodeFilter(label="Postcode", method="filter_near")
+    postcode = PostcodeFilter(label=_("Postcode"), method="filter_near")
     km = DistanceFilter(method="filter_nothing")
 
     def __init__(self, data=None, *args, **kwargs):

@@ -7,6 +7,8 @@ AA9A 9AA and GIR 0AA), in any case and spacing, and outward codes on their own (
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 # Outward code: area letters, district digits and an optional letter, per Royal Mail's
 # rules (first letter never Q, V or X; second never I, J or Z; a trailing district letter
 # only after a single digit).
@@ -76,29 +78,36 @@ def parse(value: str, *, allow_outward: bool = True) -> ParsedPostcode:
     """
     raw = (value or "").strip()
     if not raw:
-        raise InvalidPostcode("Enter a postcode, like M1 1AE, or the first half, like M1.")
+        raise InvalidPostcode(_("Enter a postcode, like M1 1AE, or the first half, like M1."))
     if len(raw) > MAX_INPUT_LENGTH:
-        raise InvalidPostcode("That is too long for a postcode. Enter one like M1 1AE.")
+        raise InvalidPostcode(_("That is too long for a postcode. Enter one like M1 1AE."))
     compact = re.sub(r"\s+", "", raw).upper()
     if _BFPO_RE.match(compact):
         raise InvalidPostcode(
-            "British Forces (BFPO) addresses have no place on the map. "
-            "Enter the postcode of where you live in the UK."
+            _(
+                "British Forces (BFPO) addresses have no place on the map. "
+                "Enter the postcode of where you live in the UK."
+            )
         )
     if compact in _OVERSEAS:
-        raise InvalidPostcode("That is a postcode of a British Overseas Territory, not the UK.")
+        raise InvalidPostcode(_("That is a postcode of a British Overseas Territory, not the UK."))
     match = _FULL_RE.match(compact)
     if match:
         parsed = ParsedPostcode(match["outward"], match["inward"])
     elif allow_outward and _OUTWARD_RE.match(compact):
         parsed = ParsedPostcode(compact)
     else:
-        hint = " or the first half, like M1" if allow_outward else ""
-        raise InvalidPostcode(f"“{raw}” is not a UK postcode. Enter one like M1 1AE{hint}.")
+        if allow_outward:
+            text = _(
+                "“%(raw)s” is not a UK postcode. Enter one like M1 1AE or the first half, like M1."
+            )
+        else:
+            text = _("“%(raw)s” is not a UK postcode. Enter one like M1 1AE.")
+        raise InvalidPostcode(text % {"raw": raw})
     if parsed.area in CROWN_DEPENDENCIES:
         raise OutsideUK(
-            f"{parsed} is a postcode in {CROWN_DEPENDENCIES[parsed.area]}, which is outside "
-            "the UK data this site uses."
+            _("%(parsed)s is a postcode in %(value)s, which is outside the UK data this site uses.")
+            % {"parsed": parsed, "value": CROWN_DEPENDENCIES[parsed.area]}
         )
     return parsed
 

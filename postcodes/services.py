@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils.translation import gettext_lazy as _
 
 from .geo import Point
 from .models import District, LocalAuthority, Nation, Postcode
@@ -115,8 +116,11 @@ def lookup(value: str | ParsedPostcode) -> Location:
             )
     if district is None:
         raise UnknownPostcode(
-            f"We can't find {parsed} in the UK postcode list. Check it, or try just the first "
-            f"half (like {parsed.outward if parsed.is_full else 'M1'})."
+            _(
+                "We can't find %(parsed)s in the UK postcode list. Check it, or try just the "
+                "first half (like %(value)s)."
+            )
+            % {"parsed": parsed, "value": parsed.outward if parsed.is_full else "M1"}
         )
     lat, lon, lad_code, nation = district
     return Location(

@@ -6,6 +6,8 @@ returns ``None`` when the email went stale (the row is then skipped, nothing is 
 Templates: ``spaces/templates/spaces/emails/<name>-{subject,body}.txt`` and ``-body.html``.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from core.outbox import registry
 
 from .models import Pledge, StatusChange, ThreatReport, ThreatState
@@ -57,11 +59,11 @@ def register() -> None:
         PLEDGE_UPDATE,
         template="spaces/emails/pledge-update",
         context=pledge_update_context,
-        label="Space status changed (to each pledger)",
+        label=_("Space status changed (to each pledger)"),
     )
     registry.register(
         THREAT_OUTCOME,
         template="spaces/emails/threat-outcome",
         context=threat_outcome_context,
-        label="Threat report confirmed or dismissed (to the reporter)",
+        label=_("Threat report confirmed or dismissed (to the reporter)"),
     )

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.near import NearFilterSet
 
@@ -59,38 +60,38 @@ class SpaceFilter(FormClassOnce, NearFilterSet):
     """Postcode and distance (nearest first), name, kind, interests, facilities and status."""
 
     default_km = 5
-    q = django_filters.CharFilter(method="filter_name", label="Name", max_length=100)
+    q = django_filters.CharFilter(method="filter_name", label=_("Name"), max_length=100)
     kind = django_filters.MultipleChoiceFilter(
         choices=Kind.choices,
         method="filter_in",
-        label="Kind of space",
+        label=_("Kind of space"),
         error_messages=_choice_error("a kind of space"),
     )
-    tag = TagFilter(method="filter_tags", label="Interests")
+    tag = TagFilter(method="filter_tags", label=_("Interests"))
     facility = django_filters.MultipleChoiceFilter(
         choices=FACILITIES,
         method="filter_facilities",
-        label="Facilities",
+        label=_("Facilities"),
         error_messages=_choice_error("a facility"),
     )
     capacity = django_filters.NumberFilter(
         field_name="capacity",
         lookup_expr="gte",
-        label="Holds at least (people)",
+        label=_("Holds at least (people)"),
         min_value=1,
         max_value=100_000,
         error_messages={
-            "invalid": "Enter a number of people, like 50.",
-            "min_value": "Enter a number of people from 1 to 100,000.",
-            "max_value": "Enter a number of people from 1 to 100,000.",
-            "max_decimal_places": "Enter a whole number of people, like 50.",
-            "max_digits": "Enter a number of people from 1 to 100,000.",
+            "invalid": _("Enter a number of people, like 50."),
+            "min_value": _("Enter a number of people from 1 to 100,000."),
+            "max_value": _("Enter a number of people from 1 to 100,000."),
+            "max_decimal_places": _("Enter a whole number of people, like 50."),
+            "max_digits": _("Enter a number of people from 1 to 100,000."),
         },
     )
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices,
         method="filter_in",
-        label="Status",
+        label=_("Status"),
         error_messages=_choice_error("a status"),
     )
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
 from core.forms import HoneypotMixin, OneLineCharField
@@ -39,33 +40,33 @@ class SpaceForm(HoneypotMixin, forms.ModelForm):
 
     postcode = PostcodeField(
         allow_outward=False,
-        label="Postcode",
-        help_text="The full postcode of the space, like M4 6DE.",
-        error_messages={"required": "Enter the postcode of the space, like M4 6DE."},
+        label=_("Postcode"),
+        help_text=_("The full postcode of the space, like M4 6DE."),
+        error_messages={"required": _("Enter the postcode of the space, like M4 6DE.")},
     )
     tags = OneLineCharField(
-        label="Interests",
+        label=_("Interests"),
         required=False,
         max_length=300,
-        help_text="What happens there, separated by commas: gardening, youth club, music.",
+        help_text=_("What happens there, separated by commas: gardening, youth club, music."),
     )
     website = forms.URLField(
         required=False,
         max_length=500,
         assume_scheme="https",
-        error_messages={"invalid": "Enter a web address, like https://example.org."},
+        error_messages={"invalid": _("Enter a web address, like https://example.org.")},
     )
     photo = PhotoField(
-        label="A photo (optional)",
+        label=_("A photo (optional)"),
         required=False,
-        help_text="JPEG, PNG or WebP, up to 5 MB. We remove location data from it.",
+        help_text=_("JPEG, PNG or WebP, up to 5 MB. We remove location data from it."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     photo_alt = forms.CharField(
-        label="Describe the photo",
+        label=_("Describe the photo"),
         required=False,
         max_length=200,
-        help_text="For people who can't see it, like “The main hall set out for a meeting”.",
+        help_text=_("For people who can't see it, like “The main hall set out for a meeting”."),
     )
 
     class Meta:
@@ -81,27 +82,27 @@ class SpaceForm(HoneypotMixin, forms.ModelForm):
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
         labels = {
-            "name": "Name of the space",
-            "kind": "What kind of space is it?",
-            "run_by": "Who runs it?",
-            "owner_type": "Who owns it?",
-            "contact_name": "Contact name",
-            "contact_email": "Contact email",
-            "contact_phone": "Contact phone",
-            "contact_consent": "The contact agreed to have these details shown publicly",
+            "name": _("Name of the space"),
+            "kind": _("What kind of space is it?"),
+            "run_by": _("Who runs it?"),
+            "owner_type": _("Who owns it?"),
+            "contact_name": _("Contact name"),
+            "contact_email": _("Contact email"),
+            "contact_phone": _("Contact phone"),
+            "contact_consent": _("The contact agreed to have these details shown publicly"),
         }
         help_texts = {
-            "run_by": "The group or organisation that runs it day to day.",
-            "contact_consent": "Leave this unticked and only coopcentre staff see the contact.",
+            "run_by": _("The group or organisation that runs it day to day."),
+            "contact_consent": _("Leave this unticked and only coopcentre staff see the contact."),
         }
         error_messages = {
-            "name": {"required": "Enter the name of the space."},
-            "kind": {"required": "Choose what kind of space it is."},
-            "contact_email": {"invalid": "Enter an email address like name@example.org."},
+            "name": {"required": _("Enter the name of the space.")},
+            "kind": {"required": _("Choose what kind of space it is.")},
+            "contact_email": {"invalid": _("Enter an email address like name@example.org.")},
             "capacity": {
-                "invalid": "Enter a number of people, like 60.",
-                "min_value": "Enter a number of people from 1 to 100,000.",
-                "max_value": "Enter a number of people from 1 to 100,000.",
+                "invalid": _("Enter a number of people, like 60."),
+                "min_value": _("Enter a number of people from 1 to 100,000."),
+                "max_value": _("Enter a number of people from 1 to 100,000."),
             },
         }
 
@@ -111,10 +112,11 @@ class SpaceForm(HoneypotMixin, forms.ModelForm):
         for day, name in enumerate(WEEKDAYS):
             for edge in ("opens", "closes"):
                 self.fields[f"{edge}_{day}"] = forms.TimeField(
-                    label=f"{name} {edge}",
+                    label=(_("%(day)s opens") if edge == "opens" else _("%(day)s closes"))
+                    % {"day": _(name)},
                     required=False,
                     widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-                    error_messages={"invalid": "Enter a time like 09:30."},
+                    error_messages={"invalid": _("Enter a time like 09:30.")},
                 )
         space = self.instance
         if not space.pk:
@@ -141,11 +143,15 @@ class SpaceForm(HoneypotMixin, forms.ModelForm):
             # Lower case, single spaces, no control characters (they separate tags in SQL).
             tag = " ".join("".join(ch for ch in tag.lower() if ch.isprintable()).split())
             if len(tag) > 50:
-                raise forms.ValidationError(f"“{tag[:50]}…” is too long for an interest.")
+                raise forms.ValidationError(
+                    _("“%(value)s…” is too long for an interest.") % {"value": tag[:50]}
+                )
             if tag and tag not in names:
                 names.append(tag)
         if len(names) > MAX_TAGS:
-            raise forms.ValidationError(f"Choose up to {MAX_TAGS} interests.")
+            raise forms.ValidationError(
+                _("Choose up to %(MAX_TAGS)s interests.") % {"MAX_TAGS": MAX_TAGS}
+            )
         return names
 
     def clean(self):
@@ -203,11 +209,11 @@ class SpaceEditForm(SpaceForm):
     """A proposed edit: the same fields (but no photo: photos are added on their own)."""
 
     reason = forms.CharField(
-        label="What changed, and how do you know?",
+        label=_("What changed, and how do you know?"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="This helps our moderators check the edit.",
+        help_text=_("This helps our moderators check the edit."),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -236,26 +242,26 @@ class SpaceEditForm(SpaceForm):
 
 class PhotoForm(HoneypotMixin, forms.Form):
     photo = PhotoField(
-        label="Photo",
-        help_text="JPEG, PNG or WebP, up to 5 MB. We remove location data from it.",
+        label=_("Photo"),
+        help_text=_("JPEG, PNG or WebP, up to 5 MB. We remove location data from it."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        error_messages={"required": "Choose a photo to upload."},
+        error_messages={"required": _("Choose a photo to upload.")},
     )
     alt_text = OneLineCharField(
-        label="Describe the photo",
+        label=_("Describe the photo"),
         max_length=200,
-        help_text="For people who can't see it, like “The garden in spring”.",
-        error_messages={"required": "Describe the photo for people who can't see it."},
+        help_text=_("For people who can't see it, like “The garden in spring”."),
+        error_messages={"required": _("Describe the photo for people who can't see it.")},
     )
 
 
 class ThreatReportForm(HoneypotMixin, forms.ModelForm):
     evidence_url = forms.URLField(
-        label="A link to the evidence (optional)",
+        label=_("A link to the evidence (optional)"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        error_messages={"invalid": "Enter a web address, like https://example.org/notice."},
+        error_messages={"invalid": _("Enter a web address, like https://example.org/notice.")},
     )
 
     class Meta:
@@ -267,27 +273,27 @@ class ThreatReportForm(HoneypotMixin, forms.ModelForm):
             "deadline": _date_input(),
         }
         labels = {
-            "what": "What threatens the space?",
-            "evidence": "How do you know?",
-            "deadline": "By when? (optional)",
+            "what": _("What threatens the space?"),
+            "evidence": _("How do you know?"),
+            "deadline": _("By when? (optional)"),
         }
         help_texts = {
-            "what": "For example: the council plans to sell the building; the lease ends.",
-            "evidence": "A council report, a consultation, a notice on the door…",
-            "deadline": "The date of the decision, sale or closure, if you know it.",
+            "what": _("For example: the council plans to sell the building; the lease ends."),
+            "evidence": _("A council report, a consultation, a notice on the door…"),
+            "deadline": _("The date of the decision, sale or closure, if you know it."),
         }
         error_messages = {
-            "what": {"required": "Tell us what threatens the space."},
-            "deadline": {"invalid": "Enter a date like 31/03/2027."},
+            "what": {"required": _("Tell us what threatens the space.")},
+            "deadline": {"invalid": _("Enter a date like 31/03/2027.")},
         }
 
     def clean_deadline(self):
         deadline = self.cleaned_data.get("deadline")
         today = timezone.localdate()
         if deadline and deadline < today:
-            raise forms.ValidationError("That date has passed. Enter a date from today onwards.")
+            raise forms.ValidationError(_("That date has passed. Enter a date from today onwards."))
         if deadline and deadline > today + timedelta(days=5 * 365):
-            raise forms.ValidationError("Enter a date within the next five years.")
+            raise forms.ValidationError(_("Enter a date within the next five years."))
         return deadline
 
 
@@ -310,7 +316,7 @@ class PledgeForm(HoneypotMixin, forms.ModelForm):
         cleaned = super().clean()
         if not any(cleaned.get(field) for field, _l, _h in Pledge.GIFTS):
             raise forms.ValidationError(
-                "Choose at least one way you can help: time, skills, money or your voice."
+                _("Choose at least one way you can help: time, skills, money or your voice.")
             )
         return cleaned
 
@@ -320,19 +326,21 @@ class StatusChangeForm(forms.Form):
 
     status = forms.ChoiceField(choices=Status.choices)
     transfer_stage = forms.ChoiceField(
-        label="Asset transfer stage",
+        label=_("Asset transfer stage"),
         choices=[("", "—"), *TransferStage.choices],
         required=False,
     )
     threat_summary = forms.CharField(
-        label="What threatens it",
+        label=_("What threatens it"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    threat_deadline = forms.DateField(label="Threat deadline", required=False, widget=_date_input())
+    threat_deadline = forms.DateField(
+        label=_("Threat deadline"), required=False, widget=_date_input()
+    )
     note = forms.CharField(
-        label="Note for the history and the pledgers' email",
+        label=_("Note for the history and the pledgers' email"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),

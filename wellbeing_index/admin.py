@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from core.csv_export import export_csv
 
@@ -63,17 +64,17 @@ class EditionAdmin(admin.ModelAdmin):
 
         return super().get_queryset(request).annotate(indicator_total=Count("indicators"))
 
-    @admin.display(description="indicators", ordering="indicator_total")
+    @admin.display(description=_("indicators"), ordering="indicator_total")
     def indicator_count(self, obj):
         return obj.indicator_total
 
-    @admin.action(description="Publish the selected editions (show them on the site)")
+    @admin.action(description=_("Publish the selected editions (show them on the site)"))
     def publish(self, request, queryset):
         count = queryset.update(is_published=True)
         transaction.on_commit(reports_cache_clear)
         self.message_user(request, f"Published {count} edition(s).", messages.SUCCESS)
 
-    @admin.action(description="Unpublish the selected editions")
+    @admin.action(description=_("Unpublish the selected editions"))
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
         transaction.on_commit(reports_cache_clear)
@@ -83,7 +84,7 @@ class EditionAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         transaction.on_commit(reports_cache_clear)
 
-    @admin.action(description="Recompute the index of the selected editions")
+    @admin.action(description=_("Recompute the index of the selected editions"))
     def recompute(self, request, queryset):
         for pk in queryset.values_list("pk", flat=True):
             transaction.on_commit(lambda pk=pk: compute_index.delay(pk))
@@ -103,7 +104,7 @@ class IndicatorAdmin(admin.ModelAdmin):
     readonly_fields = ("edition", "code")
     actions = ["export_values"]
 
-    @admin.action(description="Export the selected indicators' values as CSV")
+    @admin.action(description=_("Export the selected indicators' values as CSV"))
     def export_values(self, request, queryset):
         rows = (
             (area_code, code, value)

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_structure(sender, using="default", **kwargs):
@@ -12,7 +13,7 @@ def _ensure_structure(sender, using="default", **kwargs):
 
 class WellbeingIndexConfig(AppConfig):
     name = "wellbeing_index"
-    verbose_name = "Wellbeing index"
+    verbose_name = _("Wellbeing index")
     # ``manage.py load_demo`` calls this (see core/management/commands/load_demo.py).
     demo = "wellbeing_index.demo.load"
 

@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.models import Nation
 
@@ -10,12 +11,12 @@ from .models import AreaScore, Domain, Indicator, Level
 class CouncilScoreFilter(django_filters.FilterSet):
     """The council list: by nation, by name, in a chosen order."""
 
-    q = django_filters.CharFilter(label="Council name", method="filter_name")
+    q = django_filters.CharFilter(label=_("Council name"), method="filter_name")
     nation = django_filters.ChoiceFilter(
-        field_name="area__nation", choices=Nation.choices, empty_label="All four nations"
+        field_name="area__nation", choices=Nation.choices, empty_label=_("All four nations")
     )
     order = django_filters.OrderingFilter(
-        label="Order by",
+        label=_("Order by"),
         empty_label=None,
         null_label=None,
         fields=(("area__name", "name"), ("overall", "overall")),
@@ -38,11 +39,11 @@ class CouncilScoreFilter(django_filters.FilterSet):
 class IndicatorFilter(django_filters.FilterSet):
     """The methodology page's indicator list: by level and by domain."""
 
-    level = django_filters.ChoiceFilter(choices=Level.choices, empty_label="Every level")
+    level = django_filters.ChoiceFilter(choices=Level.choices, empty_label=_("Every level"))
     domain = django_filters.ModelChoiceFilter(
         queryset=Domain.objects.order_by("pillar__order", "order"),
         to_field_name="slug",
-        empty_label="Every domain",
+        empty_label=_("Every domain"),
         method="filter_domain",
     )
 

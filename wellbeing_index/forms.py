@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.forms import PostcodeField
 
@@ -8,7 +9,7 @@ from .models import Area
 
 
 class IndexSearchForm(forms.Form):
-    postcode = PostcodeField(label="Your postcode")
+    postcode = PostcodeField(label=_("Your postcode"))
 
 
 COUNCIL_CODE_RE = re.compile(r"^[ENSW]\d{8}$")
@@ -26,7 +27,9 @@ class AreaField(PostcodeField):
         code = (value or "").strip().upper()
         if COUNCIL_CODE_RE.match(code):
             if not Area.objects.councils().filter(code=code).exists():
-                raise forms.ValidationError(f"No council area has the code {code}.")
+                raise forms.ValidationError(
+                    _("No council area has the code %(code)s.") % {"code": code}
+                )
             return code
         return super().clean(value)
 
@@ -37,10 +40,10 @@ AREA_FIELDS = ("a", "b", "c", "d")
 class CompareForm(forms.Form):
     """Two to four areas: postcodes or council codes."""
 
-    a = AreaField(label="First postcode or council code")
-    b = AreaField(label="Second postcode or council code")
-    c = AreaField(label="Third (optional)", required=False)
-    d = AreaField(label="Fourth (optional)", required=False)
+    a = AreaField(label=_("First postcode or council code"))
+    b = AreaField(label=_("Second postcode or council code"))
+    c = AreaField(label=_("Third (optional)"), required=False)
+    d = AreaField(label=_("Fourth (optional)"), required=False)
 
     def clean(self):
         cleaned = super().clean()

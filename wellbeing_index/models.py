@@ -8,6 +8,7 @@ in one pass and never edited by hand. Everything that changes from year to year 
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.models import Nation
 
@@ -15,10 +16,10 @@ from postcodes.models import Nation
 class Level(models.TextChoices):
     """Geographic levels an indicator can be measured at. Scores rank areas within a level."""
 
-    LOCAL_AUTHORITY = "local_authority", "council area"
-    NEIGHBOURHOOD = "neighbourhood", "neighbourhood"
-    WARD = "ward", "ward"
-    REGION = "region", "region"
+    LOCAL_AUTHORITY = "local_authority", _("council area")
+    NEIGHBOURHOOD = "neighbourhood", _("neighbourhood")
+    WARD = "ward", _("ward")
+    REGION = "region", _("region")
 
 
 AREA_URL_NAMES = {
@@ -49,7 +50,7 @@ class PopulationBasis(models.TextChoices):
 class Area(models.Model):
     """A place the index scores: a council area, a neighbourhood (small area), any level."""
 
-    code = models.CharField(max_length=12, help_text="GSS code, e.g. E08000003.")
+    code = models.CharField(max_length=12, help_text=_("GSS code, e.g. E08000003."))
     level = models.CharField(max_length=20, choices=Level.choices)
     name = models.CharField(max_length=200)
     nation = models.CharField(max_length=20, choices=Nation.choices)
@@ -57,7 +58,7 @@ class Area(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
     latitude = models.FloatField(
-        null=True, blank=True, help_text="Centre (mean position of its postcodes), WGS84."
+        null=True, blank=True, help_text=_("Centre (mean position of its postcodes), WGS84.")
     )
     longitude = models.FloatField(null=True, blank=True)
     population = models.PositiveIntegerField(
@@ -118,13 +119,16 @@ class Domain(models.Model):
     slug = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=80)
     order = models.PositiveSmallIntegerField(default=0)
-    description = models.TextField(blank=True, help_text="What this domain is about.")
+    description = models.TextField(blank=True, help_text=_("What this domain is about."))
     help_tags = models.CharField(
         max_length=500,
         blank=True,
         help_text=(
-            "Tags (comma-separated) of spaces, events and groups that help with this domain; "
-            "shown under “What's near you that helps” when the domain is one of an area's weakest."
+            _(
+                "Tags (comma-separated) of spaces, events and groups that help with this domain; "
+                "shown under “What's near you that helps” when the domain is one of an area's "
+                "weakest."
+            )
         ),
     )
 
@@ -151,10 +155,10 @@ class Edition(models.Model):
     title = models.CharField(max_length=120, blank=True)
     notes = models.TextField(blank=True)
     is_published = models.BooleanField(
-        default=True, help_text="Unpublished editions are computed but not shown on the site."
+        default=True, help_text=_("Unpublished editions are computed but not shown on the site.")
     )
     source_digest = models.CharField(
-        max_length=64, blank=True, help_text="Checksum of the default data set last loaded."
+        max_length=64, blank=True, help_text=_("Checksum of the default data set last loaded.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)
@@ -170,13 +174,13 @@ class Edition(models.Model):
 
 
 class Direction(models.TextChoices):
-    HIGHER = "higher", "higher is better"
-    LOWER = "lower", "lower is better"
+    HIGHER = "higher", _("higher is better")
+    LOWER = "lower", _("lower is better")
 
 
 class Ranking(models.TextChoices):
-    UK = "uk", "across the UK"
-    NATION = "nation", "within each nation"
+    UK = "uk", _("across the UK")
+    NATION = "nation", _("within each nation")
 
 
 class Indicator(models.Model):
@@ -191,7 +195,7 @@ class Indicator(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="indicators",
-        help_text="Empty: shown beside the domains (personal wellbeing) but not scored in them.",
+        help_text=_("Empty: shown beside the domains (personal wellbeing) but not scored in them."),
     )
     level = models.CharField(max_length=20, choices=Level.choices)
     unit = models.CharField(max_length=80)
@@ -200,17 +204,19 @@ class Indicator(models.Model):
         max_length=6,
         choices=Ranking.choices,
         default=Ranking.UK,
-        help_text="Within each nation for measures each nation takes on its own scale.",
+        help_text=_("Within each nation for measures each nation takes on its own scale."),
     )
     source = models.CharField(max_length=300)
     source_url = models.URLField(max_length=300, blank=True)
     licence = models.CharField(max_length=120)
-    year = models.PositiveSmallIntegerField(help_text="The year the data describes.")
-    period = models.CharField(max_length=60, blank=True, help_text="e.g. April 2020 to March 2021")
+    year = models.PositiveSmallIntegerField(help_text=_("The year the data describes."))
+    period = models.CharField(
+        max_length=60, blank=True, help_text=_("e.g. April 2020 to March 2021")
+    )
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     loaded_at = models.DateTimeField(
-        null=True, blank=True, help_text="When its values were last imported."
+        null=True, blank=True, help_text=_("When its values were last imported.")
     )
 
     class Meta:

@@ -1,6 +1,7 @@
 """Claims to run a group: staff confirm or decline them."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from core.outbox.admin import outbox_status, outbox_status_link
 
@@ -32,15 +33,15 @@ class GroupClaimAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_email=outbox_status(emails.CLAIM_DECISION))
 
-    @admin.display(description="email", ordering="_email")
+    @admin.display(description=_("email"), ordering="_email")
     def email(self, obj):
         return outbox_status_link(obj._email, purpose=emails.CLAIM_DECISION, key=obj.pk)
 
-    @admin.display(description="claimant")
+    @admin.display(description=_("claimant"))
     def claimant(self, obj):
         return f"{obj.user.public_name} <{obj.user.email}>"
 
-    @admin.display(description="current organisers")
+    @admin.display(description=_("current organisers"))
     def group_organisers(self, obj):
         names = [u.email for u in obj.group.organisers()]
         return ", ".join(names) or "None: the listing has no organiser"
@@ -59,12 +60,12 @@ class GroupClaimAdmin(admin.ModelAdmin):
                 done += 1
         return done
 
-    @admin.action(description="Confirm selected claims (makes them organisers, emails them)")
+    @admin.action(description=_("Confirm selected claims (makes them organisers, emails them)"))
     def confirm_selected(self, request, queryset):
         done = self._decide(request, queryset, confirm=True)
         self.message_user(request, f"Confirmed {done} claim(s); the claimants will be emailed.")
 
-    @admin.action(description="Decline selected claims (emails them the note, if any)")
+    @admin.action(description=_("Decline selected claims (emails them the note, if any)"))
     def decline_selected(self, request, queryset):
         done = self._decide(request, queryset, confirm=False)
         self.message_user(request, f"Declined {done} claim(s); the claimants will be emailed.")

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils.translation import gettext_lazy as _
 
 from core.outbox.admin import outbox_link
 from core.outbox.models import OutgoingEmail
@@ -35,7 +36,7 @@ class CommitmentAdmin(admin.ModelAdmin):
     readonly_fields = ["progress_total", "created_at"]
     inlines = [ProgressUpdateInline]
 
-    @admin.display(description="progress")
+    @admin.display(description=_("progress"))
     def progress(self, obj):
         return f"{obj.progress_total} / {obj.target} {obj.unit}"
 
@@ -77,11 +78,11 @@ class CheckInAdmin(admin.ModelAdmin):
         )
         return super().get_queryset(request).annotate(_sent=Coalesce(Subquery(sent), 0))
 
-    @admin.display(description="emails sent", ordering="_sent")
+    @admin.display(description=_("emails sent"), ordering="_sent")
     def emails_sent(self, obj):
         return obj._sent
 
-    @admin.display(description="emails to organisers")
+    @admin.display(description=_("emails to organisers"))
     def organiser_emails(self, obj):
         return outbox_link(
             "See them in the outbox", purpose=emails.CHECKIN, key__startswith=f"{obj.pk}:"

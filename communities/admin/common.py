@@ -1,6 +1,7 @@
 """What several communities admin screens share: a form that places a row by postcode."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.forms import PostcodeField
 
@@ -9,9 +10,9 @@ class LocatedAdminForm(forms.ModelForm):
     """Staff type a postcode; the row's place fields are filled from it."""
 
     place_postcode = PostcodeField(
-        label="Postcode",
+        label=_("Postcode"),
         required=False,
-        help_text="A full postcode or its first half. Leave as it is to keep the place.",
+        help_text=_("A full postcode or its first half. Leave as it is to keep the place."),
     )
 
     def __init__(self, *args, **kwargs):

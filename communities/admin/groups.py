@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
@@ -100,11 +101,11 @@ class GroupAdmin(ModerationAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_members=Count("memberships"))
 
-    @admin.display(description="members", ordering="_members")
+    @admin.display(description=_("members"), ordering="_members")
     def member_count(self, obj):
         return obj._members
 
-    @admin.display(description="where")
+    @admin.display(description=_("where"))
     def where(self, obj):
         if obj.area_type == AreaType.INTEREST:
             return "—"
@@ -118,7 +119,7 @@ class GroupAdmin(ModerationAdminMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         group_area_refresh(group=form.instance)
 
-    @admin.action(description="Download selected as CSV")
+    @admin.action(description=_("Download selected as CSV"))
     def export_selected(self, request, queryset):
         return export_csv(
             "coopcentre-groups.csv",

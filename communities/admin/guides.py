@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Guide
 
@@ -30,12 +31,12 @@ class GuideAdmin(admin.ModelAdmin):
         "updated_at",
     ]
 
-    @admin.display(description="preview (as saved)")
+    @admin.display(description=_("preview (as saved)"))
     def preview(self, obj):
         # body_html is cleaned with nh3 when saved, so it is safe to show as it is.
         return mark_safe(obj.body_html) if obj.pk else "Save to see the preview."  # noqa: S308
 
-    @admin.display(description="on the site")
+    @admin.display(description=_("on the site"))
     def view_on_site_link(self, obj):
         url = reverse("communities:guide-detail", kwargs={"slug": obj.slug})
         return format_html('<a href="{}">View</a>', url)

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from core.outbox.admin import outbox_status, outbox_status_link
 
@@ -34,7 +35,7 @@ class PioneerAdminForm(LocatedAdminForm):
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if photo and getattr(photo, "size", 0) > settings.MAX_IMAGE_UPLOAD_BYTES:
-            raise forms.ValidationError("The photo is larger than 5 MB: choose a smaller one.")
+            raise forms.ValidationError(_("The photo is larger than 5 MB: choose a smaller one."))
         return photo
 
     def clean(self):
@@ -75,11 +76,11 @@ class PioneerAdmin(admin.ModelAdmin):
         "appointed_at",
     ]
 
-    @admin.display(description="member")
+    @admin.display(description=_("member"))
     def member_email(self, obj):
         return obj.user.email
 
-    @admin.display(description="current photo")
+    @admin.display(description=_("current photo"))
     def photo_preview(self, obj):
         if not obj.photo:
             return "—"
@@ -112,7 +113,7 @@ class PioneerMessageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_email=outbox_status(emails.MESSAGE))
 
-    @admin.display(description="email", ordering="_email")
+    @admin.display(description=_("email"), ordering="_email")
     def email(self, obj):
         return outbox_status_link(obj._email, purpose=emails.MESSAGE, key=obj.pk)
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .groups import Group
 
@@ -14,14 +15,14 @@ MAX_TARGET = 1_000_000
 
 
 class CommitmentArea(models.TextChoices):
-    ACTION = "action", "Co-operative action"
-    ENTERPRISE = "enterprise", "Co-operative enterprise"
+    ACTION = "action", _("Co-operative action")
+    ENTERPRISE = "enterprise", _("Co-operative enterprise")
 
 
 class CommitmentStatus(models.TextChoices):
-    ACTIVE = "active", "Under way"
-    ACHIEVED = "achieved", "Achieved"
-    DROPPED = "dropped", "Dropped"
+    ACTIVE = "active", _("Under way")
+    ACHIEVED = "achieved", _("Achieved")
+    DROPPED = "dropped", _("Dropped")
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -47,22 +48,22 @@ class Commitment(models.Model):
     what = models.CharField(
         "what you will do",
         max_length=200,
-        help_text="Specific and doable, like “Hold street parties on our estate”.",
+        help_text=_("Specific and doable, like “Hold street parties on our estate”."),
     )
     how = models.TextField(
         "how you will do it",
         blank=True,
         max_length=2000,
-        help_text="Optional: who is involved, what you need.",
+        help_text=_("Optional: who is involved, what you need."),
     )
     target = models.PositiveIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(MAX_TARGET)],
-        help_text="The number you are aiming for, like 4.",
+        help_text=_("The number you are aiming for, like 4."),
     )
     unit = models.CharField(
         "counted in",
         max_length=60,
-        help_text="What the number counts, like “street parties” or “people taking part”.",
+        help_text=_("What the number counts, like “street parties” or “people taking part”."),
     )
     due_date = models.DateField("by when")
     status = models.CharField(
@@ -136,7 +137,7 @@ class ProgressUpdate(models.Model):
     story = models.TextField(
         "the story",
         max_length=1000,
-        help_text="A few sentences: what happened, who took part, what you learnt.",
+        help_text=_("A few sentences: what happened, who took part, what you learnt."),
     )
     # Set when the organiser confirmed a number larger than we expected.
     confirmed_large = models.BooleanField(default=False, editable=False)
@@ -161,7 +162,7 @@ class CheckIn(models.Model):
     """
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="checkins")
-    year = models.PositiveSmallIntegerField(help_text="1 for the first anniversary, and so on.")
+    year = models.PositiveSmallIntegerField(help_text=_("1 for the first anniversary, and so on."))
     due_at = models.DateTimeField()
     created_at = models.DateTimeField(default=timezone.now)
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -174,7 +175,7 @@ class CheckIn(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["group", "year"], name="one_checkin_per_year"),
         ]
-        verbose_name = "yearly check-in"
+        verbose_name = _("yearly check-in")
 
     def __str__(self):
         return f"{self.group}: year {self.year} check-in"

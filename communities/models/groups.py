@@ -9,6 +9,7 @@ from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core.models import Moderated, ModeratedQuerySet
@@ -21,22 +22,22 @@ MAX_RADIUS_KM = 80
 
 
 class GroupKind(models.TextChoices):
-    COMMUNITY_GROUP = "community_group", "Community group"
-    COOPERATIVE = "cooperative", "Co-operative"
-    CHARITY = "charity", "Charity"
-    RESIDENTS_ASSOCIATION = "residents_association", "Residents' association"
-    ACTION_GROUP = "action_group", "Action group"
+    COMMUNITY_GROUP = "community_group", _("Community group")
+    COOPERATIVE = "cooperative", _("Co-operative")
+    CHARITY = "charity", _("Charity")
+    RESIDENTS_ASSOCIATION = "residents_association", _("Residents' association")
+    ACTION_GROUP = "action_group", _("Action group")
 
 
 class AreaType(models.TextChoices):
-    PLACE = "place", "A place and the area around it"
-    DISTRICTS = "districts", "Postcode districts"
-    INTEREST = "interest", "A community of interest, with no place"
+    PLACE = "place", _("A place and the area around it")
+    DISTRICTS = "districts", _("Postcode districts")
+    INTEREST = "interest", _("A community of interest, with no place")
 
 
 class Role(models.TextChoices):
-    ORGANISER = "organiser", "Organiser"
-    MEMBER = "member", "Member"
+    ORGANISER = "organiser", _("Organiser")
+    MEMBER = "member", _("Member")
 
 
 class GroupQuerySet(NearQuerySet, ModeratedQuerySet):
@@ -110,12 +111,12 @@ class Group(Moderated, Located):
         max_length=30, choices=GroupKind.choices, default=GroupKind.COMMUNITY_GROUP, db_index=True
     )
     description = models.TextField(blank=True, max_length=10_000)
-    tags = TaggableManager(blank=True, help_text="Interests, separated by commas.")
+    tags = TaggableManager(blank=True, help_text=_("Interests, separated by commas."))
     area_type = models.CharField(
         "area", max_length=20, choices=AreaType.choices, default=AreaType.PLACE, db_index=True
     )
     place_name = models.CharField(
-        "place", max_length=120, blank=True, help_text="The place in words, like Ancoats."
+        "place", max_length=120, blank=True, help_text=_("The place in words, like Ancoats.")
     )
     radius_km = models.FloatField("radius (km)", null=True, blank=True)
     districts = models.ManyToManyField(
@@ -129,7 +130,7 @@ class Group(Moderated, Located):
         "spaces.Space",
         blank=True,
         related_name="community_groups",
-        help_text="Community spaces where the group meets.",
+        help_text=_("Community spaces where the group meets."),
     )
     registered_at = models.DateTimeField(
         "registered as a co-operative community", null=True, blank=True, db_index=True
@@ -241,9 +242,9 @@ class Membership(models.Model):
 
 
 class ClaimStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for staff"
-    CONFIRMED = "confirmed", "Confirmed"
-    DECLINED = "declined", "Declined"
+    PENDING = "pending", _("Waiting for staff")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
 
 
 class GroupClaim(models.Model):
@@ -256,7 +257,7 @@ class GroupClaim(models.Model):
     message = models.TextField(
         "how you are connected to the group",
         max_length=2000,
-        help_text="Your role in the group, and anything that helps us check, like its website.",
+        help_text=_("Your role in the group, and anything that helps us check, like its website."),
     )
     status = models.CharField(
         max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.PENDING, db_index=True

@@ -4,15 +4,16 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from ..markdown import markdown_to_html
 
 
 class GuideStep(models.IntegerChoices):
-    FORM = 1, "Step 1: form an action group"
-    COMMIT = 2, "Step 2: choose your commitments and how to measure them"
-    REGISTER = 3, "Step 3: register, act and check in every year"
+    FORM = 1, _("Step 1: form an action group")
+    COMMIT = 2, _("Step 2: choose your commitments and how to measure them")
+    REGISTER = 3, _("Step 3: register, act and check in every year")
 
 
 class GuideQuerySet(models.QuerySet):
@@ -33,12 +34,14 @@ class Guide(models.Model):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    summary = models.CharField(max_length=300, help_text="One or two sentences for the list.")
+    summary = models.CharField(max_length=300, help_text=_("One or two sentences for the list."))
     body = models.TextField(
         max_length=50_000,
         help_text=(
-            "Markdown: ## headings, **bold**, lists, [links](https://…), tables. "
-            "Raw HTML and scripts are removed when the guide is shown."
+            _(
+                "Markdown: ## headings, **bold**, lists, [links](https://…), tables. "
+                "Raw HTML and scripts are removed when the guide is shown."
+            )
         ),
     )
     # Rendered and cleaned once, when the guide is saved.
@@ -48,9 +51,9 @@ class Guide(models.Model):
         choices=GuideStep.choices,
         null=True,
         blank=True,
-        help_text="Link it from this step of “Three steps to a co-operative community”.",
+        help_text=_("Link it from this step of “Three steps to a co-operative community”."),
     )
-    order = models.PositiveSmallIntegerField(default=0, help_text="Smaller numbers come first.")
+    order = models.PositiveSmallIntegerField(default=0, help_text=_("Smaller numbers come first."))
     is_published = models.BooleanField("published", default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

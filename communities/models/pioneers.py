@@ -6,6 +6,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.geo import NearQuerySet, Point
 from postcodes.models import Located
@@ -40,15 +41,17 @@ class Pioneer(Located):
     )
     name = models.CharField("name on the card", max_length=60)
     area_name = models.CharField(
-        "area", max_length=120, help_text="The area they help in, in words, like “North Cardiff”."
+        "area",
+        max_length=120,
+        help_text=_("The area they help in, in words, like “North Cardiff”."),
     )
     radius_km = models.FloatField(
-        "radius (km)", default=10, help_text="How far from the postcode they help."
+        "radius (km)", default=10, help_text=_("How far from the postcode they help.")
     )
     helps_with = models.CharField(
         "what they help with",
         max_length=300,
-        help_text="Short and concrete, like “Starting an action group, street parties”.",
+        help_text=_("Short and concrete, like “Starting an action group, street parties”."),
     )
     bio = models.TextField(blank=True, max_length=1000)
     photo = models.ImageField(upload_to="pioneers/", blank=True)

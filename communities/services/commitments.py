@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..models import (
     MAX_TARGET,
@@ -35,11 +36,11 @@ def commitment_add(
     Raises ``CommunityError`` for a target below 1 or a due date in the past.
     """
     if area not in CommitmentArea.values:
-        raise CommunityError("Choose co-operative action or co-operative enterprise.")
+        raise CommunityError(_("Choose co-operative action or co-operative enterprise."))
     if not 1 <= int(target) <= MAX_TARGET:
-        raise CommunityError("The target must be a whole number from 1 upwards.")
+        raise CommunityError(_("The target must be a whole number from 1 upwards."))
     if due_date < timezone.localdate():
-        raise CommunityError("The due date is in the past: choose today or a later date.")
+        raise CommunityError(_("The due date is in the past: choose today or a later date."))
     return Commitment.objects.create(
         group=group,
         area=area,
@@ -56,8 +57,10 @@ def commitment_remove(*, commitment: Commitment) -> None:
     """Remove a commitment that has no progress yet (a slip while registering)."""
     if commitment.updates.exists():
         raise CommunityError(
-            "This commitment has progress updates: mark it as dropped in your yearly review "
-            "instead, so its story stays."
+            _(
+                "This commitment has progress updates: mark it as dropped in your yearly review "
+                "instead, so its story stays."
+            )
         )
     commitment.delete()
 
@@ -80,9 +83,9 @@ def progress_post(
     ``confirmed_large``.
     """
     if number < 0:
-        raise CommunityError("The number cannot be negative.")
+        raise CommunityError(_("The number cannot be negative."))
     if progress_is_implausible(commitment=commitment, number=number) and not confirmed_large:
-        raise CommunityError("That number is larger than we expected: confirm it to post it.")
+        raise CommunityError(_("That number is larger than we expected: confirm it to post it."))
     with transaction.atomic():
         update = ProgressUpdate.objects.create(
             commitment=commitment,
@@ -125,7 +128,9 @@ def community_register(*, group: Group, by) -> Group:
     ``CommunityError`` if it is already registered or a commitment is missing.
     """
     if group.registered_at:
-        raise CommunityError(f"{group.name} is already a registered co-operative community.")
+        raise CommunityError(
+            _("%(name)s is already a registered co-operative community.") % {"name": group.name}
+        )
     missing = registration_missing(group=group)
     if missing:
         raise CommunityError("Before you register, add " + " and ".join(missing) + ".")
@@ -147,10 +152,11 @@ def community_review(
     with transaction.atomic():
         for commitment, status, due_date in changes:
             if commitment.group_id != group.pk:
-                raise CommunityError("That commitment belongs to another group.")
+                raise CommunityError(_("That commitment belongs to another group."))
             if status == CommitmentStatus.ACTIVE and due_date < today:
                 raise CommunityError(
-                    f"“{commitment.what}” is still under way: give it a due date today or later."
+                    _("“%(what)s” is still under way: give it a due date today or later.")
+                    % {"what": commitment.what}
                 )
             commitment.status = status
             commitment.due_date = due_date

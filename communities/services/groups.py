@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ModerationStatus
 from core.outbox.services import enqueue
@@ -69,12 +70,12 @@ def group_area_apply(
     group.area_type = area_type
     if area_type == AreaType.PLACE:
         if location is None:
-            raise CommunityError("A group with a place needs its postcode.")
+            raise CommunityError(_("A group with a place needs its postcode."))
         group.set_location(location)
         group.radius_km = min(float(radius_km or 1), MAX_RADIUS_KM)
     elif area_type == AreaType.DISTRICTS:
         if not districts:
-            raise CommunityError("Choose at least one postcode district.")
+            raise CommunityError(_("Choose at least one postcode district."))
         centre = Point(
             sum(d.latitude for d in districts) / len(districts),
             sum(d.longitude for d in districts) / len(districts),
@@ -183,7 +184,7 @@ def _group_save(
     districts and tags; a new group gets its slug, a rejected one goes back to the
     moderators. Raises ``CommunityError``."""
     if area_type == AreaType.INTEREST and not tags:
-        raise CommunityError("A community of interest needs at least one interest tag.")
+        raise CommunityError(_("A community of interest needs at least one interest tag."))
     group.name = name.strip()
     group.kind = kind
     group.description = description
@@ -225,12 +226,14 @@ def group_spaces_set(*, group: Group, space_ids: Sequence[int]) -> None:
 def membership_join(*, group: Group, user) -> Membership:
     """Make ``user`` a member of ``group``; raises ``CommunityError`` if they already are."""
     if not group.is_approved:
-        raise CommunityError("This group is waiting for review: you can join once it is live.")
+        raise CommunityError(_("This group is waiting for review: you can join once it is live."))
     try:
         with transaction.atomic():
             return Membership.objects.create(group=group, user=user, role=Role.MEMBER)
     except IntegrityError:
-        raise CommunityError(f"You are already a member of {group.name}.") from None
+        raise CommunityError(
+            _("You are already a member of %(name)s.") % {"name": group.name}
+        ) from None
 
 
 def _last_organiser(membership: Membership) -> bool:
@@ -247,10 +250,10 @@ def membership_leave(*, group: Group, user) -> None:
     """Take ``user`` out of ``group``. The last organiser cannot leave."""
     membership = Membership.objects.filter(group=group, user=user).first()
     if membership is None:
-        raise CommunityError(f"You are not a member of {group.name}.")
+        raise CommunityError(_("You are not a member of %(name)s.") % {"name": group.name})
     if _last_organiser(membership):
         raise CommunityError(
-            "You are the only organiser. Make another member an organiser before you leave."
+            _("You are the only organiser. Make another member an organiser before you leave.")
         )
     membership.delete()
 
@@ -258,9 +261,9 @@ def membership_leave(*, group: Group, user) -> None:
 def membership_set_role(*, membership: Membership, role: str) -> Membership:
     """Make a member an organiser, or an organiser a member (never the last one)."""
     if role not in Role.values:
-        raise CommunityError("Choose organiser or member.")
+        raise CommunityError(_("Choose organiser or member."))
     if role == Role.MEMBER and _last_organiser(membership):
-        raise CommunityError("A group needs at least one organiser.")
+        raise CommunityError(_("A group needs at least one organiser."))
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -269,20 +272,20 @@ def membership_set_role(*, membership: Membership, role: str) -> Membership:
 def membership_remove(*, membership: Membership) -> None:
     """Remove a member from their group (organisers do this; never the last organiser)."""
     if _last_organiser(membership):
-        raise CommunityError("A group needs at least one organiser.")
+        raise CommunityError(_("A group needs at least one organiser."))
     membership.delete()
 
 
 def claim_submit(*, group: Group, user, message: str) -> GroupClaim:
     """Record ``user``'s claim to run ``group``; staff confirm or decline it."""
     if group.is_organiser(user):
-        raise CommunityError(f"You are already an organiser of {group.name}.")
+        raise CommunityError(_("You are already an organiser of %(name)s.") % {"name": group.name})
     try:
         with transaction.atomic():
             return GroupClaim.objects.create(group=group, user=user, message=message)
     except IntegrityError:
         raise CommunityError(
-            "You have already claimed this group: we will email you when staff have checked."
+            _("You have already claimed this group: we will email you when staff have checked.")
         ) from None
 
 
@@ -294,7 +297,7 @@ def claim_decide(*, claim: GroupClaim, confirm: bool, by, note: str = "") -> Gro
     with transaction.atomic():
         claim = GroupClaim.objects.select_for_update(of=("self",)).get(pk=claim.pk)
         if claim.status != ClaimStatus.PENDING:
-            raise CommunityError("This claim has already been decided.")
+            raise CommunityError(_("This claim has already been decided."))
         claim.status = ClaimStatus.CONFIRMED if confirm else ClaimStatus.DECLINED
         claim.decided_by = by
         claim.decided_at = timezone.now()

@@ -1,6 +1,7 @@
 """Contacting a Member Pioneer: messages relayed by email, with nobody's address shown."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from core.outbox.services import enqueue
 
@@ -17,9 +18,9 @@ def pioneer_message_send(*, pioneer: Pioneer, sender, body: str) -> PioneerMessa
     pioneer.
     """
     if not pioneer.is_active or not pioneer.user.is_active:
-        raise CommunityError("This pioneer is not taking messages at the moment.")
+        raise CommunityError(_("This pioneer is not taking messages at the moment."))
     if pioneer.user_id == sender.pk:
-        raise CommunityError("This is your own pioneer card: you cannot message yourself.")
+        raise CommunityError(_("This is your own pioneer card: you cannot message yourself."))
     return _message_create(
         pioneer=pioneer, sender=sender, recipient=pioneer.user, body=body, thread_id=None
     )
@@ -31,7 +32,7 @@ def pioneer_message_reply(*, message: PioneerMessage, sender, body: str) -> Pion
     Only the two people in the conversation can reply. Raises ``CommunityError``.
     """
     if not message.is_party(sender):
-        raise CommunityError("Only the two people in this conversation can reply to it.")
+        raise CommunityError(_("Only the two people in this conversation can reply to it."))
     return _message_create(
         pioneer=message.pioneer,
         sender=sender,

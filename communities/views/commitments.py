@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ratelimit import rate_limit
@@ -68,7 +69,7 @@ def register_group(request):
     if group := form_service_call(
         request, form, lambda: group_create(by=request.user, **form.service_kwargs())
     ):
-        messages.success(request, f"Step 1 done: {group.name} is saved.")
+        messages.success(request, _("Step 1 done: %(name)s is saved.") % {"name": group.name})
         return redirect("communities:register-commitments", slug=group.slug)
     organised = Group.objects.filter(
         memberships__user=request.user,
@@ -84,7 +85,10 @@ def register_group(request):
 
 def _unregistered_or_redirect(request, group):
     if group.registered_at:
-        messages.info(request, f"{group.name} is already a registered co-operative community.")
+        messages.info(
+            request,
+            _("%(name)s is already a registered co-operative community.") % {"name": group.name},
+        )
         return redirect(group)
     return None
 
@@ -101,7 +105,7 @@ def register_commitments(request, slug):
     if commitment := form_service_call(
         request, form, lambda: commitment_add(group=group, by=request.user, **form.cleaned_data)
     ):
-        messages.success(request, f"Added: {commitment.what}.")
+        messages.success(request, _("Added: %(what)s.") % {"what": commitment.what})
         return redirect("communities:register-commitments", slug=group.slug)
     commitments = list(group.commitments.all())
     return render_form(
@@ -132,8 +136,11 @@ def register_confirm(request, slug):
     if form_service_call(request, form, lambda: community_register(group=group, by=request.user)):
         messages.success(
             request,
-            f"{group.name} is registered as a co-operative community. Post progress as you "
-            "go: we will check in a year from today.",
+            _(
+                "%(name)s is registered as a co-operative community. Post progress as you go: we "
+                "will check in a year from today."
+            )
+            % {"name": group.name},
         )
         return redirect(group)
     return render_form(
@@ -162,7 +169,7 @@ def commitment_create(request, slug):
     if commitment := form_service_call(
         request, form, lambda: commitment_add(group=group, by=request.user, **form.cleaned_data)
     ):
-        messages.success(request, f"Added: {commitment.what}.")
+        messages.success(request, _("Added: %(what)s.") % {"what": commitment.what})
         return redirect(group)
     return render_form(request, "communities/commitment_form.html", {"group": group, "form": form})
 
@@ -177,7 +184,7 @@ def commitment_delete(request, slug, pk):
     except CommunityError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Removed: {commitment.what}.")
+        messages.success(request, _("Removed: %(what)s.") % {"what": commitment.what})
     if group.registered_at:
         return redirect(group)
     return redirect("communities:register-commitments", slug=group.slug)
@@ -207,7 +214,9 @@ def commitment_detail(request, slug, pk):
 @rate_limit(
     key="user",
     rate="20/h",
-    message="You have posted a lot of progress updates in the last hour. Please try again later.",
+    message=gettext_lazy(
+        "You have posted a lot of progress updates in the last hour. Please try again later."
+    ),
     keep={"story": "The story"},
 )
 @require_http_methods(["GET", "POST"])
@@ -228,11 +237,18 @@ def progress_create(request, slug, pk):
         ),
     ):
         commitment.refresh_from_db()
-        note = " Target reached!" if commitment.is_met else ""
+        if commitment.is_met:
+            text = _("Progress posted: %(total)s of %(target)s %(unit)s. Target reached!")
+        else:
+            text = _("Progress posted: %(total)s of %(target)s %(unit)s.")
         messages.success(
             request,
-            f"Progress posted: {commitment.progress_total} of {commitment.target} "
-            f"{commitment.unit}.{note}",
+            text
+            % {
+                "total": commitment.progress_total,
+                "target": commitment.target,
+                "unit": commitment.unit,
+            },
         )
         return redirect(group)
     return render_form(

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.geojson import feature_collection, point_feature
@@ -103,8 +104,11 @@ def group_create_view(request):
     ):
         messages.success(
             request,
-            f"{group.name} is listed. Our moderators will check it soon: until then only "
-            "you can see it.",
+            _(
+                "%(name)s is listed. Our moderators will check it soon: until then only you can "
+                "see it."
+            )
+            % {"name": group.name},
         )
         return redirect(group)
     return render_form(request, "communities/group_form.html", {"form": form, "creating": True})
@@ -176,7 +180,11 @@ def member_role(request, slug, pk):
     else:
         messages.success(
             request,
-            f"{membership.user.public_name} is now {membership.get_role_display().lower()}.",
+            _("%(public_name)s is now %(lower)s.")
+            % {
+                "public_name": membership.user.public_name,
+                "lower": membership.get_role_display().lower(),
+            },
         )
     return redirect("communities:group-members", slug=group.slug)
 
@@ -191,7 +199,11 @@ def member_remove(request, slug, pk):
     except CommunityError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"{membership.user.public_name} is no longer a member.")
+        messages.success(
+            request,
+            _("%(public_name)s is no longer a member.")
+            % {"public_name": membership.user.public_name},
+        )
     return redirect("communities:group-members", slug=group.slug)
 
 
@@ -225,7 +237,7 @@ def group_spaces(request, slug):
 @rate_limit(
     key="user",
     rate="5/h",
-    message="You have sent several claims in the last hour. Please try again later.",
+    message=gettext_lazy("You have sent several claims in the last hour. Please try again later."),
     keep={"message": "Your message"},
 )
 @require_http_methods(["GET", "POST"])

@@ -38,7 +38,8 @@ def pioneer_contact(request, pk):
     ):
         messages.success(
             request,
-            f"Your message is on its way to {pioneer.name}. We will email you when they reply.",
+            _("Your message is on its way to %(name)s. We will email you when they reply.")
+            % {"name": pioneer.name},
         )
         return redirect(message)
     return render_form(

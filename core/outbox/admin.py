@@ -9,6 +9,7 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from . import registry
 from .models import OutgoingEmail
@@ -62,7 +63,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         # A row's page is read-only; "change" only lets staff send failed rows again.
         return obj is None and super().has_change_permission(request)
 
-    @admin.display(description="context")
+    @admin.display(description=_("context"))
     def context_shown(self, row):
         try:
             private = registry.get(row.purpose).private
@@ -72,11 +73,11 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             return "(not shown: it holds a sign-in or password link)"
         return json.dumps(row.context, indent=1, sort_keys=True)
 
-    @admin.display(description="last error")
+    @admin.display(description=_("last error"))
     def error(self, row):
         return Truncator(row.last_error).chars(80)
 
-    @admin.action(description="Send again (failed emails only)", permissions=["change"])
+    @admin.action(description=_("Send again (failed emails only)"), permissions=["change"])
     def send_again(self, request, queryset):
         total = queryset.count()
         count = outgoing_send_again(queryset=queryset)

@@ -8,14 +8,15 @@ sending); see docs/outbox.md for what each state guarantees.
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class OutgoingStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
-    SKIPPED = "skipped", "Skipped (stale)"
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Skipped (stale)")
 
 
 class OutgoingEmail(models.Model):
@@ -24,14 +25,14 @@ class OutgoingEmail(models.Model):
     Status = OutgoingStatus
 
     purpose = models.CharField(
-        max_length=80, help_text="What the email is for, e.g. events.rsvp-confirmed."
+        max_length=80, help_text=_("What the email is for, e.g. events.rsvp-confirmed.")
     )
     key = models.CharField(
-        max_length=200, help_text="Unique within the purpose: the same key is never sent twice."
+        max_length=200, help_text=_("Unique within the purpose: the same key is never sent twice.")
     )
     to = models.CharField("to", max_length=320)
     template = models.CharField(
-        max_length=200, help_text="Template triple, e.g. events/emails/rsvp-confirmed."
+        max_length=200, help_text=_("Template triple, e.g. events/emails/rsvp-confirmed.")
     )
     context = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=10, default="en")
@@ -50,7 +51,7 @@ class OutgoingEmail(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "outgoing email"
+        verbose_name = _("outgoing email")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["purpose", "key"], name="outbox_once"),

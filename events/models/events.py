@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core.models import Moderated, ModeratedQuerySet
@@ -22,21 +23,21 @@ from postcodes.models import Located
 EVENT_TZ = ZoneInfo(settings.TIME_ZONE)
 
 https_only = URLValidator(
-    schemes=["https"], message="The join link must start with https://.", code="not_https"
+    schemes=["https"], message=_("The join link must start with https://."), code="not_https"
 )
 
 
 class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    MIXED = "mixed", "In person and online"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    MIXED = "mixed", _("In person and online")
 
 
 class Recurrence(models.TextChoices):
-    NONE = "", "Just once"
-    WEEKLY = "weekly", "Every week"
-    FORTNIGHTLY = "fortnightly", "Every two weeks"
-    MONTHLY = "monthly", "Every month, on the same weekday"
+    NONE = "", _("Just once")
+    WEEKLY = "weekly", _("Every week")
+    FORTNIGHTLY = "fortnightly", _("Every two weeks")
+    MONTHLY = "monthly", _("Every month, on the same weekday")
 
 
 class EventQuerySet(NearQuerySet, ModeratedQuerySet):
@@ -104,7 +105,7 @@ class Event(Moderated, Located):
         "repeats until",
         null=True,
         blank=True,
-        help_text="The last day it may happen. Leave blank to keep repeating.",
+        help_text=_("The last day it may happen. Leave blank to keep repeating."),
     )
     attendance_mode = models.CharField(
         "format",
@@ -120,13 +121,13 @@ class Event(Moderated, Located):
         max_length=500,
         blank=True,
         validators=[https_only],
-        help_text="Only people going see it.",
+        help_text=_("Only people going see it."),
     )
     join_details = models.TextField(
         "joining instructions",
         blank=True,
         max_length=1000,
-        help_text="A passcode or dial-in number, say. Only people going see them.",
+        help_text=_("A passcode or dial-in number, say. Only people going see them."),
     )
     price = models.DecimalField(
         "cost (£)",
@@ -134,35 +135,35 @@ class Event(Moderated, Located):
         decimal_places=2,
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0"), "The cost can't be below £0.")],
-        help_text="0 for free.",
+        help_text=_("0 for free."),
     )
     price_note = models.CharField(
         "about the cost",
         max_length=200,
         blank=True,
-        help_text="Concessions, pay what you can, what the money pays for.",
+        help_text=_("Concessions, pay what you can, what the money pays for."),
     )
     capacity = models.PositiveIntegerField(
         "places",
         null=True,
         blank=True,
         validators=[MinValueValidator(1, "Give at least 1 place, or leave it blank for no limit.")],
-        help_text="How many people can come to each date. Leave blank for no limit.",
+        help_text=_("How many people can come to each date. Leave blank for no limit."),
     )
     accessibility_notes = models.TextField(
         "accessibility",
         blank=True,
         max_length=2000,
-        help_text="Step-free access, hearing loop, toilets, quiet space, BSL, captions…",
+        help_text=_("Step-free access, hearing loop, toilets, quiet space, BSL, captions…"),
     )
     image = models.ImageField(upload_to="events/%Y/%m/", blank=True)
     image_alt = models.CharField(
         "image description",
         max_length=200,
         blank=True,
-        help_text="What the image shows, for people who can't see it.",
+        help_text=_("What the image shows, for people who can't see it."),
     )
-    tags = TaggableManager(blank=True, help_text="Interests, separated by commas.")
+    tags = TaggableManager(blank=True, help_text=_("Interests, separated by commas."))
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancellation_reason = models.TextField(blank=True, max_length=2000)
     # RFC 5545 SEQUENCE: goes up with each change that attendees are told about.

@@ -3,14 +3,15 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .occurrences import Occurrence
 
 
 class RsvpStatus(models.TextChoices):
-    GOING = "going", "Going"
-    WAITING = "waiting", "On the waiting list"
-    CANCELLED = "cancelled", "Not going"
+    GOING = "going", _("Going")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Not going")
 
 
 class RsvpQuerySet(models.QuerySet):
@@ -36,7 +37,7 @@ class Rsvp(models.Model):
     share_email = models.BooleanField(
         "share my email address with the organiser",
         default=False,
-        help_text="So they can tell you about changes themselves.",
+        help_text=_("So they can tell you about changes themselves."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     # When they last said they were going: their place in the waiting-list queue.
@@ -54,7 +55,7 @@ class Rsvp(models.Model):
         indexes = [
             models.Index(fields=["occurrence", "status", "joined_at"], name="rsvp_queue"),
         ]
-        verbose_name = "RSVP"
+        verbose_name = _("RSVP")
 
     def __str__(self):
         return f"{self.user} · {self.occurrence} · {self.get_status_display()}"

@@ -8,6 +8,7 @@ place and one waiting-list spot, never two places.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import listings_changed
 
@@ -55,16 +56,18 @@ def rsvp_create(*, occurrence: Occurrence, user, share_email: bool = False) -> R
         event = occurrence.event
         now = timezone.now()
         if event.is_cancelled or occurrence.is_cancelled:
-            raise RsvpClosed("This event is cancelled, so there's nothing to go to.")
+            raise RsvpClosed(_("This event is cancelled, so there's nothing to go to."))
         if not event.is_approved:
-            raise RsvpClosed("This event isn't open for replies until our moderators approve it.")
+            raise RsvpClosed(
+                _("This event isn't open for replies until our moderators approve it.")
+            )
         if occurrence.ends_at <= now:
-            raise RsvpClosed("This date is over.")
+            raise RsvpClosed(_("This date is over."))
         rsvp = Rsvp.objects.filter(occurrence=occurrence, user=user).first()
         if rsvp and rsvp.status == RsvpStatus.GOING:
-            raise RsvpExists("You've already said you're going to this date.")
+            raise RsvpExists(_("You've already said you're going to this date."))
         if rsvp and rsvp.status == RsvpStatus.WAITING:
-            raise RsvpExists("You're already on the waiting list for this date.")
+            raise RsvpExists(_("You're already on the waiting list for this date."))
         going = _count_going(occurrence)
         has_place = event.capacity is None or going < event.capacity
         status = RsvpStatus.GOING if has_place else RsvpStatus.WAITING

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView
 
@@ -127,7 +128,7 @@ def _finding_spaces(request, **kwargs):
 @rate_limit(
     key="user",
     rate=_submissions_rate,
-    message="You've sent a lot of events in the last hour. Try again later.",
+    message=gettext_lazy("You've sent a lot of events in the last hour. Try again later."),
     keep={"title": "Title", "description": "Description"},
 )
 def event_create(request):
@@ -150,8 +151,10 @@ def event_create(request):
         )
         messages.success(
             request,
-            "Thank you! Our moderators will check your event, usually within a day, "
-            "and email you when it's live.",
+            _(
+                "Thank you! Our moderators will check your event, usually within a day, "
+                "and email you when it's live."
+            ),
         )
         return redirect(event)
     status = 400 if form.errors else 200
@@ -200,10 +203,14 @@ def event_cancel(request, slug):
         count = cancel_event(event=event, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(
             request,
-            f"The event is cancelled. We're emailing the {count} "
-            f"{'person' if count == 1 else 'people'} going or waiting."
+            ngettext(
+                "The event is cancelled. We're emailing the %(count)s person going or waiting.",
+                "The event is cancelled. We're emailing the %(count)s people going or waiting.",
+                count,
+            )
+            % {"count": count}
             if count
-            else "The event is cancelled.",
+            else _("The event is cancelled."),
         )
         return redirect(event)
     status = 400 if form.errors else 200

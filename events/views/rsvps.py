@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from core.csv_export import export_csv
@@ -24,7 +25,7 @@ from .events import event_for_owner_or_404, visible_event
 @rate_limit(
     key="user_or_ip",
     rate="30/m",
-    message="That's a lot of replies in a minute. Wait a moment and try again.",
+    message=gettext_lazy("That's a lot of replies in a minute. Wait a moment and try again."),
     # A refused reply is a redirect with a message too: every press counts.
     counts="attempts",
 )

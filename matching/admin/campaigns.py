@@ -5,6 +5,7 @@ from functools import partial
 from django.contrib import admin, messages
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils.translation import gettext_lazy as _
 
 from core.outbox.models import OutgoingEmail, OutgoingStatus
 
@@ -61,15 +62,15 @@ class CampaignAdmin(ObjectActionsMixin, admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="sent", ordering="n_sent")
+    @admin.display(description=_("sent"), ordering="n_sent")
     def sent(self, obj):
         return obj.n_sent
 
-    @admin.display(description="failed", ordering="n_failed")
+    @admin.display(description=_("failed"), ordering="n_failed")
     def failed(self, obj):
         return obj.n_failed
 
-    @admin.display(description="remaining", ordering="n_remaining")
+    @admin.display(description=_("remaining"), ordering="n_remaining")
     def remaining(self, obj):
         return obj.n_remaining
 

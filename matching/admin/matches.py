@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Match, MatchEvent, MatchReport, MatchRun
 from ..services.matches import match_approve, match_cancel
@@ -17,7 +18,7 @@ class MatchEventInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = MatchEvent
     fields = ("at", "action", "side", "actor", "note")
     readonly_fields = fields
-    verbose_name_plural = "history"
+    verbose_name_plural = _("history")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
@@ -109,25 +110,25 @@ class MatchAdmin(ObjectActionsMixin, admin.ModelAdmin):
         # Matches are history: cancel them instead.
         return False
 
-    @admin.display(description="need of", ordering="need__person__email")
+    @admin.display(description=_("need of"), ordering="need__person__email")
     def need_person(self, obj):
         return obj.need.person
 
-    @admin.display(description="with")
+    @admin.display(description=_("with"))
     def counterpart(self, obj):
         if obj.scheme_id:
             return f"Scheme: {obj.scheme}"
         return f"{obj.offer.person} (offer #{obj.offer_id})"
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=_("status"), ordering="status")
     def status_words(self, obj):
         return obj.status_text
 
-    @admin.display(description="distance", ordering="distance_km")
+    @admin.display(description=_("distance"), ordering="distance_km")
     def distance(self, obj):
         return "" if obj.distance_km is None else km_text(obj.distance_km)
 
-    @admin.display(description="emails")
+    @admin.display(description=_("emails"))
     def emails(self, obj):
         """Each email about this match, linked to its row in the outbox."""
         rows = emails_about(obj)
@@ -147,17 +148,17 @@ class MatchAdmin(ObjectActionsMixin, admin.ModelAdmin):
             ),
         )
 
-    @admin.action(description="Approve selected introductions (emails both people)")
+    @admin.action(description=_("Approve selected introductions (emails both people)"))
     def approve_selected(self, request, queryset):
         done = sum(match_approve(match=m, by=request.user) for m in queryset)
         self.message_user(request, f"Approved {done}; both people will be emailed.")
 
-    @admin.action(description="Cancel selected matches (tells both people, no details)")
+    @admin.action(description=_("Cancel selected matches (tells both people, no details)"))
     def cancel_selected(self, request, queryset):
         done = sum(match_cancel(match=m, by=request.user) for m in queryset)
         self.message_user(request, f"Cancelled {done}.")
 
-    @admin.action(description="Re-run matching for the needs of the selected matches")
+    @admin.action(description=_("Re-run matching for the needs of the selected matches"))
     def rerun_selected(self, request, queryset):
         need_ids = sorted(set(queryset.values_list("need_id", flat=True)))
         run = matching_run(need_ids=need_ids, trigger=MatchRun.Trigger.STAFF, by=request.user)

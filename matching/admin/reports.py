@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..models import MatchReport
 
@@ -19,7 +20,7 @@ class MatchReportAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Mark selected reports resolved")
+    @admin.action(description=_("Mark selected reports resolved"))
     def resolve_selected(self, request, queryset):
         done = queryset.filter(resolved_at__isnull=True).update(
             resolved_at=timezone.now(), resolved_by=request.user

@@ -1,6 +1,7 @@
 """Needs and offers, each with the matches it is in."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Match, MatchRun, Need, Offer
 from ..services.runs import matching_run
@@ -13,7 +14,7 @@ class MatchInline(ReadOnlyInlineMixin, admin.TabularInline):
     fields = ("counterpart", "status", "reason", "need_response", "offer_response", "created_at")
     readonly_fields = fields
 
-    @admin.display(description="with")
+    @admin.display(description=_("with"))
     def counterpart(self, obj):
         if obj.scheme_id:
             return f"Scheme: {obj.scheme}"
@@ -53,7 +54,7 @@ class HelpRequestAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("kinds", "topics")
 
-    @admin.display(description="help")
+    @admin.display(description=_("help"))
     def categories(self, obj):
         return ", ".join(obj.category_names())
 
@@ -76,7 +77,7 @@ class NeedAdmin(HelpRequestAdmin):
     inlines = [NeedMatchInline]
     actions = ["run_matching"]
 
-    @admin.action(description="Run matching now for the selected needs")
+    @admin.action(description=_("Run matching now for the selected needs"))
     def run_matching(self, request, queryset):
         run = matching_run(
             need_ids=list(queryset.values_list("pk", flat=True)),

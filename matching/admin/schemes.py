@@ -6,6 +6,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.csv_export import export_csv
 
@@ -47,7 +48,7 @@ class SupportSchemeForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file", help_text="UTF-8, with the columns of the export (first line)."
+        label=_("CSV file"), help_text=_("UTF-8, with the columns of the export (first line).")
     )
 
 
@@ -74,11 +75,11 @@ class SupportSchemeAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("kinds", "topics")
 
-    @admin.display(description="helps with")
+    @admin.display(description=_("helps with"))
     def helps_with(self, obj):
         return ", ".join([k.name for k in obj.kinds.all()] + [t.name for t in obj.topics.all()])
 
-    @admin.action(description="Export selected as CSV")
+    @admin.action(description=_("Export selected as CSV"))
     def export_selected(self, request, queryset):
         return export_csv(
             "support-schemes.csv", schemes.CSV_COLUMNS, schemes.schemes_export_rows(queryset)

@@ -4,15 +4,16 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class CampaignStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PREPARING = "preparing", "Preparing the recipient list"
-    SENDING = "sending", "Sending"
-    PAUSED = "paused", "Paused"
-    FINISHED = "finished", "Finished"
-    CANCELLED = "cancelled", "Cancelled"
+    DRAFT = "draft", _("Draft")
+    PREPARING = "preparing", _("Preparing the recipient list")
+    SENDING = "sending", _("Sending")
+    PAUSED = "paused", _("Paused")
+    FINISHED = "finished", _("Finished")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Campaign(models.Model):
@@ -21,8 +22,10 @@ class Campaign(models.Model):
     subject = models.CharField(max_length=150, default="Do you need help, or can you help?")
     message = models.TextField(
         max_length=5000,
-        help_text="Plain text. Links to say you need help or can help, and to stop these "
-        "emails, are added below it.",
+        help_text=_(
+            "Plain text. Links to say you need help or can help, and to stop these "
+            "emails, are added below it."
+        ),
     )
     # Members who chose Welsh get these when they are filled in (docs/i18n.md); the links
     # and the footer around the message are translated either way.
@@ -36,7 +39,7 @@ class Campaign(models.Model):
         "message in Welsh",
         max_length=5000,
         blank=True,
-        help_text="Optional. Without it, members who chose Welsh get the English message.",
+        help_text=_("Optional. Without it, members who chose Welsh get the English message."),
     )
     status = models.CharField(
         max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
@@ -52,7 +55,7 @@ class Campaign(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(
-        null=True, blank=True, help_text="Last time a worker made progress."
+        null=True, blank=True, help_text=_("Last time a worker made progress.")
     )
 
     class Meta:

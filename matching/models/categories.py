@@ -1,6 +1,7 @@
 """Categories a request is filed under: kinds of help and skill topics; availability."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Category(models.Model):
@@ -9,11 +10,13 @@ class Category(models.Model):
     description = models.CharField(max_length=300, blank=True)
     needs_proximity = models.BooleanField(
         "people must be near each other",
-        help_text="Tick when the helper has to go somewhere (shopping); leave unticked when it "
-        "can happen by phone or online (a friendly chat).",
+        help_text=_(
+            "Tick when the helper has to go somewhere (shopping); leave unticked when it "
+            "can happen by phone or online (a friendly chat)."
+        ),
     )
     is_active = models.BooleanField("offered on the forms", default=True)
-    position = models.PositiveSmallIntegerField(default=100, help_text="Lower comes first.")
+    position = models.PositiveSmallIntegerField(default=100, help_text=_("Lower comes first."))
 
     class Meta:
         abstract = True
@@ -45,7 +48,7 @@ class HelpKind(Category):
     objects = CategoryQuerySet.as_manager()
 
     class Meta(Category.Meta):
-        verbose_name = "help kind"
+        verbose_name = _("help kind")
 
     @property
     def key(self) -> str:
@@ -64,7 +67,7 @@ class SkillTopic(Category):
     objects = CategoryQuerySet.as_manager()
 
     class Meta(Category.Meta):
-        verbose_name = "skill topic"
+        verbose_name = _("skill topic")
 
     @property
     def key(self) -> str:
@@ -72,7 +75,7 @@ class SkillTopic(Category):
 
 
 class Availability(models.IntegerChoices):
-    WEEKDAY_MORNINGS = 1, "weekday mornings"
-    WEEKDAY_AFTERNOONS = 2, "weekday afternoons"
-    WEEKDAY_EVENINGS = 4, "weekday evenings"
-    WEEKENDS = 8, "weekends"
+    WEEKDAY_MORNINGS = 1, _("weekday mornings")
+    WEEKDAY_AFTERNOONS = 2, _("weekday afternoons")
+    WEEKDAY_EVENINGS = 4, _("weekday evenings")
+    WEEKENDS = 8, _("weekends")

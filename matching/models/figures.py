@@ -1,5 +1,7 @@
 """The admin's "Figures" page hangs off a proxy model."""
 
+from django.utils.translation import gettext_lazy as _
+
 from .requests import Need
 
 
@@ -8,5 +10,5 @@ class Figures(Need):
 
     class Meta:
         proxy = True
-        verbose_name = "figures"
-        verbose_name_plural = "figures"
+        verbose_name = _("figures")
+        verbose_name_plural = _("figures")

@@ -6,19 +6,20 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .requests import Need, Offer
 from .schemes import SupportScheme
 
 
 class MatchStatus(models.TextChoices):
-    SUGGESTED = "suggested", "Scheme suggested"
-    REVIEW = "review", "Awaiting staff review"
-    PROPOSED = "proposed", "Waiting for both to accept"
-    INTRODUCED = "introduced", "Introduced"
-    DECLINED = "declined", "Declined"
-    CANCELLED = "cancelled", "Cancelled"
-    EXPIRED = "expired", "Expired"
+    SUGGESTED = "suggested", _("Scheme suggested")
+    REVIEW = "review", _("Awaiting staff review")
+    PROPOSED = "proposed", _("Waiting for both to accept")
+    INTRODUCED = "introduced", _("Introduced")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired")
 
 
 # Matches that count against a volunteer's cap and cover a need's categories.
@@ -27,14 +28,14 @@ CLOSED_STATUSES = (MatchStatus.DECLINED, MatchStatus.CANCELLED, MatchStatus.EXPI
 
 
 class Response(models.TextChoices):
-    PENDING = "pending", "Not answered yet"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
+    PENDING = "pending", _("Not answered yet")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
 
 
 class Side(models.TextChoices):
-    NEED = "need", "Person needing help"
-    OFFER = "offer", "Person offering help"
+    NEED = "need", _("Person needing help")
+    OFFER = "offer", _("Person offering help")
 
 
 class MatchQuerySet(models.QuerySet):
@@ -56,10 +57,10 @@ class MatchRun(models.Model):
     """One run of the matching engine: what it looked at and what it found."""
 
     class Trigger(models.TextChoices):
-        SAVE = "save", "A need or offer was saved"
-        NIGHTLY = "nightly", "Nightly run"
-        STAFF = "staff", "Staff re-run"
-        RESPONSE = "response", "An introduction was declined"
+        SAVE = "save", _("A need or offer was saved")
+        NIGHTLY = "nightly", _("Nightly run")
+        STAFF = "staff", _("Staff re-run")
+        RESPONSE = "response", _("An introduction was declined")
 
     trigger = models.CharField(max_length=10, choices=Trigger.choices)
     started_at = models.DateTimeField(default=timezone.now)
@@ -115,7 +116,7 @@ class Match(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "matches"
+        verbose_name_plural = _("matches")
         constraints = [
             models.CheckConstraint(
                 condition=(Q(offer__isnull=False) & Q(scheme__isnull=True))
@@ -198,16 +199,16 @@ class MatchEvent(models.Model):
     """The history of a match: who did what, when."""
 
     class Action(models.TextChoices):
-        CREATED = "created", "Proposed by the matching engine"
-        APPROVED = "approved", "Approved by staff"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
-        INTRODUCED = "introduced", "Both accepted: details exchanged"
-        CANCELLED = "cancelled", "Cancelled"
-        EXPIRED = "expired", "Expired unanswered"
-        REPORTED = "reported", "Problem reported"
-        HELD = "held", "Put on hold for staff review"
-        RERUN = "rerun", "Matching re-run by staff"
+        CREATED = "created", _("Proposed by the matching engine")
+        APPROVED = "approved", _("Approved by staff")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        INTRODUCED = "introduced", _("Both accepted: details exchanged")
+        CANCELLED = "cancelled", _("Cancelled")
+        EXPIRED = "expired", _("Expired unanswered")
+        REPORTED = "reported", _("Problem reported")
+        HELD = "held", _("Put on hold for staff review")
+        RERUN = "rerun", _("Matching re-run by staff")
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)

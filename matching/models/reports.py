@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .matches import Match, Side
 
@@ -11,11 +12,11 @@ class MatchReport(models.Model):
     """A member reports a problem with a match; staff look into it."""
 
     class Reason(models.TextChoices):
-        UNSAFE = "unsafe", "I felt unsafe or uncomfortable"
-        NO_SHOW = "no_show", "They didn't turn up or reply"
-        WRONG = "wrong", "The match isn't right for me"
-        MISUSE = "misuse", "Someone misused my details"
-        OTHER = "other", "Something else"
+        UNSAFE = "unsafe", _("I felt unsafe or uncomfortable")
+        NO_SHOW = "no_show", _("They didn't turn up or reply")
+        WRONG = "wrong", _("The match isn't right for me")
+        MISUSE = "misuse", _("Someone misused my details")
+        OTHER = "other", _("Something else")
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.geo import NearQuerySet
 from postcodes.models import Located
@@ -17,9 +18,9 @@ NOTE_MAX_LENGTH = 1000
 
 
 class RequestStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    PAUSED = "paused", "Paused"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    OPEN = "open", _("Open")
+    PAUSED = "paused", _("Paused")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class HelpRequestQuerySet(NearQuerySet):
@@ -44,8 +45,9 @@ class HelpRequest(Located):
     contact_phone = models.CharField("phone number", max_length=20, blank=True)
     consent_given_at = models.DateTimeField(
         null=True,
-        help_text="When the member agreed to share their contact details with a matched "
-        "person or scheme.",
+        help_text=_(
+            "When the member agreed to share their contact details with a matched person or scheme."
+        ),
     )
     status = models.CharField(
         max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN, db_index=True
@@ -87,7 +89,7 @@ class Need(HelpRequest):
     )
     kinds = models.ManyToManyField(HelpKind, blank=True, related_name="needs")
     topics = models.ManyToManyField(
-        SkillTopic, blank=True, related_name="learners", verbose_name="topics to learn"
+        SkillTopic, blank=True, related_name="learners", verbose_name=_("topics to learn")
     )
     max_distance_km = models.PositiveSmallIntegerField(
         "how far away a helper may live (km)",
@@ -95,7 +97,7 @@ class Need(HelpRequest):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_TRAVEL_KM)],
     )
     needs_attention = models.BooleanField(
-        default=False, db_index=True, help_text="Nothing suitable was found: staff should look."
+        default=False, db_index=True, help_text=_("Nothing suitable was found: staff should look.")
     )
     attention_since = models.DateTimeField(null=True, blank=True)
 
@@ -121,7 +123,7 @@ class Offer(HelpRequest):
     )
     kinds = models.ManyToManyField(HelpKind, blank=True, related_name="offers")
     topics = models.ManyToManyField(
-        SkillTopic, blank=True, related_name="teachers", verbose_name="topics to teach"
+        SkillTopic, blank=True, related_name="teachers", verbose_name=_("topics to teach")
     )
     travel_km = models.PositiveSmallIntegerField(
         "how far you can travel (km)",

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.models import District, LocalAuthority, Nation
 
@@ -11,10 +12,10 @@ from .categories import HelpKind, SkillTopic
 
 
 class Coverage(models.TextChoices):
-    UK = "uk", "The whole UK"
-    NATION = "nation", "One nation"
-    LOCAL_AUTHORITIES = "local_authorities", "Local authorities"
-    DISTRICTS = "districts", "Postcode districts"
+    UK = "uk", _("The whole UK")
+    NATION = "nation", _("One nation")
+    LOCAL_AUTHORITIES = "local_authorities", _("Local authorities")
+    DISTRICTS = "districts", _("Postcode districts")
 
 
 # Local schemes come before national ones: the lower the rank, the more local.
@@ -53,7 +54,7 @@ class SupportScheme(models.Model):
 
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=160, unique=True)
-    summary = models.CharField(max_length=300, help_text="One sentence: who it helps and how.")
+    summary = models.CharField(max_length=300, help_text=_("One sentence: who it helps and how."))
     kinds = models.ManyToManyField(HelpKind, blank=True, related_name="schemes")
     topics = models.ManyToManyField(SkillTopic, blank=True, related_name="schemes")
     website = models.URLField(blank=True)
@@ -62,13 +63,13 @@ class SupportScheme(models.Model):
     opening_hours = models.CharField(max_length=150, blank=True)
     coverage = models.CharField(max_length=20, choices=Coverage.choices, default=Coverage.UK)
     nation = models.CharField(
-        max_length=20, choices=Nation.choices, blank=True, help_text="For one-nation schemes."
+        max_length=20, choices=Nation.choices, blank=True, help_text=_("For one-nation schemes.")
     )
     local_authorities = models.ManyToManyField(
         LocalAuthority, blank=True, related_name="support_schemes"
     )
     districts = models.ManyToManyField(
-        District, blank=True, related_name="support_schemes", verbose_name="postcode districts"
+        District, blank=True, related_name="support_schemes", verbose_name=_("postcode districts")
     )
     is_active = models.BooleanField("shown and matched", default=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.links import absolute_url
 from core.outbox import registry
@@ -135,7 +136,7 @@ def _snapshot_recipients(campaign: Campaign) -> None:
 def _queue_senders(campaign_id: int) -> None:
     from core.outbox.tasks import send_batch
 
-    for _ in range(max(1, settings.CAMPAIGN_PARALLEL)):
+    for _sender in range(max(1, settings.CAMPAIGN_PARALLEL)):
         send_batch.delay(campaign_batch(campaign_id))
 
 
@@ -344,5 +345,5 @@ def register_campaign_email() -> None:
         context=campaign_copy_context,
         headers=campaign_headers,
         batch=CampaignBatch(),
-        label="Campaign, to every member who opted in",
+        label=_("Campaign, to every member who opted in"),
     )

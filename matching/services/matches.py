@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext_lazy as _
 
 from core.queueing import queue
 from matching import emails
@@ -66,11 +68,11 @@ def response_token_read(*, token: str) -> tuple[Match, str]:
         data = signing.loads(token, salt=RESPONSE_SALT, max_age=max_age)
     except signing.SignatureExpired as error:
         raise LinkExpired(
-            "This link has expired. Log in to see your matches and answer from there."
+            _("This link has expired. Log in to see your matches and answer from there.")
         ) from error
     except signing.BadSignature as error:
         raise LinkInvalid(
-            "This link isn't valid. Check it was copied in full, or log in to see your matches."
+            _("This link isn't valid. Check it was copied in full, or log in to see your matches.")
         ) from error
     match = (
         Match.objects.select_related("need__person", "offer__person")
@@ -78,7 +80,7 @@ def response_token_read(*, token: str) -> tuple[Match, str]:
         .first()
     )
     if match is None or data.get("s") not in Side.values:
-        raise LinkInvalid("This introduction no longer exists.")
+        raise LinkInvalid(_("This introduction no longer exists."))
     return match, data["s"]
 
 
@@ -151,13 +153,16 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
     with transaction.atomic():
         match = _locked(match)
         if not match.is_introduction or side not in Side.values:
-            raise MatchError("This isn't an introduction you can answer.")
+            raise MatchError(_("This isn't an introduction you can answer."))
         if match.status == MatchStatus.REVIEW:
-            raise MatchError("Our team is checking this introduction; we'll email you soon.")
+            raise MatchError(_("Our team is checking this introduction; we'll email you soon."))
         if match.status == MatchStatus.INTRODUCED:
-            raise MatchError("You've both accepted already: check your email for the details.")
+            raise MatchError(_("You've both accepted already: check your email for the details."))
         if match.status != MatchStatus.PROPOSED:
-            raise MatchError(f"This introduction is closed ({match.get_status_display().lower()}).")
+            raise MatchError(
+                _("This introduction is closed (%(lower)s).")
+                % {"lower": match.get_status_display().lower()}
+            )
         current = match.response_of(side)
         wanted = Response.ACCEPTED if accept else Response.DECLINED
         if current == wanted:
@@ -181,7 +186,7 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
         _event(match, MatchEvent.Action.ACCEPTED, by=by, side=side)
         if match.need_response == match.offer_response == Response.ACCEPTED:
             if not (match.need.has_consent and match.offer.has_consent):
-                raise MatchError("We can't share details without both people's consent.")
+                raise MatchError(_("We can't share details without both people's consent."))
             match.status = MatchStatus.INTRODUCED
             match.introduced_at = now
             match.save(update_fields=["status", "introduced_at"])
@@ -204,11 +209,19 @@ def _refuse_a_changed_answer(match: Match, side: str) -> None:
     if current == Response.PENDING:
         return
     when = timezone.localtime(getattr(match, f"{side}_responded_at"))
-    raise MatchError(
-        f"You already {current} this introduction on {when:%-d %B at %H:%M}, "
-        "and an answer can't be changed. "
-        "If something is wrong, use “Report a problem” on the introduction's page."
-    )
+    if current == Response.ACCEPTED:
+        text = _(
+            "You already accepted this introduction on %(day)s at %(time)s, and an answer "
+            "can't be changed. If something is wrong, use “Report a problem” on the "
+            "introduction's page."
+        )
+    else:
+        text = _(
+            "You already declined this introduction on %(day)s at %(time)s, and an answer "
+            "can't be changed. If something is wrong, use “Report a problem” on the "
+            "introduction's page."
+        )
+    raise MatchError(text % {"day": date_format(when, "j F"), "time": time_format(when, "H:i")})
 
 
 def match_approve(*, match: Match, by) -> bool:

@@ -1,6 +1,7 @@
 """Glue every matching page shares: the two kinds of request and the member's own rows."""
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from core.ownership import owned_or_404
 
@@ -14,16 +15,28 @@ KINDS = {
         "form": NeedForm,
         "register_form": NeedRegisterForm,
         "register": requests.need_register,
-        "title": "Ask for help",
-        "noun": "request for help",
+        "title": _("Ask for help"),
+        "noun": _("request for help"),
+        "saved": _(
+            "Thank you: we've saved your request for help and are looking for matches. "
+            "We'll email you."
+        ),
+        "exists": _("We already have this request for help: here it is."),
+        "withdrawn": _("Your request for help is withdrawn."),
     },
     "offer": {
         "model": Offer,
         "form": OfferForm,
         "register_form": OfferRegisterForm,
         "register": requests.offer_register,
-        "title": "Offer help",
-        "noun": "offer of help",
+        "title": _("Offer help"),
+        "noun": _("offer of help"),
+        "saved": _(
+            "Thank you: we've saved your offer of help and are looking for matches. "
+            "We'll email you."
+        ),
+        "exists": _("We already have this offer of help: here it is."),
+        "withdrawn": _("Your offer of help is withdrawn."),
     },
 }
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ownership import owned_or_404
@@ -74,10 +75,10 @@ def match_answer(request, pk: int):
 
 def _answer_message(match: Match, answer: str) -> str:
     if answer == "decline":
-        return "Thanks for letting us know. We won't share any of your details."
+        return _("Thanks for letting us know. We won't share any of your details.")
     if match.status == MatchStatus.INTRODUCED:
-        return "You've both accepted: we've emailed you each other's contact details."
-    return "Thank you. We'll email you both each other's details once they accept too."
+        return _("You've both accepted: we've emailed you each other's contact details.")
+    return _("Thank you. We'll email you both each other's details once they accept too.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -120,8 +121,10 @@ def respond(request, token: str):
 @rate_limit(
     key="user",
     rate="5/h",
-    message="You've sent several reports in the last hour. Please wait, or if someone is in "
-    "danger call 999.",
+    message=gettext_lazy(
+        "You've sent several reports in the last hour. Please wait, or if someone is in "
+        "danger call 999."
+    ),
     keep={"details": "Tell us more"},
 )
 def match_report_view(request, pk: int):

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ratelimit import rate_limit
@@ -23,7 +24,7 @@ from .common import KINDS, nation_of, request_for_owner_or_404
 @rate_limit(
     key="user",
     rate="20/h",
-    message="You've sent a lot of requests in the last hour. Please wait.",
+    message=gettext_lazy("You've sent a lot of requests in the last hour. Please wait."),
     keep={"note": "Your note"},
 )
 def request_create(request, role: str):
@@ -40,11 +41,10 @@ def request_create(request, role: str):
         if created:
             messages.success(
                 request,
-                "Thank you: we've saved your "
-                f"{kind['noun']} and are looking for matches. We'll email you.",
+                kind["saved"],
             )
         else:
-            messages.info(request, f"We already have this {kind['noun']}: here it is.")
+            messages.info(request, kind["exists"])
         return redirect(instance)
     location = form.cleaned_data.get("postcode") if form.is_bound and form.is_valid() else None
     nation = getattr(location, "nation", "") or nation_of(request.user)
@@ -136,7 +136,7 @@ def request_withdraw(request, role: str, pk: int):
     instance = request_for_owner_or_404(request, role, pk)
     if request.method == "POST":
         requests.request_withdraw(request=instance, by=request.user)
-        messages.success(request, f"Your {KINDS[role]['noun']} is withdrawn.")
+        messages.success(request, KINDS[role]["withdrawn"])
         return redirect("matching:mine")
     return render(
         request,

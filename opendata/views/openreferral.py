@@ -10,6 +10,7 @@ import re
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from postcodes.parsing import PostcodeError
@@ -39,7 +40,10 @@ def _whole(request, name: str, default: int, low: int, high: int) -> int:
     raw = raw.strip()
     # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
     if not re.fullmatch(r"-?[0-9]{1,12}", raw) or not low <= int(raw) <= high:
-        raise BadQuery(f"{name} must be a whole number from {low} to {high}, not {raw[:40]!r}.")
+        raise BadQuery(
+            _("%(name)s must be a whole number from %(low)s to %(high)s, not %(value)s.")
+            % {"name": name, "low": low, "high": high, "value": repr(raw[:40])}
+        )
     return int(raw)
 
 
@@ -123,7 +127,7 @@ def services(request):
 def service(request, service_id: str):
     data = oruk.service_detail(service_id)
     if data is None:
-        return not_found(f"There is no service with id {service_id[:60]!r}.")
+        return not_found(_("There is no service with id %(id)s.") % {"id": repr(service_id[:60])})
     return open_json(data)
 
 
@@ -136,7 +140,8 @@ def _near(request):
     raw_postcode = raw_postcode.strip()
     if not re.fullmatch(oruk.POSTCODE_PATTERN, raw_postcode):
         raise BadQuery(
-            f"postcode {raw_postcode[:20]!r} is not a UK postcode: give one like M1 1AE."
+            _("postcode %(value)s is not a UK postcode: give one like M1 1AE.")
+            % {"value": repr(raw_postcode[:20])}
         )
     try:
         location = lookup(raw_postcode)

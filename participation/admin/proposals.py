@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from ..models import OfficialAnswer, Proposal
 
@@ -28,6 +29,6 @@ class ProposalAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_supports=Count("supports"))
 
-    @admin.display(description="supporters", ordering="n_supports")
+    @admin.display(description=_("supporters"), ordering="n_supports")
     def supporters(self, proposal):
         return proposal.n_supports

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from core.admin import ModerationAdminMixin, RejectForm
 from core.outbox.admin import outbox_status, outbox_status_link
@@ -37,11 +38,11 @@ class SpaceEditAdmin(ModerationAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="changes")
+    @admin.display(description=_("changes"))
     def changed_fields(self, edit):
         return ", ".join(edit.changes)
 
-    @admin.display(description="proposed changes")
+    @admin.display(description=_("proposed changes"))
     def changes_table(self, edit):
         rows = format_html_join(
             "",
@@ -90,7 +91,7 @@ class SpacePhotoAdmin(ModerationAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="photo")
+    @admin.display(description=_("photo"))
     def preview(self, photo):
         return format_html(
             '<img src="{}" alt="{}" width="160">', photo.thumbnail.url, photo.alt_text
@@ -123,14 +124,16 @@ class ThreatReportAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_email=outbox_status(emails.THREAT_OUTCOME))
 
-    @admin.display(description="email to the reporter", ordering="_email")
+    @admin.display(description=_("email to the reporter"), ordering="_email")
     def reporter_email(self, obj):
         return outbox_status_link(obj._email, purpose=emails.THREAT_OUTCOME, key=obj.pk)
 
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Confirm: mark the space under threat (emails reporter and pledgers)")
+    @admin.action(
+        description=_("Confirm: mark the space under threat (emails reporter and pledgers)")
+    )
     def confirm_selected(self, request, queryset):
         count = 0
         for report in queryset.filter(state=ThreatState.PENDING).select_related("space"):
@@ -138,7 +141,7 @@ class ThreatReportAdmin(admin.ModelAdmin):
             count += 1
         self.message_user(request, f"Confirmed {count}; those spaces now ask for pledges.")
 
-    @admin.action(description="Dismiss (asks for a reason, emails the reporter)")
+    @admin.action(description=_("Dismiss (asks for a reason, emails the reporter)"))
     def dismiss_selected(self, request, queryset):
         queryset = queryset.filter(state=ThreatState.PENDING)
         if "apply" in request.POST:

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from core.admin import MODERATION_FIELDS, ModerationAdminMixin
 from core.csv_export import export_csv
@@ -60,7 +61,7 @@ class PhotoInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="photo")
+    @admin.display(description=_("photo"))
     def preview(self, photo):
         return format_html('<img src="{}" alt="" width="120">', photo.thumbnail.url)
 
@@ -151,11 +152,11 @@ class SpaceAdmin(ModerationAdminMixin, admin.ModelAdmin):
         # the pledgers hear about them.
         return readonly + self.status_fields if obj is not None else readonly
 
-    @admin.display(description="local authority", ordering="la_name")
+    @admin.display(description=_("local authority"), ordering="la_name")
     def la_name(self, space):
         return space.la_name
 
-    @admin.display(description="pledges", ordering="pledge_count")
+    @admin.display(description=_("pledges"), ordering="pledge_count")
     def pledge_total(self, space):
         return space.pledge_count
 
@@ -178,7 +179,7 @@ class SpaceAdmin(ModerationAdminMixin, admin.ModelAdmin):
             count += 1
         return count
 
-    @admin.action(description="Export selected as CSV")
+    @admin.action(description=_("Export selected as CSV"))
     def export_selected_csv(self, request, queryset):
         header = [
             "id",

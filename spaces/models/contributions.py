@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import Moderated
 
@@ -19,7 +20,7 @@ class SpaceEdit(Moderated):
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
-        verbose_name = "proposed edit"
+        verbose_name = _("proposed edit")
 
     def __str__(self):
         return f"Edit to {self.space.name}"
@@ -43,13 +44,13 @@ class SpacePhoto(Moderated):
     alt_text = models.CharField(
         "describe the photo",
         max_length=200,
-        help_text="For people who can't see it, like “The main hall set out for a meeting”.",
+        help_text=_("For people who can't see it, like “The main hall set out for a meeting”."),
     )
 
     class Meta:
         ordering = ["submitted_at", "pk"]
-        verbose_name = "photo of a space"
-        verbose_name_plural = "photos of spaces"
+        verbose_name = _("photo of a space")
+        verbose_name_plural = _("photos of spaces")
 
     def __str__(self):
         return f"Photo of {self.space.name}"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .space import Space, Status, TransferStage
 
@@ -58,9 +59,9 @@ class StatusChange(models.Model):
 
 
 class ThreatState(models.TextChoices):
-    PENDING = "pending", "Awaiting review"
-    CONFIRMED = "confirmed", "Confirmed"
-    DISMISSED = "dismissed", "Not confirmed"
+    PENDING = "pending", _("Awaiting review")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DISMISSED = "dismissed", _("Not confirmed")
 
 
 class ThreatReport(models.Model):
@@ -113,10 +114,12 @@ class Pledge(models.Model):
     money = models.BooleanField(default=False)
     voice = models.BooleanField(default=False)
     message = models.CharField(
-        "anything to add", max_length=500, blank=True, help_text="For example, what skills."
+        "anything to add", max_length=500, blank=True, help_text=_("For example, what skills.")
     )
     show_name = models.BooleanField(
-        "show my name as a supporter", default=False, help_text="Only your display name is shown."
+        "show my name as a supporter",
+        default=False,
+        help_text=_("Only your display name is shown."),
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core.models import Moderated, ModeratedQuerySet
@@ -17,41 +18,41 @@ from postcodes.models import Located
 
 
 class Kind(models.TextChoices):
-    PARK = "park", "Park or green space"
-    LIBRARY = "library", "Library"
-    COMMUNITY_CENTRE = "community_centre", "Community centre or hall"
-    YOUTH_CENTRE = "youth_centre", "Youth centre"
-    SPORTS = "sports", "Sports facility"
-    WORSHIP = "worship", "Place of worship open to the community"
-    PUB = "pub", "Pub"
-    OTHER = "other", "Other"
+    PARK = "park", _("Park or green space")
+    LIBRARY = "library", _("Library")
+    COMMUNITY_CENTRE = "community_centre", _("Community centre or hall")
+    YOUTH_CENTRE = "youth_centre", _("Youth centre")
+    SPORTS = "sports", _("Sports facility")
+    WORSHIP = "worship", _("Place of worship open to the community")
+    PUB = "pub", _("Pub")
+    OTHER = "other", _("Other")
 
 
 class OwnerType(models.TextChoices):
-    COUNCIL = "council", "Council"
-    COMMUNITY_GROUP = "community_group", "Community group"
-    COOPERATIVE = "cooperative", "Co-operative"
-    CHARITY = "charity", "Charity"
-    PRIVATE = "private", "Private owner"
-    UNKNOWN = "unknown", "Not known"
+    COUNCIL = "council", _("Council")
+    COMMUNITY_GROUP = "community_group", _("Community group")
+    COOPERATIVE = "cooperative", _("Co-operative")
+    CHARITY = "charity", _("Charity")
+    PRIVATE = "private", _("Private owner")
+    UNKNOWN = "unknown", _("Not known")
 
 
 class Status(models.TextChoices):
-    OPEN = "open", "Open"
-    THREATENED = "threatened", "Under threat"
-    TRANSFER = "transfer", "In community asset transfer"
-    SAVED = "saved", "Saved"
-    CLOSED = "closed", "Closed"
+    OPEN = "open", _("Open")
+    THREATENED = "threatened", _("Under threat")
+    TRANSFER = "transfer", _("In community asset transfer")
+    SAVED = "saved", _("Saved")
+    CLOSED = "closed", _("Closed")
 
 
 class TransferStage(models.TextChoices):
     """The usual steps of a Community Asset Transfer from a council to a community group."""
 
-    INTEREST = "interest", "Expression of interest sent"
-    BUSINESS_PLAN = "business_plan", "Writing the business plan"
-    APPLICATION = "application", "Full application submitted"
-    DECISION = "decision", "Waiting for the council's decision"
-    AGREED = "agreed", "Transfer agreed: legal work under way"
+    INTEREST = "interest", _("Expression of interest sent")
+    BUSINESS_PLAN = "business_plan", _("Writing the business plan")
+    APPLICATION = "application", _("Full application submitted")
+    DECISION = "decision", _("Waiting for the council's decision")
+    AGREED = "agreed", _("Transfer agreed: legal work under way")
 
 
 # The facilities a person can filter on: (model field, label).
@@ -117,10 +118,10 @@ class Space(Moderated, Located):
     name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
     address = models.CharField(
-        max_length=300, blank=True, help_text="Street address, without the postcode."
+        max_length=300, blank=True, help_text=_("Street address, without the postcode.")
     )
     description = models.TextField(blank=True, max_length=10_000)
-    tags = TaggableManager(blank=True, help_text="Interests, separated by commas.")
+    tags = TaggableManager(blank=True, help_text=_("Interests, separated by commas."))
 
     step_free = models.BooleanField("step-free access", default=False)
     toilets = models.BooleanField(default=False)
@@ -130,12 +131,12 @@ class Space(Moderated, Located):
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(100_000)],
-        help_text="How many people it holds, if it is a building.",
+        help_text=_("How many people it holds, if it is a building."),
     )
     # A list of {"day": 0-6 (Monday first), "opens": "HH:MM", "closes": "HH:MM"}.
     opening_hours = models.JSONField(default=list, blank=True)
     opening_notes = models.CharField(
-        max_length=300, blank=True, help_text="Anything else, like “closed on bank holidays”."
+        max_length=300, blank=True, help_text=_("Anything else, like “closed on bank holidays”.")
     )
 
     owner_type = models.CharField(
@@ -151,7 +152,7 @@ class Space(Moderated, Located):
     contact_consent = models.BooleanField(
         "show the contact publicly",
         default=False,
-        help_text="The person named agreed to have these details shown on the site.",
+        help_text=_("The person named agreed to have these details shown on the site."),
     )
 
     status = models.CharField(

@@ -4,6 +4,7 @@ import io
 import uuid
 
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext
 from PIL import Image
 
 from core import images
@@ -22,7 +23,9 @@ class PhotoError(ValueError):
 
 def _decoded(upload) -> Image.Image:
     try:
-        return images.decode(upload, noun="photo", min_side=MIN_SIDE, edge=LARGE_EDGE).image
+        return images.decode(
+            upload, noun=gettext("photo"), min_side=MIN_SIDE, edge=LARGE_EDGE
+        ).image
     except images.ImageRefused as error:
         raise PhotoError(str(error)) from error
 

@@ -54,7 +54,9 @@ def pledge(request, slug):
     """ "Help save this space": pledge time, skills, money or a voice (or change a pledge)."""
     space = visible_space(request, slug)
     if not space.accepts_pledges():
-        messages.info(request, f"{space.name} is not asking for pledges right now.")
+        messages.info(
+            request, _("%(name)s is not asking for pledges right now.") % {"name": space.name}
+        )
         return redirect(space)
     existing = Pledge.objects.filter(space=space, user=request.user).first()
     form = PledgeForm(request.POST or None, instance=existing)
@@ -64,10 +66,13 @@ def pledge(request, slug):
         )
         messages.success(
             request,
-            f"Thank you for pledging to help save {space.name}. We will email you when "
-            "its status changes."
+            _(
+                "Thank you for pledging to help save %(name)s. We will email you when its "
+                "status changes."
+            )
+            % {"name": space.name}
             if created
-            else "Your pledge is updated.",
+            else _("Your pledge is updated."),
         )
         return redirect(f"{space.get_absolute_url()}#pledge")
     return render_form(

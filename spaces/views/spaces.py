@@ -74,8 +74,11 @@ def space_create(request):
         else:
             messages.success(
                 request,
-                f"Thank you for listing {space.name}. Our moderators will check it, and we "
-                "will email you when it is public.",
+                _(
+                    "Thank you for listing %(name)s. Our moderators will check it, and we will "
+                    "email you when it is public."
+                )
+                % {"name": space.name},
             )
             return redirect(space)
     return render_form(
@@ -124,8 +127,10 @@ def space_edit(request, slug):
                 )
                 messages.success(
                     request,
-                    "Thank you. Our moderators will check your edit, and we will email you "
-                    "when they have.",
+                    _(
+                        "Thank you. Our moderators will check your edit, and we will email you "
+                        "when they have."
+                    ),
                 )
                 return redirect(space)
         except submissions.DuplicateSpace as duplicate:
@@ -152,8 +157,9 @@ def photo_add(request, slug):
         )
         messages.success(
             request,
-            "Thank you for the photo."
-            + ("" if request.user.is_staff else " It shows once our moderators approve it."),
+            _("Thank you for the photo.")
+            if request.user.is_staff
+            else _("Thank you for the photo. It shows once our moderators approve it."),
         )
         return redirect(space)
     return render_form(request, "spaces/photo_form.html", {"form": form, "space": space})

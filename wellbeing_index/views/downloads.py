@@ -2,6 +2,7 @@
 
 from django import forms
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from ..forms import AREA_FIELDS, AreaField
@@ -26,7 +27,7 @@ class DownloadForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not any(cleaned.get(n) for n in (*AREA_FIELDS, "neighbourhood")):
-            raise forms.ValidationError("Say which area: ?a=<postcode or council code>.")
+            raise forms.ValidationError(_("Say which area: ?a=<postcode or council code>."))
         return cleaned
 
 
