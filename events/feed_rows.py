@@ -1,4 +1,5 @@
-"""What the OpenActive feeds (opendata) read of an event: plain rows, not model instances.
+"""What the OpenActive feeds (opendata) read of an event and of a date: plain rows, not
+model instances.
 
 A 500-item feed page built from ``Event`` instances spent half its time making them (each
 instance sets every one of the model's fields, loaded or not, and its group, space and
@@ -100,6 +101,47 @@ class FeedEvent:
         if not self.image_name:
             return ""
         return Event._meta.get_field("image").storage.url(self.image_name)
+
+
+@dataclass(slots=True)
+class FeedDateEvent:
+    """What a date's feed item reads of its event."""
+
+    pk: int
+    slug: str
+    moderation_status: str
+    cancelled_at: datetime | None
+    attendance_mode: str
+    capacity: int | None
+    interest_names: list[str]
+
+    is_approved = Event.is_approved
+    is_cancelled = Event.is_cancelled
+    is_in_person = Event.is_in_person
+
+
+@dataclass(slots=True)
+class FeedDate:
+    """A date of an event, as the scheduled-sessions feed reads it."""
+
+    pk: int
+    starts_at: datetime
+    ends_at: datetime
+    going_count: int
+    is_cancelled: bool
+    event: FeedDateEvent
+
+
+FEED_DATE_COLUMNS = (
+    "id", "starts_at", "ends_at", "going_count", "is_cancelled", "event_id", "event__slug",
+    "event__moderation_status", "event__cancelled_at", "event__attendance_mode",
+    "event__capacity",
+)  # fmt: skip
+
+
+def feed_date(row: tuple, interest_names: list[str]) -> FeedDate:
+    """A FeedDate from a row of ``FEED_DATE_COLUMNS``."""
+    return FeedDate(*row[:5], event=FeedDateEvent(*row[5:], interest_names=interest_names))
 
 
 # The columns a FeedEvent is read from, in its fields' order (group, space and organiser

@@ -11,7 +11,15 @@ from django.utils import timezone
 from postcodes.geo import Point
 
 from .calendars import calendar_date
-from .feed_rows import FEED_COLUMNS, FeedEvent, SingleDate, feed_event
+from .feed_rows import (
+    FEED_COLUMNS,
+    FEED_DATE_COLUMNS,
+    FeedDate,
+    FeedEvent,
+    SingleDate,
+    feed_date,
+    feed_event,
+)
 from .models import Event, Occurrence
 
 
@@ -84,14 +92,6 @@ def events_featured(*, limit: int = 3) -> list[Event]:
 # ---- for the OpenActive feeds (opendata): every event, whatever its state, by id
 
 
-# What an OpenActive feed item reads of a date and its event.
-FEED_DATE_FIELDS = (
-    "id", "starts_at", "ends_at", "going_count", "is_cancelled", "event__id", "event__slug",
-    "event__moderation_status", "event__cancelled_at", "event__attendance_mode",
-    "event__capacity",
-)  # fmt: skip
-
-
 def _interest_names_subquery(outer: str):
     """The interests of the event ``outer`` points to, joined in one column (a prefetch
     through taggit builds a query per event: too slow for a 500-item feed page)."""
@@ -140,20 +140,14 @@ def events_by_ids(ids) -> dict[int, FeedEvent]:
     return found
 
 
-def occurrences_by_ids(ids) -> dict[int, Occurrence]:
-    """The dates with these ids, each with its event (whose interests' names are in
-    ``event.interest_names``), in one query."""
-    qs = (
-        Occurrence.objects.filter(pk__in=list(ids))
-        .select_related("event")
-        .only(*FEED_DATE_FIELDS)
-        .annotate(interests_joined=_interest_names_subquery("event_id"))
+def occurrences_by_ids(ids) -> dict[int, FeedDate]:
+    """The dates with these ids as ``events.feed_rows.FeedDate`` rows, each with what the
+    feed reads of its event (whose interests' names are in ``event.interest_names``), in
+    one query."""
+    rows = Occurrence.objects.filter(pk__in=list(ids)).values_list(
+        *FEED_DATE_COLUMNS, _interest_names_subquery("event_id")
     )
-    found = {}
-    for occurrence in qs:
-        occurrence.event.interest_names = _interest_names(occurrence.interests_joined)
-        found[occurrence.pk] = occurrence
-    return found
+    return {row[0]: feed_date(row[:-1], _interest_names(row[-1])) for row in rows}
 
 
 def place_jsonld(event, *, url: str | None = None) -> dict:
