@@ -3,26 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import moderation_queue
-from core.models import ModerationStatus
-from core.moderation import listing_moderate
 
 from .models import ClaimStatus, Group, GroupClaim
 from .services import CommunityError, claim_decide
 
 
 def register() -> None:
-    moderation_queue.register(
-        "communities.group",
-        model=Group,
-        pending=lambda: Group.objects.pending().select_related("submitted_by"),
-        approve=lambda group, by, note: listing_moderate(
-            listing=group, decision=ModerationStatus.APPROVED, by=by, note=note
-        ),
-        reject=lambda group, by, note: listing_moderate(
-            listing=group, decision=ModerationStatus.REJECTED, by=by, note=note
-        ),
-        submitter=lambda group: group.submitted_by,
-    )
+    moderation_queue.register_listing("communities.group", Group)
     moderation_queue.register(
         "communities.groupclaim",
         model=GroupClaim,

@@ -49,6 +49,12 @@ SCHEDULE = {
         "task": "events.tasks.extend_event_schedules",
         "schedule": crontab(hour=3, minute=17),
     },
+    # The wellbeing index (docs/wellbeing_index.md): count this site's spaces, groups and
+    # regular events near every neighbourhood (social infrastructure, "left behind"), nightly.
+    "wellbeing-social-infrastructure": {
+        "task": "wellbeing_index.tasks.social_infrastructure_refresh",
+        "schedule": crontab(hour=3, minute=45),
+    },
     # Open data (docs/opendata.md): stamp new event dates into the feeds every minute, and
     # harvest other publishers' feeds every hour.
     "opendata-new-dates": {"task": "opendata.tasks.stamp_new_dates", "schedule": 60.0},

@@ -3,7 +3,8 @@
 Content-Security-Policy (django-csp), in every environment so development and the tests see
 what production sends: scripts and styles only from our own files (no inline script, style
 element or style attribute anywhere); images also from the map's tile server and data: URIs
-(Pico's icons, Leaflet's blank tile). JSON data blocks (json_script, JSON-LD) are never
+(Pico's icons, Leaflet's blank tile) and the object storage that serves uploaded photos
+(coopcentre/media.py). JSON data blocks (json_script, JSON-LD) are never
 executed, so script-src does not apply to them and they carry no nonce: a nonce would also
 differ between a cached anonymous page and the header sent with it (docs/security.md).
 """
@@ -20,14 +21,19 @@ PERMISSIONS_POLICY_DEFAULT = (
 )
 
 
-def content_security_policy(*, map_tile_url: str) -> dict:
+def content_security_policy(*, map_tile_url: str, media_origins: list[str] = ()) -> dict:
     tiles = urlsplit(map_tile_url)
     return {
         "DIRECTIVES": {
             "default-src": [SELF],
             "script-src": [SELF],
             "style-src": [SELF],
-            "img-src": [SELF, "data:", f"{tiles.scheme}://{tiles.netloc.replace('{s}', '*')}"],
+            "img-src": [
+                SELF,
+                "data:",
+                f"{tiles.scheme}://{tiles.netloc.replace('{s}', '*')}",
+                *media_origins,
+            ],
             "font-src": [SELF],
             "connect-src": [SELF],
             "object-src": [NONE],

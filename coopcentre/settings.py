@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .beat import SCHEDULE
 from .headers import PERMISSIONS_POLICY_DEFAULT, content_security_policy
+from .media import media_origins, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                "accounts.context_processors.saved_postcode",
             ],
         },
     },
@@ -237,7 +239,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: MEDIA_ROOT, or S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is
+    # set (coopcentre/media.py, docs/operations.md).
+    "default": media_storage(env),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -275,7 +279,7 @@ CELERY_BEAT_SCHEDULE = SCHEDULE
 # One retry policy for every email: after failed attempt n it waits a random 1 s to
 # min(30 s·2^(n-1), 1 h) (full jitter), so ten attempts span about one to three hours.
 OUTBOX_MAX_ATTEMPTS = 10
-OUTBOX_RETRY_BASE_SECONDS = 30
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
 OUTBOX_RETRY_MAX_SECONDS = 3600
 # Help matching (matching/, docs/matching.md).
 MATCHING_VOLUNTEER_CAP = env.int("MATCHING_VOLUNTEER_CAP", default=3)
@@ -329,7 +333,9 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
 
 # Content-Security-Policy (django-csp) and Permissions-Policy: coopcentre/headers.py.
-CONTENT_SECURITY_POLICY = content_security_policy(map_tile_url=MAP_TILE_URL)
+CONTENT_SECURITY_POLICY = content_security_policy(
+    map_tile_url=MAP_TILE_URL, media_origins=media_origins(STORAGES["default"])
+)
 PERMISSIONS_POLICY = PERMISSIONS_POLICY_DEFAULT
 
 RATELIMIT_USE_CACHE = "default"

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import allauth_views
 from core import views as core_views
 from portal import views as portal_views
 
@@ -34,6 +35,9 @@ urlpatterns += i18n_patterns(
     path("admin/moderation/", include("core.moderation_queue.urls")),
     path("admin/", admin.site.urls),
     path("accounts/profile/", include("accounts.urls")),
+    # allauth's log-in and sign-up with a 400 for a form sent back with errors.
+    path("accounts/login/", allauth_views.login, name="account_login"),
+    path("accounts/signup/", allauth_views.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("events/", include("events.urls")),
     path("spaces/", include("spaces.urls")),

@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.forms import one_line
 from core.links import absolute_url
@@ -143,12 +145,59 @@ def events_ics(events: Iterable[Event], *, name: str, url: str) -> bytes:
     return _calendar((event_vevent(e) for e in events), name=name, url=url)
 
 
-def occurrence_ics(occurrence: Occurrence, *, include_join: bool = False) -> bytes:
-    """A calendar file for one date of an event (attached to a going member's email)."""
+def occurrence_vevent(
+    occurrence: Occurrence, *, include_join: bool = False, waiting: bool = False
+) -> icalendar.Event:
+    """One date of an event as a VEVENT. Its UID is the same in the email attachment, the
+    date's download and the member's own feed, so a calendar app keeps one copy. A
+    waiting-list place is TENTATIVE and says so in its title."""
     event = occurrence.event
     component = icalendar.Event()
     component.add("uid", f"event-{event.pk}-{occurrence.pk}@{_host()}")
     component.add("dtstart", timezone.localtime(occurrence.starts_at, EVENT_TZ))
     component.add("dtend", timezone.localtime(occurrence.ends_at, EVENT_TZ))
     _common(component, event, include_join=include_join)
+    if occurrence.is_cancelled:
+        component["status"] = icalendar.vText("CANCELLED")
+    elif waiting and not event.is_cancelled:
+        component["status"] = icalendar.vText("TENTATIVE")
+        component["summary"] = icalendar.vText(_line(f"Waiting list: {event.title}"))
+    return component
+
+
+def occurrence_ics(occurrence: Occurrence, *, include_join: bool = False) -> bytes:
+    """A calendar file for one date of an event (attached to a going member's email, and
+    the "add to your calendar" download of that date)."""
+    component = occurrence_vevent(occurrence, include_join=include_join)
+    event = occurrence.event
     return _calendar([component], name=event.title, url=absolute_url(event.get_absolute_url()))
+
+
+def personal_ics(replies: Iterable, *, name: str, url: str) -> bytes:
+    """A member's own feed: one VEVENT per date they replied to. Dates they are going to
+    carry the online join link (as their confirmation email does); waiting-list places
+    are tentative and without it."""
+    components = (
+        occurrence_vevent(reply.occurrence, include_join=reply.is_going, waiting=reply.is_waiting)
+        for reply in replies
+    )
+    return _calendar(components, name=name, url=url)
+
+
+def calendar_date(
+    event: Event, *, starts: datetime, ends: datetime, occurrence_id: int | None
+) -> dict:
+    """What ``{% add_to_calendar %}`` (``core.calendar_links``) needs to save one date of
+    ``event``: its title, times, place, page and its ``.ics`` (that date alone for a
+    regular activity, the event's own file for a one-off)."""
+    ics_url = reverse("events:event-calendar", args=[event.slug])
+    return {
+        "title": event.title,
+        "starts": starts,
+        "ends": ends,
+        "ics_url": f"{ics_url}?date={occurrence_id}"
+        if event.is_recurring and occurrence_id
+        else ics_url,
+        "page_url": event.get_absolute_url(),
+        "location": event.place_name or _("Online"),
+    }

@@ -16,7 +16,7 @@ from spaces.models import Space
 from spaces.selectors import spaces_near
 
 from .images import image_clean
-from .models import AttendanceMode, Event, Occurrence
+from .models import AttendanceMode, Event, Occurrence, PersonalCalendar
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S"]
 MAX_TAGS = 8
@@ -346,3 +346,11 @@ class EventCancelForm(forms.Form):
         help_text=_("Sent to everyone going or waiting, and shown on the event page."),
         error_messages={"required": _("Say why, so the people coming understand.")},
     )
+
+
+class PersonalCalendarForm(forms.ModelForm):
+    """What the member's own calendar feed holds beyond the dates they are going to."""
+
+    class Meta:
+        model = PersonalCalendar
+        fields = ["include_waiting"]

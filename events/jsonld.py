@@ -37,30 +37,32 @@ def _iso(value) -> str:
     return timezone.localtime(value, EVENT_TZ).isoformat()
 
 
-def _place(event: Event) -> dict:
-    place = {"@type": "Place", "name": event.venue_name or event.place_name}
+def place(event: Event, *, url: str | None = None) -> dict:
+    """The schema.org ``Place`` where ``event`` is held: its venue, postal address (the
+    council as the locality people know, "Manchester", "Cardiff"; the nation as the
+    region) and coordinates; ``url`` is the page of the space it is held at, if any.
+
+    The one place builder of the event page's JSON-LD and the OpenActive feeds (through
+    ``events.selectors.place_jsonld``): OpenActive wants a locality and a region on every
+    address, so a place whose council is unknown falls back to its district, then "UK".
+    """
     address = {"@type": "PostalAddress", "addressCountry": "GB"}
     if event.address:
         address["streetAddress"] = event.address
+    address["addressLocality"] = authority_name(event.lad_code) or event.outcode or "UK"
+    address["addressRegion"] = event.nation or "United Kingdom"
     if event.postcode:
         address["postalCode"] = event.postcode
-    # The council is the locality people know ("Manchester", "Cardiff"); the nation the
-    # region.
-    locality = authority_name(event.lad_code)
-    if locality:
-        address["addressLocality"] = locality
-    if event.nation:
-        address["addressRegion"] = event.nation
-    place["address"] = address
+    data = {"@type": "Place", "name": event.venue_name or event.place_name, "address": address}
     if event.latitude is not None:
-        place["geo"] = {
+        data["geo"] = {
             "@type": "GeoCoordinates",
             "latitude": round(event.latitude, 6),
             "longitude": round(event.longitude, 6),
         }
-    if event.space_id:
-        place["url"] = absolute_url(event.space.get_absolute_url())
-    return place
+    if url:
+        data["url"] = url
+    return data
 
 
 def _schedule(event: Event) -> dict:
@@ -121,7 +123,8 @@ def event_jsonld(event: Event, occurrence: Occurrence | None = None) -> dict:
     }
     locations = []
     if event.is_in_person:
-        locations.append(_place(event))
+        space_url = absolute_url(event.space.get_absolute_url()) if event.space_id else None
+        locations.append(place(event, url=space_url))
     if event.is_online:
         locations.append({"@type": "VirtualLocation", "url": url})
     data["location"] = locations[0] if len(locations) == 1 else locations

@@ -5,10 +5,13 @@ each annotated with ``next_starts_at`` (the start of its next date: for a regula
 activity, not its first one).
 """
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
 
 from postcodes.geo import Point
 
+from .calendars import calendar_date
+from .feed_rows import FEED_COLUMNS, FeedEvent, SingleDate, feed_event
 from .models import Event, Occurrence
 
 
@@ -81,15 +84,7 @@ def events_featured(*, limit: int = 3) -> list[Event]:
 # ---- for the OpenActive feeds (opendata): every event, whatever its state, by id
 
 
-# What an OpenActive feed item reads of an event (never its join link or notes), and of a
-# date: fewer columns make a 500-item page markedly quicker to load.
-FEED_FIELDS = (
-    "id", "title", "slug", "description", "moderation_status", "cancelled_at",
-    "attendance_mode", "venue_name", "address", "postcode", "latitude", "longitude",
-    "outcode", "lad_code", "nation", "price", "capacity", "accessibility_notes", "image",
-    "recurrence", "starts_at", "ends_at", "group__id", "group__name", "group__slug",
-    "space__id", "space__name", "space__slug", "organiser__id", "organiser__display_name",
-)  # fmt: skip
+# What an OpenActive feed item reads of a date and its event.
 FEED_DATE_FIELDS = (
     "id", "starts_at", "ends_at", "going_count", "is_cancelled", "event__id", "event__slug",
     "event__moderation_status", "event__cancelled_at", "event__attendance_mode",
@@ -123,21 +118,25 @@ def _interest_names(joined) -> list[str]:
     return sorted(joined.split(TAG_SEPARATOR)) if joined else []
 
 
-def events_by_ids(ids) -> dict[int, Event]:
-    """The events with these ids (any state), with their group, space and organiser, their
-    interests' names in ``interest_names`` and (for one-off events) their date in
-    ``single_dates``, read in three queries; ids of deleted events are simply missing."""
-    from django.db.models import Prefetch
-
-    qs = Event.objects.filter(pk__in=list(ids)).select_related("group", "space", "organiser")
-    qs = qs.only(*FEED_FIELDS).annotate(interests_joined=_interest_names_subquery("pk"))
-    # A one-off event's date (``single_dates``); a regular one's are many, and not needed.
-    one_offs = Occurrence.objects.filter(event__recurrence="").order_by("starts_at")
-    qs = qs.prefetch_related(Prefetch("occurrences", one_offs, to_attr="single_dates"))
-    found = {}
-    for event in qs:
-        event.interest_names = _interest_names(event.interests_joined)
-        found[event.pk] = event
+def events_by_ids(ids) -> dict[int, FeedEvent]:
+    """The events with these ids (any state) as ``events.feed_rows.FeedEvent`` rows: what
+    a feed item shows, with their group, space and organiser, their interests' names in
+    ``interest_names`` and (for one-off events) their date in ``single_dates``; read in two
+    queries. Ids of deleted events are simply missing."""
+    ids = list(ids)
+    rows = Event.objects.filter(pk__in=ids).values_list(
+        *FEED_COLUMNS, _interest_names_subquery("pk")
+    )
+    found = {row[0]: feed_event(row[:-1], _interest_names(row[-1])) for row in rows}
+    # A one-off event's date; a regular one's are many, and not needed.
+    one_offs = (
+        Occurrence.objects.filter(event_id__in=ids, event__recurrence="")
+        .order_by("starts_at")
+        .values_list("event_id", "pk", "starts_at", "ends_at", "is_cancelled")
+    )
+    for event_id, *date in one_offs:
+        if event_id in found:  # (unless it was deleted between the two reads)
+            found[event_id].single_dates.append(SingleDate(*date))
     return found
 
 
@@ -155,6 +154,14 @@ def occurrences_by_ids(ids) -> dict[int, Occurrence]:
         occurrence.event.interest_names = _interest_names(occurrence.interests_joined)
         found[occurrence.pk] = occurrence
     return found
+
+
+def place_jsonld(event, *, url: str | None = None) -> dict:
+    """The schema.org ``Place`` where ``event`` (any event this module returns) is held,
+    as the event's own page describes it; ``url``: the page of its space, if any."""
+    from .jsonld import place
+
+    return place(event, url=url)
 
 
 def occurrence_ids_of_events(event_ids) -> list[int]:
@@ -191,6 +198,26 @@ def all_event_ids() -> list[int]:
 def upcoming_events_by_ids(*, ids, limit: int | None = 20) -> list[Event]:
     """Upcoming public events among ``ids`` (those another app links to: a process's
     congress and meetings), soonest first; each with ``next_starts_at``. Each event's
-    "add to calendar" file is at ``events:event-calendar``."""
-    qs = _listed().filter(pk__in=list(ids)).order_by("next_starts_at", "pk")
-    return list(qs[:limit] if limit else qs)
+    ``calendar_date`` for ``{% add_to_calendar %}`` (core's add-to-calendar links)."""
+    next_date = Occurrence.objects.filter(
+        event=OuterRef("pk"), ends_at__gte=timezone.now(), is_cancelled=False
+    ).order_by("starts_at")
+    qs = (
+        _listed()
+        .filter(pk__in=list(ids))
+        .select_related("space")
+        .annotate(
+            next_ends_at=Subquery(next_date.values("ends_at")[:1]),
+            next_occurrence_id=Subquery(next_date.values("pk")[:1]),
+        )
+        .order_by("next_starts_at", "pk")
+    )
+    events = list(qs[:limit] if limit else qs)
+    for event in events:
+        event.calendar_date = calendar_date(
+            event,
+            starts=event.next_starts_at,
+            ends=event.next_ends_at,
+            occurrence_id=event.next_occurrence_id,
+        )
+    return events

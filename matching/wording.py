@@ -3,6 +3,8 @@
 Pure Python, shared by the models, the engine and the templates.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 # When people are available: a small bit set, so two people overlap when ``a & b``.
 AVAILABILITY_SLOTS = (
     (1, "weekday mornings"),
@@ -34,8 +36,17 @@ def availability_phrase(bits: int) -> str:
     return join_words(availability_labels(bits)) or "no time given"
 
 
+def km_text(km: float) -> str:
+    """The one rounding rule for a distance anyone reads (the match's reason, its page,
+    the admin): one decimal, halves up as people round: 4.05 → "4.1 km". A float's binary
+    value (4.05 is 4.04999…) must not turn the same match into 4.0 km in one place and
+    4.1 km in another, so the number goes through its shortest decimal text first."""
+    tenths = Decimal(repr(float(km))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{tenths} km"
+
+
 def distance_phrase(km: float) -> str:
     """2.1 → "2.1 km away"; people in the same postcode district are "less than 1 km away"."""
     if km < 1:
         return "less than 1 km away"
-    return f"{km:.1f} km away"
+    return f"{km_text(km)} away"

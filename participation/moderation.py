@@ -4,26 +4,17 @@ members' pieces for the blog, and comments members reported."""
 from django.utils.translation import gettext_lazy as _
 
 from core import moderation_queue
-from core.models import ModerationStatus
-from core.moderation import listing_moderate
 
 from .models import Comment, Post
 from .services import comment_hide, comment_reports_dismiss
 
 
 def register() -> None:
-    moderation_queue.register(
+    moderation_queue.register_listing(
         "participation.post",
-        model=Post,
-        pending=lambda: Post.objects.pending().select_related("submitted_by", "process"),
-        approve=lambda post, by, note: listing_moderate(
-            listing=post, decision=ModerationStatus.APPROVED, by=by, note=note
-        ),
-        reject=lambda post, by, note: listing_moderate(
-            listing=post, decision=ModerationStatus.REJECTED, by=by, note=note
-        ),
+        Post,
+        related=("submitted_by", "process"),
         approve_label=_("Publish"),
-        submitter=lambda post: post.submitted_by,
     )
     moderation_queue.register(
         "participation.comment",

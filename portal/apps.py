@@ -8,8 +8,12 @@ class PortalConfig(AppConfig):
     name = "portal"
 
     def ready(self):
-        from core import panels
+        from core import listing_points, panels
 
         from .panels import wellbeing_nearby_panel
+        from .social_infrastructure import group_points, regular_event_points, space_points
 
         panels.register("wellbeing-postcode", wellbeing_nearby_panel)
+        listing_points.register("spaces", space_points)
+        listing_points.register("groups", group_points)
+        listing_points.register("events", regular_event_points)

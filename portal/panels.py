@@ -19,8 +19,9 @@ def wellbeing_nearby_panel(*, request, point, tags, location, figures, from_neig
 
     Measured from the centre, the panel is the same for every postcode of the area, so it is
     rendered once per (areas, snapshot) and kept in the ``fragments`` cache under
-    ``figures.key`` (which names the edition's computation and the areas) and the snapshot's
-    generation; measured from a postcode, it is rendered for that postcode."""
+    ``figures.key`` (which names the language, the edition's computation and the areas)
+    and the snapshot's generation; measured from a postcode, it is rendered for that
+    postcode."""
     if not from_neighbourhood:
         return _render(request, point, tags, location, figures, from_neighbourhood)
     fragments = caches["fragments"]

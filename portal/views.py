@@ -52,11 +52,14 @@ def deserts(request):
     level = request.GET.get("level")
     if level not in dict(DesertLevel.CHOICES):
         level = DesertLevel.LOCAL_AUTHORITY
+    # Always bound: the first visit (no query) is the default filter, all four nations,
+    # and shows the whole ranking rather than "0 of 0 areas".
     if level == DesertLevel.DISTRICT:
-        filterset = DistrictDesertFilter(request.GET or None, queryset=_districts())
+        filterset = DistrictDesertFilter(request.GET, queryset=_districts())
     else:
-        filterset = DesertFilter(request.GET or None, queryset=_authorities())
-    areas = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        filterset = DesertFilter(request.GET, queryset=_authorities())
+    valid = filterset.is_valid()
+    areas = filterset.qs if valid else filterset.queryset.none()
     rows = deserts_rank(level=level, areas=areas)
     if request.GET.get("format") == "csv":
         return export_csv(
@@ -84,7 +87,7 @@ def deserts(request):
             "area_count": len(rows),
             "query_string": query_without_page(request.GET),
         },
-        status=200 if filterset.is_valid() or not request.GET else 400,
+        status=200 if valid else 400,
     )
 
 

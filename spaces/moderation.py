@@ -3,54 +3,32 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import moderation_queue
-from core.models import ModerationStatus
-from core.moderation import listing_moderate
 
 from .models import Space, SpaceEdit, SpacePhoto, ThreatReport, ThreatState
 from .services import status, submissions
 
-APPROVED, REJECTED = ModerationStatus.APPROVED, ModerationStatus.REJECTED
-
 
 def register() -> None:
-    moderation_queue.register(
+    moderation_queue.register_listing(
         "spaces.space",
-        model=Space,
-        pending=lambda: Space.objects.pending().select_related("submitted_by"),
-        approve=lambda space, by, note: submissions.space_moderate(
-            space=space, decision=APPROVED, by=by, note=note
+        Space,
+        moderate=lambda space, decision, by, note: submissions.space_moderate(
+            space=space, decision=decision, by=by, note=note
         ),
-        reject=lambda space, by, note: submissions.space_moderate(
-            space=space, decision=REJECTED, by=by, note=note
-        ),
-        submitter=lambda space: space.submitted_by,
     )
-    moderation_queue.register(
+    moderation_queue.register_listing(
         "spaces.spaceedit",
-        model=SpaceEdit,
-        pending=lambda: SpaceEdit.objects.pending().select_related("space", "submitted_by"),
-        approve=lambda edit, by, note: submissions.space_edit_moderate(
-            edit=edit, decision=APPROVED, by=by, note=note
-        ),
-        reject=lambda edit, by, note: submissions.space_edit_moderate(
-            edit=edit, decision=REJECTED, by=by, note=note
+        SpaceEdit,
+        related=("space", "submitted_by"),
+        moderate=lambda edit, decision, by, note: submissions.space_edit_moderate(
+            edit=edit, decision=decision, by=by, note=note
         ),
         approve_label=_("Apply the edit"),
         describe=lambda edit: f"{edit} ({', '.join(edit.changes)})",
-        submitter=lambda edit: edit.submitted_by,
         refusals=(submissions.DuplicateSpace,),
     )
-    moderation_queue.register(
-        "spaces.spacephoto",
-        model=SpacePhoto,
-        pending=lambda: SpacePhoto.objects.pending().select_related("space", "submitted_by"),
-        approve=lambda photo, by, note: listing_moderate(
-            listing=photo, decision=APPROVED, by=by, note=note
-        ),
-        reject=lambda photo, by, note: listing_moderate(
-            listing=photo, decision=REJECTED, by=by, note=note
-        ),
-        submitter=lambda photo: photo.submitted_by,
+    moderation_queue.register_listing(
+        "spaces.spacephoto", SpacePhoto, related=("space", "submitted_by")
     )
     moderation_queue.register(
         "spaces.threatreport",

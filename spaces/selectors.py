@@ -9,11 +9,11 @@ from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from taggit.models import Tag, TaggedItem
 
+from core.links import url_for_each
 from core.models import ModerationStatus
 from postcodes.geo import Point
 from postcodes.models import LocalAuthority, Nation
@@ -132,7 +132,7 @@ def space_cards(rows: list[dict]) -> list[dict]:
     Cards are plain dicts, cheap to build and to render: model instances and taggit's
     own prefetch (a queryset per space) made this the largest cost of the search page.
     """
-    prefix = reverse("spaces:space-list")
+    space_url = url_for_each("spaces:space-detail")
     for row in rows:
         status = row["status"]
         distance = row.get("distance_km")
@@ -145,7 +145,7 @@ def space_cards(rows: list[dict]) -> list[dict]:
         elif status == Status.TRANSFER and row["transfer_stage"]:
             note = _STAGE_LABELS.get(row["transfer_stage"], "")
         row.update(
-            url=f"{prefix}{row['slug']}/",
+            url=space_url(row["slug"]),
             kind_label=_KIND_LABELS.get(row["kind"], ""),
             status_label=_STATUS_LABELS.get(status, "") if status != Status.OPEN else "",
             status_note=note,

@@ -254,6 +254,9 @@ def _celery_worker_process(django_db_setup, django_db_blocker, _smtp_sink_server
         "EMAIL_URL": _smtp_sink_server.url,
         "DEBUG": "1",
         "CONN_MAX_AGE": "0",
+        # A refused email is retried within a second or two, not after up to 30 s: the
+        # tests check that it arrives once, not the length of the backoff (tests/core).
+        "OUTBOX_RETRY_BASE_SECONDS": "1",
     }
     celery_app.control.purge()
     hostname = f"test-{uuid.uuid4().hex[:8]}@%h"

@@ -6,7 +6,8 @@ PostgreSQL, its own Redis (cache and broker) and a Celery worker, all started he
 - The database terminates every server-side connection: no request fails (kept
   connections are health-checked before use).
 - The broker down while a member submits an event and replies to one: both are saved
-  (the page answers as usual); the broker back, the reply's email arrives, once.
+  (the page answers as usual); the broker back, the reply's email arrives, once. Likewise
+  a space's status change: saved, and its pledger's email goes once the broker is back.
 
 Needs PostgreSQL (``DATABASE_URL``) and ``redis-server``; under ``CI=true`` a missing one
 is a failure. Marked ``faults``.
@@ -31,12 +32,13 @@ from django.utils import timezone
 
 from core.models import OutgoingEmail
 from events.models import Event, Rsvp
+from spaces.models import Status, StatusChange
 
 from .communities.factories import GroupFactory
 from .conftest import ROOT, _free_port, skip_or_fail
 from .events.factories import EventFactory
 from .factories import UserFactory
-from .spaces.factories import SpaceFactory
+from .spaces.factories import PledgeFactory, SpaceFactory, ThreatenedSpaceFactory
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
 
@@ -250,9 +252,13 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def _sweep(env: dict) -> str:
     """The outbox's sweep, as beat runs it every minute, in a process on the real broker."""
+    return _shell(env, "from core.outbox.services import outbox_sweep; print(outbox_sweep())")
+
+
+def _shell(env: dict, code: str) -> str:
+    """``code`` run by ``manage.py shell`` with the servers' settings (their broker)."""
     return subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c"]
-        + ["from core.outbox.services import outbox_sweep; print(outbox_sweep())"],
+        [sys.executable, "manage.py", "shell", "-c", code],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -298,12 +304,51 @@ def test_with_the_broker_down_submissions_are_saved_and_the_email_goes_when_it_i
     finally:
         redis.start()
     # The sweep re-queues an email still queued LOST_AFTER past its time: here, now.
-    OutgoingEmail.objects.filter(pk=email.pk).update(
-        next_attempt_at=timezone.now() - timedelta(minutes=10)
-    )
+    _overdue(email)
     assert "'requeued': 1" in _sweep(servers["env"])
     [message] = smtp_sink.wait_for(1, timeout=60)
     assert "Repair café" in message["Subject"]
+    time.sleep(2)
+    assert len(smtp_sink.messages) == 1  # once
+    email.refresh_from_db()
+    assert email.status == "sent"
+
+
+def _overdue(email) -> None:
+    """As if the sweep's wait (LOST_AFTER past the email's time) had passed."""
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - timedelta(minutes=10)
+    )
+
+
+def test_with_the_broker_down_a_status_change_is_saved_and_pledgers_hear_once_it_is_back(
+    servers, smtp_sink
+):
+    space = ThreatenedSpaceFactory(name="Rusholme Library")
+    pledger = PledgeFactory(space=space, user__email="alice@example.org", voice=True).user
+    staff = UserFactory(is_staff=True)
+    servers["redis"].stop()
+    try:
+        # Staff mark the space saved in a process whose broker is the stopped Redis.
+        _shell(
+            servers["env"],
+            "from accounts.models import User; from spaces.models import Space; "
+            "from spaces.services.status import space_status_change; "
+            f"space_status_change(space=Space.objects.get(pk={space.pk}), status='saved', "
+            f"by=User.objects.get(pk={staff.pk}), note='Handed over.')",
+        )
+        space.refresh_from_db()
+        assert space.status == Status.SAVED
+        assert StatusChange.objects.get(space=space).note == "Handed over."
+        email = OutgoingEmail.objects.get(to=pledger.email)
+        assert email.status == "queued"
+    finally:
+        servers["redis"].start()
+    _overdue(email)
+    assert "'requeued': 1" in _sweep(servers["env"])
+    [message] = smtp_sink.wait_for(1, timeout=60)
+    assert message["Subject"] == "Good news: Rusholme Library has been saved"
+    assert "Handed over." in smtp_sink.text(message)
     time.sleep(2)
     assert len(smtp_sink.messages) == 1  # once
     email.refresh_from_db()

@@ -15,7 +15,9 @@ from postcodes.parsing import InvalidPostcode, OutsideUK, UnknownPostcode, parse
 from postcodes.services import lookup
 
 from .forms import EditionForm
+from .models import Level
 from .services import edition_pick, postcode_reports
+from .services.editions import indicator_facts
 from .services.places import OUTSIDE_INDEX, areas_key, postcode_slug
 from .services.reports import IndicatorLine, Report, Score
 
@@ -78,13 +80,7 @@ def _indicator(line: IndicatorLine) -> dict:
         "nation_average_score": line.nation_score,
         "uk_average_value": line.uk_value,
         "nation_average_value": line.nation_value,
-        "better": info.direction,
-        "ranked": info.ranking,
-        "year": info.year,
-        "period": info.period,
-        "source": info.source,
-        "source_url": info.source_url,
-        "licence": info.licence,
+        **indicator_facts(info),
         "no_data_reason": line.no_data_reason or None,
     }
 
@@ -92,7 +88,16 @@ def _indicator(line: IndicatorLine) -> dict:
 def _area(area) -> dict | None:
     if area is None:
         return None
-    return {"code": area.code, "name": area.name, "level": area.level, "nation": area.nation}
+    data = {"code": area.code, "name": area.name, "level": area.level, "nation": area.nation}
+    if area.level == Level.NEIGHBOURHOOD:
+        # Residents (population_basis says whether official or estimated) and the flag set
+        # nightly from this site's listings (docs/wellbeing_index.md).
+        data.update(
+            population=area.population,
+            population_basis=area.population_basis or None,
+            left_behind=area.left_behind,
+        )
+    return data
 
 
 def report_as_dict(report: Report) -> dict:

@@ -36,6 +36,17 @@ class AreaQuerySet(models.QuerySet):
         return self.filter(level=Level.NEIGHBOURHOOD)
 
 
+class PopulationBasis(models.TextChoices):
+    """Where a neighbourhood's number of residents comes from."""
+
+    ONS_MID2020 = "ons_mid2020", "ONS mid-2020 small-area population estimate"
+    NRS_MID2020 = "nrs_mid2020", "NRS mid-2020 small-area population estimate"
+    PROXY_POSTCODES = (
+        "proxy_postcodes",
+        ("estimate: Northern Ireland's mid-2020 population spread by the number of postcodes"),
+    )
+
+
 class Area(models.Model):
     """A place the index scores: a council area, a neighbourhood (small area), any level."""
 
@@ -50,6 +61,24 @@ class Area(models.Model):
         null=True, blank=True, help_text=_("Centre (mean position of its postcodes), WGS84.")
     )
     longitude = models.FloatField(null=True, blank=True)
+    population = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Residents (neighbourhoods; see population basis)."
+    )
+    population_basis = models.CharField(
+        max_length=20, choices=PopulationBasis.choices, blank=True, default=""
+    )
+    deprivation_decile = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Its nation's index of multiple deprivation decile (1 = most deprived 10%).",
+    )
+    left_behind = models.BooleanField(
+        default=False,
+        help_text=(
+            "In its nation's most deprived 10% and in the lowest fifth for social "
+            "infrastructure (set nightly from this site's listings)."
+        ),
+    )
 
     objects = AreaQuerySet.as_manager()
 

@@ -5,14 +5,17 @@ from django.db import OperationalError
 
 log = logging.getLogger(__name__)
 
-
-@shared_task(
+# Both jobs recompute a whole edition: retried when the database is briefly unreachable.
+_retrying = shared_task(
     acks_late=True,
     autoretry_for=(OperationalError,),
     retry_backoff=30,
     retry_backoff_max=600,
     max_retries=5,
 )
+
+
+@_retrying
 def compute_index(edition_id: int) -> dict:
     """Recompute every score of one edition (queued after an import commits).
 
@@ -33,3 +36,25 @@ def compute_index(edition_id: int) -> dict:
         result.values,
     )
     return {"edition": result.edition.year, "areas": result.areas, "values": result.values}
+
+
+@_retrying
+def social_infrastructure_refresh() -> dict:
+    """Nightly (coopcentre/beat.py): count this site's listings near every neighbourhood,
+    set the "left behind" flags and recompute the current edition."""
+    from .services.social import social_infrastructure_refresh as refresh
+
+    result = refresh()
+    log.info(
+        "social_infrastructure_refresh: edition %s, %s neighbourhoods, listings %s, %s left behind",
+        result.edition_year,
+        result.neighbourhoods,
+        result.listings,
+        result.left_behind,
+    )
+    return {
+        "edition": result.edition_year,
+        "neighbourhoods": result.neighbourhoods,
+        "listings": result.listings,
+        "left_behind": result.left_behind,
+    }

@@ -14,12 +14,17 @@ Each app registers the kinds of thing it moderates in its ``AppConfig.ready()``:
         ),
     )
 
+Core's moderated listings (``core.models.Moderated``: pending, decided through
+``core.moderation.listing_moderate``, sent by ``submitted_by``) take one line::
+
+    moderation_queue.register_listing("events.event", Event)
+
 The queue page (``/admin/moderation/``), the counts on the admin index and the daily digest
 email read every registered kind; approving or rejecting from the queue calls the kind's own
 functions, so the author's email goes exactly as from the kind's admin list. See
 docs/moderation.md.
 """
 
-from .registry import Kind, Refused, get, kinds, kinds_for, register
+from .registry import Kind, Refused, get, kinds, kinds_for, register, register_listing
 
-__all__ = ["Kind", "Refused", "get", "kinds", "kinds_for", "register"]
+__all__ = ["Kind", "Refused", "get", "kinds", "kinds_for", "register", "register_listing"]

@@ -7,6 +7,9 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..models import ModerationStatus
+from ..moderation import listing_moderate
+
 
 class Refused(Exception):
     """A kind's approve or reject function refuses the decision; the message says why.
@@ -115,6 +118,42 @@ def register(
     )
     _kinds[key] = kind
     return kind
+
+
+def register_listing(
+    key: str,
+    model: type,
+    *,
+    related: tuple[str, ...] = ("submitted_by",),
+    moderate: Callable[..., Any] | None = None,
+    **options,
+) -> Kind:
+    """Declare one of core's moderated listings (a ``core.models.Moderated`` model): its
+    pending rows (``model.objects.pending()``, with ``related`` selected) wait in the queue,
+    staff approve or reject them through ``core.moderation.listing_moderate`` (the submitter
+    is emailed) and ``submitted_by`` sent each.
+
+    ``moderate(item, decision, by, note)`` replaces ``listing_moderate`` where the app has
+    its own service for the decision (a space, a proposed edit); ``options`` go to
+    ``register`` as they are (``approve_label``, ``describe``, ``refusals``, …).
+    """
+
+    def decide(decision):
+        if moderate is not None:
+            return lambda item, by, note: moderate(item, decision, by, note)
+        return lambda item, by, note: listing_moderate(
+            listing=item, decision=decision, by=by, note=note
+        )
+
+    return register(
+        key,
+        model=model,
+        pending=lambda: model.objects.pending().select_related(*related),
+        approve=decide(ModerationStatus.APPROVED),
+        reject=decide(ModerationStatus.REJECTED),
+        submitter=lambda item: item.submitted_by,
+        **options,
+    )
 
 
 def kinds() -> list[Kind]:

@@ -8,6 +8,7 @@ are outbox rows (``core.outbox``; purposes in ``events.emails``).
 """
 
 from .events import EVENT_TZ, AttendanceMode, Event, EventQuerySet, Recurrence, https_only
+from .feeds import PersonalCalendar
 from .occurrences import CARD_FIELDS, TAG_SEPARATOR, JoinedNames, Occurrence, OccurrenceQuerySet
 from .rsvps import Rsvp, RsvpQuerySet, RsvpStatus
 
@@ -21,6 +22,7 @@ __all__ = [
     "JoinedNames",
     "Occurrence",
     "OccurrenceQuerySet",
+    "PersonalCalendar",
     "Recurrence",
     "Rsvp",
     "RsvpQuerySet",

@@ -10,6 +10,7 @@ from .events import (
     organiser_calendar,
     organiser_events,
 )
+from .feeds import personal_calendar, your_calendar, your_calendar_renew
 from .rsvps import attendees, attendees_csv, rsvp, rsvp_cancel, your_events
 from .search import EventSearchView, OnlineEventSearchView, search_calendar
 
@@ -26,8 +27,11 @@ __all__ = [
     "group_calendar",
     "organiser_calendar",
     "organiser_events",
+    "personal_calendar",
     "rsvp",
     "rsvp_cancel",
     "search_calendar",
+    "your_calendar",
+    "your_calendar_renew",
     "your_events",
 ]

@@ -94,8 +94,20 @@ class EventDetailView(DetailView):
             geojson=map_features([next_date]) if next_date and event.latitude is not None else None,
             rsvp_form=RsvpForm(event=event),
             tags=list(event.tags.all()),
+            calendar_date=_calendar_date(event, upcoming),
         )
         return context
+
+
+def _calendar_date(event: Event, upcoming: list[Occurrence]) -> dict | None:
+    """What the page's add-to-calendar links save: the next date (not the whole series),
+    or nothing once the event is over, cancelled or not yet approved."""
+    if not upcoming or event.is_cancelled or not event.is_approved:
+        return None
+    date = upcoming[0]
+    return calendars.calendar_date(
+        event, starts=date.starts_at, ends=date.ends_at, occurrence_id=date.pk
+    )
 
 
 def _submissions_rate(group, request):
@@ -209,8 +221,18 @@ def event_cancel(request, slug):
 
 @require_GET
 def event_calendar(request, slug):
-    """The event as an .ics file, a regular activity with its RRULE."""
+    """The event as an .ics file, a regular activity with its RRULE; with ``?date=<id>``,
+    that one date of it (the event page's "add to your calendar")."""
     event = visible_event(request, slug)
+    if request.GET.get("date", "").isdigit():
+        occurrence = get_object_or_404(
+            Occurrence.objects.select_related("event__space", "event__group", "event__organiser"),
+            event=event,
+            pk=int(request.GET["date"]),
+        )
+        return ics_response(
+            calendars.occurrence_ics(occurrence), f"{event.slug}-{occurrence.pk}.ics"
+        )
     event = (
         Event.objects.select_related("space", "group", "organiser")
         .prefetch_related("tags")

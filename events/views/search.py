@@ -17,7 +17,7 @@ from django.views import View
 from django.views.decorators.http import require_GET
 
 from core.geojson import feature_collection, point_feature
-from core.links import absolute_url
+from core.links import absolute_url, url_for_each
 from core.page_cache import cache_anonymous_page
 from core.paging import page_capped, page_with_total, query_without_page
 from core.render_cache import render_each
@@ -59,6 +59,7 @@ def ics_response(body: bytes, filename: str) -> HttpResponse:
 
 def map_features(rows) -> dict:
     """A GeoJSON FeatureCollection of the dates on the page that happen in a place."""
+    event_url = url_for_each("events:event-detail")
     features = []
     for occurrence in rows:
         event = occurrence.event
@@ -73,7 +74,7 @@ def map_features(rows) -> dict:
                 lat=event.latitude,
                 lon=event.longitude,
                 name=event.title,
-                url=event.get_absolute_url(),
+                url=event_url(event.slug),
                 summary=summary,
             )
         )

@@ -10,6 +10,7 @@ from ..models import Match, MatchEvent, MatchReport, MatchRun
 from ..services.matches import match_approve, match_cancel
 from ..services.notifications import emails_about
 from ..services.runs import matching_run
+from ..wording import km_text
 from .common import ObjectActionsMixin, ReadOnlyInlineMixin
 
 
@@ -63,7 +64,7 @@ class MatchAdmin(ObjectActionsMixin, admin.ModelAdmin):
         "__str__",
         "need_person",
         "counterpart",
-        "status",
+        "status_words",
         "distance",
         "need_response",
         "offer_response",
@@ -119,9 +120,13 @@ class MatchAdmin(ObjectActionsMixin, admin.ModelAdmin):
             return f"Scheme: {obj.scheme}"
         return f"{obj.offer.person} (offer #{obj.offer_id})"
 
+    @admin.display(description=_("status"), ordering="status")
+    def status_words(self, obj):
+        return obj.status_text
+
     @admin.display(description=_("distance"), ordering="distance_km")
     def distance(self, obj):
-        return "" if obj.distance_km is None else f"{obj.distance_km:.1f} km"
+        return "" if obj.distance_km is None else km_text(obj.distance_km)
 
     @admin.display(description=_("emails"))
     def emails(self, obj):

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .requests import Need, Offer
@@ -147,6 +148,20 @@ class Match(models.Model):
         ``reason`` is written for the person in need ("offers collecting medication"); read
         by the volunteer it seemed to say the person in need offers it."""
         return self.reason.replace("offers ", "needs ").replace("can teach ", "wants to learn ")
+
+    @property
+    def status_text(self) -> str:
+        """The status in words, saying who we still wait for once one side has accepted
+        ("Waiting for the volunteer to accept"), not "Waiting for both" after one said yes."""
+        if self.status != MatchStatus.PROPOSED:
+            return self.get_status_display()
+        need_yes = self.need_response == Response.ACCEPTED
+        offer_yes = self.offer_response == Response.ACCEPTED
+        if need_yes and not offer_yes:
+            return gettext("Waiting for the volunteer to accept")
+        if offer_yes and not need_yes:
+            return gettext("Waiting for the person asking for help to accept")
+        return self.get_status_display()
 
     @property
     def is_introduction(self) -> bool:

@@ -15,3 +15,12 @@ def help_near(location):
         "schemes": schemes_for_location(location=location),
         "offers": Offer.objects.open().near(location.point, 5).count(),
     }
+
+
+@register.filter
+def km(value) -> str:
+    """``{{ match.distance_km|km }}`` → "4.1 km": the same rounding as everywhere else
+    (``matching.wording.km_text``)."""
+    from matching.wording import km_text
+
+    return "" if value is None else km_text(value)

@@ -6,17 +6,16 @@ interest mapped to an OpenActive activity. Anything else (pending, rejected, can
 deleted, online only, unmapped) is a tombstone: ``{"state": "deleted"}``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 
+from core.links import url_for_each
 from events import selectors as events
-from postcodes.services import authority_name
 
 from ..activities import ACTIVITY_LIST_URL
 from ..models import ActivityMapping, FeedKind, FeedStamp
@@ -75,22 +74,31 @@ def is_published(event, mapping) -> bool:
     )
 
 
-# The URL of one object's page, from one reverse() per page of the feed rather than one
-# per item (reverse is most of the time a 500-item page takes otherwise).
-_SLUG = "opendata-slug-placeholder"
+@dataclass(frozen=True)
+class Links:
+    """Absolute page addresses of a feed page's items, from one reverse() per kind of page
+    for the whole page (per item, reverse() and looking up the active language cost more
+    than the rest of the item): ``links.event(slug)``."""
+
+    event: Callable[[str], str]
+    space: Callable[[str], str]
+    group: Callable[[str], str]
+
+    @classmethod
+    def current(cls) -> "Links":
+        def absolute(url_name):
+            path = url_for_each(url_name)
+            return lambda slug: settings.SITE_URL + path(slug)
+
+        return cls(
+            event=absolute("events:event-detail"),
+            space=absolute("spaces:space-detail"),
+            group=absolute("communities:group-detail"),
+        )
 
 
-@cache
-def _page_url_pattern(url_name: str, language: str) -> str:
-    return settings.SITE_URL + reverse(url_name, kwargs={"slug": _SLUG})
-
-
-def _page_url(url_name: str, slug: str) -> str:
-    return _page_url_pattern(url_name, get_language() or "").replace(_SLUG, slug)
-
-
-def series_url(event) -> str:
-    return _page_url("events:event-detail", event.slug)
+def series_url(event, links: Links) -> str:
+    return links.event(event.slug)
 
 
 def _iso(value) -> str:
@@ -103,36 +111,21 @@ def _duration(starts, ends) -> str:
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not hours else "")
 
 
-def _place(event) -> dict:
-    address = {"@type": "PostalAddress", "addressCountry": "GB"}
-    if event.address:
-        address["streetAddress"] = event.address
-    address["addressLocality"] = authority_name(event.lad_code) or event.outcode or "UK"
-    address["addressRegion"] = event.nation or "United Kingdom"
-    if event.postcode:
-        address["postalCode"] = event.postcode
-    place = {"@type": "Place", "name": event.venue_name or event.place_name, "address": address}
-    if event.latitude is not None:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": round(event.latitude, 6),
-            "longitude": round(event.longitude, 6),
-        }
-    if event.space_id:
-        place["url"] = _page_url("spaces:space-detail", event.space.slug)
-    return place
+def _place(event, links: Links) -> dict:
+    space_url = links.space(event.space.slug) if event.space_id else None
+    return events.place_jsonld(event, url=space_url)
 
 
-def _organizer(event) -> dict:
+def _organizer(event, url: str, links: Links) -> dict:
     if event.group_id:
         return {
             "@type": "Organization",
             "name": event.group.name,
-            "url": _page_url("communities:group-detail", event.group.slug),
+            "url": links.group(event.group.slug),
         }
     return {
         "@type": "Person",
-        "@id": series_url(event) + "#organiser",
+        "@id": url + "#organiser",
         "name": event.organiser_name,
     }
 
@@ -151,9 +144,9 @@ def _schedule(event) -> list[dict]:
     return [schedule]
 
 
-def series_data(event, mapping) -> dict:
+def series_data(event, mapping, links: Links) -> dict:
     """The ``SessionSeries`` of a published event."""
-    url = series_url(event)
+    url = series_url(event, links)
     data = {
         "@context": CONTEXT,
         "@type": "SessionSeries",
@@ -162,8 +155,8 @@ def series_data(event, mapping) -> dict:
         "name": event.title,
         "url": url,
         "activity": _activities(event, mapping),
-        "organizer": _organizer(event),
-        "location": _place(event),
+        "organizer": _organizer(event, url, links),
+        "location": _place(event, links),
         "offers": [
             {
                 "@type": "Offer",
@@ -186,8 +179,8 @@ def series_data(event, mapping) -> dict:
         ]
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity
-    if event.image:
-        data["image"] = [{"@type": "ImageObject", "url": settings.SITE_URL + event.image.url}]
+    if event.image_url:
+        data["image"] = [{"@type": "ImageObject", "url": settings.SITE_URL + event.image_url}]
     return data
 
 
@@ -203,10 +196,10 @@ def _session_core(occurrence, url: str) -> dict:
     }
 
 
-def session_data(occurrence) -> dict:
+def session_data(occurrence, links: Links) -> dict:
     """The ``ScheduledSession`` of one date of a published event."""
     event = occurrence.event
-    url = series_url(event)
+    url = series_url(event, links)
     data = {"@context": CONTEXT, **_session_core(occurrence, url), "superEvent": url}
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity
@@ -214,13 +207,13 @@ def session_data(occurrence) -> dict:
     return data
 
 
-def _published_data(kind: str, row, mapping) -> dict | None:
+def _published_data(kind: str, row, mapping, links: Links) -> dict | None:
     """The item's data if it is published, else None (a tombstone)."""
     if row is None:
         return None
     if kind == FeedKind.SESSION_SERIES:
-        return series_data(row, mapping) if is_published(row, mapping) else None
-    return session_data(row) if is_published(row.event, mapping) else None
+        return series_data(row, mapping, links) if is_published(row, mapping) else None
+    return session_data(row, links) if is_published(row.event, mapping) else None
 
 
 def _stamps(kind: str, after_timestamp: int | None, after_id: int | None, limit: int):
@@ -246,9 +239,10 @@ def feed_page(
         rows = events.events_by_ids(ids)
     else:
         rows = events.occurrences_by_ids(ids)
+    links = Links.current()
     items = []
     for item_id, modified in stamps:
-        data = _published_data(kind, rows.get(item_id), mapping)
+        data = _published_data(kind, rows.get(item_id), mapping, links)
         item = {"state": "updated" if data else "deleted", "kind": kind, "id": item_id}
         item["modified"] = modified
         if data:

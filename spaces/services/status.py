@@ -6,7 +6,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.outbox.services import enqueue, enqueue_many
-from core.queueing import queue
 
 from .. import emails
 from ..models import (
@@ -54,7 +53,9 @@ def space_status_change(
     ``transfer_stage`` applies to ``Status.TRANSFER``; ``threat_summary`` and
     ``threat_deadline`` to ``Status.THREATENED`` (other statuses keep the last threat on
     record, unshown). Returns the new ``StatusChange``, or ``None`` if nothing changed.
-    Each pledger is emailed once about the change, in the background, after commit.
+    Each pledger is emailed once about the change: the outbox's rows are written in the
+    same transaction and sent in the background after commit (a broker outage delays them,
+    never loses them).
     """
     if status not in Status.values:
         raise ValueError(f"Unknown status {status!r}")
@@ -90,9 +91,10 @@ def space_status_change(
             changed_by=by,
             changed_at=now,
         )
-        from ..tasks import notify_pledgers
-
-        transaction.on_commit(lambda: queue(notify_pledgers, change.pk))
+        # The pledgers' emails are outbox rows written with the change, so they are never
+        # lost: each is sent by its own task after commit, and with the broker down the
+        # outbox's sweep queues it again once the broker is back (docs/outbox.md).
+        pledgers_notify(change_id=change.pk)
     for field in STATUS_FIELDS:
         setattr(space, field, getattr(locked, field))
     return change

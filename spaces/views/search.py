@@ -12,6 +12,7 @@ from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from core.page_cache import cache_anonymous_page
@@ -35,11 +36,12 @@ def _listing_queryset():
 
 
 def _search_box(form) -> dict:
-    """What the postcode box shows: the typed text (kept even when wrong) and its error."""
+    """What the postcode box shows: the typed text (kept even when wrong; None when nothing
+    was sent, so the box starts from the member's saved postcode) and its error."""
     data = form.data if form.is_bound else {}
     errors = form.errors if form.is_bound else {}
     return {
-        "postcode": data.get("postcode", ""),
+        "postcode": data.get("postcode"),
         "postcode_error": (errors.get("postcode") or [""])[0],
     }
 
@@ -72,7 +74,8 @@ def space_list(request):
     extra_filters = [k for k in FILTER_KEYS if data.get(k)]
     filters_state = urlencode([(k, v) for k in FILTER_KEYS for v in getlist(k)])
     filters_state += "|" + ",".join(slug for slug, _label in tag_choices)
-    filters_state += f"|{bool(extra_filters)}"
+    # The fragment's labels are in the page's language.
+    filters_state += f"|{bool(extra_filters)}|{get_language()}"
     context = {
         "filter": filterset,
         "form": form,

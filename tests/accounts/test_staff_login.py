@@ -52,7 +52,7 @@ def test_forty_wrong_passwords_are_stopped_before_the_right_one(client, staff_pe
     wrong ones for the address (5 per 5 minutes), and all log-ins after 30 a minute."""
     for n in range(5):
         response = log_in(client, password=f"wrong-{n}")
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert "The email address and/or password you specified are not correct." in (
             response.content.decode()
         )

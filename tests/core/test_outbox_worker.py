@@ -30,7 +30,8 @@ def test_a_refused_email_is_retried_and_arrives_exactly_once(
     decision = listing_moderate(listing=listing, decision="approved", by=staff)
     row = OutgoingEmail.objects.get(purpose="core.moderation-decision", key=str(decision.pk))
 
-    # The backoff after the first attempt is a random 1–30 s.
+    # The backoff after the first attempt is a random 1–30 s (1 s under the test worker,
+    # whose OUTBOX_RETRY_BASE_SECONDS is 1).
     [message] = smtp_sink.wait_for(1, timeout=60)
     assert message["To"] == "member@example.org"
     assert "Ancoats Hall" in message["Subject"]

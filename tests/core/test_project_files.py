@@ -8,10 +8,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_compose_file_runs_web_worker_beat_postgres_and_redis():
+def test_compose_file_runs_web_worker_beat_postgres_redis_and_object_storage():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
-    assert set(services) == {"web", "worker", "beat", "postgres", "redis"}
+    assert set(services) == {"web", "worker", "beat", "postgres", "redis", "minio", "minio-bucket"}
     assert "gunicorn coopcentre.wsgi" in services["web"]["command"]
     assert services["worker"]["command"].startswith("celery -A coopcentre worker")
     assert services["beat"]["command"].startswith("celery -A coopcentre beat")
@@ -20,10 +20,23 @@ def test_compose_file_runs_web_worker_beat_postgres_and_redis():
         assert env["DATABASE_URL"].startswith("postgres://")
         assert env["REDIS_URL"].startswith("redis://redis:6379")
         assert env["DEBUG"] == "0"
+        # Uploaded photos go to the MinIO bucket that minio-bucket creates, readable by all.
+        assert env["AWS_S3_ENDPOINT_URL"] == "http://minio:9000"
+        assert env["AWS_STORAGE_BUCKET_NAME"] == "coopcentre-media"
+        assert f"local/{env['AWS_STORAGE_BUCKET_NAME']}" in services["minio-bucket"]["entrypoint"]
+        assert services[name]["depends_on"]["minio-bucket"] == {
+            "condition": "service_completed_successfully"
+        }
+    assert (
+        "mc anonymous set download local/coopcentre-media"
+        in (services["minio-bucket"]["entrypoint"])
+    )
 
 
 def test_every_environment_variable_the_settings_read_is_in_the_readme():
-    settings_source = (ROOT / "coopcentre" / "settings.py").read_text()
+    settings_source = "".join(
+        (ROOT / "coopcentre" / name).read_text() for name in ("settings.py", "media.py")
+    )
     names = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', settings_source))
     assert {
         "DATABASE_URL",

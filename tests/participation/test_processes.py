@@ -35,6 +35,8 @@ def test_a_process_page_shows_timeline_panel_contributions_and_events(client):
     assert "A development fund" in html
     assert "The congress" in html
     assert reverse("events:event-calendar", kwargs={"slug": congress.slug}) in html
+    google = "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=The+congress"
+    assert google in html
     assert reverse("participation:process-feed", kwargs={"slug": process.slug}) in html
 
 

@@ -123,6 +123,20 @@ def test_staff_see_the_ranking_page_and_can_download_it(staff_client, wales):
     assert lines[-1].startswith("22,W06000022,Newport,Wales,3610,1,0,0,1,2,5.54")
 
 
+def test_the_first_visit_shows_the_whole_ranking_not_0_of_0(staff_client, wales):
+    total = LocalAuthority.objects.count()
+    assert total > 22  # all four nations are loaded
+    response = staff_client.get("/communities/deserts/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "of 0 areas" not in html
+    assert f"of {total} areas have no co-operative activity at all." in html
+    assert len(response.context["rows"]) == min(50, total)
+    # The district level's first visit ranks every district the same way.
+    districts = staff_client.get("/communities/deserts/", {"level": "district"})
+    assert f"of {District.objects.count()} areas" in districts.content.decode()
+
+
 def test_the_page_pages_and_filters_by_district(staff_client, wales):
     response = staff_client.get("/communities/deserts/", {"level": "district", "name": "Cardiff"})
     assert response.status_code == 200

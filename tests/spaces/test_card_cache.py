@@ -68,3 +68,13 @@ def test_the_distance_is_the_searchers_own(member_client):
     far = member_client.get("/spaces/", {"postcode": "M1 1AE"}).content.decode()
     assert "0.0 km away" in near
     assert "0.0 km away" not in far and "km away" in far
+
+
+def test_the_kept_filters_are_in_the_searchers_language(client):
+    # The filters fragment is kept per filter state; English and Welsh each get their own.
+    SpaceFactory(name="Ancoats Hall")
+    english = client.get("/spaces/", SEARCH).content.decode()
+    welsh = client.get("/cy/spaces/", SEARCH).content.decode()
+
+    assert "<summary>More filters</summary>" in english
+    assert "<summary>Rhagor o hidlyddion</summary>" in welsh

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.core.test_browser_axe import too_wide
+
 pytestmark = pytest.mark.browser
 
 
@@ -35,6 +37,8 @@ def test_the_wellbeing_pages_pass_axe(page, city_postcodes, default_index):
         page.goto(path)
         results = Axe().run(page)
         assert results.violations_count == 0, f"{path}: {results.generate_report()}"
+        # At 390 px, with the index loaded (a postcode's page has results): nothing wider.
+        assert not too_wide(page), f"{path}: {too_wide(page)}"
 
 
 def test_compare_four_places_download_the_csv_and_act_on_a_weak_domain(

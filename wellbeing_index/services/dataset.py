@@ -28,6 +28,8 @@ from .sources import (
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 AREAS_FILE = DATA_DIR / "areas.csv.gz"
+# Residents, population basis and deprivation decile of each neighbourhood (data/README.md).
+PEOPLE_FILE = DATA_DIR / "neighbourhood_people.csv.gz"
 DEFINITIONS_FILE = DATA_DIR / "indicators.csv"
 VALUES_FILE = DATA_DIR / "values.csv.gz"
 DEFAULT_EDITION = 2025
@@ -223,7 +225,7 @@ def _files_write(out_dir: Path, area_rows: list, value_rows: list) -> dict:
 
 def default_digest() -> str:
     digest = hashlib.sha256()
-    for path in (AREAS_FILE, DEFINITIONS_FILE, VALUES_FILE):
+    for path in (AREAS_FILE, DEFINITIONS_FILE, VALUES_FILE, PEOPLE_FILE):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -262,6 +264,7 @@ def dataset_load_default(
     """
     from .importing import indicators_import
     from .scoring import index_compute
+    from .social import neighbourhood_people_load
 
     is_default = (Path(areas_path), Path(values_path)) == (AREAS_FILE, VALUES_FILE)
     digest = default_digest() if is_default else ""
@@ -286,6 +289,7 @@ def dataset_load_default(
         edition.title = f"{DEFAULT_EDITION} edition (open data from 2017 to 2025)"
     edition.source_digest = digest
     edition.save(update_fields=["title", "source_digest"])
+    neighbourhood_people_load()
     computed = index_compute(edition=edition)
     return (
         f"Loaded {result.values:,} values of {len(result.indicator_codes)} indicators for "

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from .editions import indicator_facts
 from .reports import Report
 
 COLUMNS = [
@@ -41,14 +42,17 @@ def figure_rows(reports) -> list[dict]:
     return rows
 
 
-def _row(report: Report, kind, code, name, score, **more) -> dict:
+def _area_columns(report: Report) -> dict:
+    """A blank row of every column, with the area's four filled in."""
     area = report.area
     row = dict.fromkeys(COLUMNS, "")
+    row.update(area_code=area.code, area_name=area.name, level=area.level, nation=area.nation)
+    return row
+
+
+def _row(report: Report, kind, code, name, score, **more) -> dict:
+    row = _area_columns(report)
     row.update(
-        area_code=area.code,
-        area_name=area.name,
-        level=area.level,
-        nation=area.nation,
         kind=kind,
         code=code,
         name=name,
@@ -70,11 +74,7 @@ def _report_rows(report: Report) -> list[dict]:
             info = line.info
             rows.append(
                 {
-                    **dict.fromkeys(COLUMNS, ""),
-                    "area_code": report.area.code,
-                    "area_name": report.area.name,
-                    "level": report.area.level,
-                    "nation": report.area.nation,
+                    **_area_columns(report),
                     "kind": "indicator",
                     "code": info.code,
                     "name": info.name,
@@ -83,13 +83,7 @@ def _report_rows(report: Report) -> list[dict]:
                     "nation_average": line.nation_score,
                     "value": line.value,
                     "unit": info.unit,
-                    "better": info.direction,
-                    "ranked": info.ranking,
-                    "year": info.year,
-                    "period": info.period,
-                    "source": info.source,
-                    "source_url": info.source_url,
-                    "licence": info.licence,
+                    **indicator_facts(info),
                     "from_council": domain.from_parent,
                 }
             )

@@ -85,6 +85,25 @@ class IndicatorInfo:
     def within_nation(self) -> bool:
         return self.ranking == Ranking.NATION
 
+    @property
+    def from_site_listings(self) -> bool:
+        """Counted from this site's own listings (services/social.py), not open data."""
+        return self.code.startswith("site-")
+
+
+def indicator_facts(info: IndicatorInfo) -> dict:
+    """What every figure of an indicator carries, in the API and the downloads alike: which
+    way is better, how it is ranked, its year and period, source, source URL and licence."""
+    return {
+        "better": info.direction,
+        "ranked": info.ranking,
+        "year": info.year,
+        "period": info.period,
+        "source": info.source,
+        "source_url": info.source_url,
+        "licence": info.licence,
+    }
+
 
 @dataclass(frozen=True)
 class DomainInfo:

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from postcodes.geo import Point
 from postcodes.services import Location
 
-from ..models import Area, AreaScore, Level
+from ..models import Area, AreaScore, Level, PopulationBasis
 from .editions import (
     Catalogue,
     DomainInfo,
@@ -46,6 +46,14 @@ class AreaInfo:
     nation: str
     latitude: float | None = None
     longitude: float | None = None
+    population: int | None = None
+    population_basis: str = ""
+    left_behind: bool = False
+
+    @property
+    def population_is_estimate(self) -> bool:
+        """Residents estimated by this site (spread by postcodes), not an official figure."""
+        return self.population_basis == PopulationBasis.PROXY_POSTCODES
 
     @property
     def centre(self) -> Point | None:
@@ -171,6 +179,9 @@ def _area_payloads(edition: EditionRef, wanted: list[tuple[str, str]]) -> dict:
                 "area__nation",
                 "area__latitude",
                 "area__longitude",
+                "area__population",
+                "area__population_basis",
+                "area__left_behind",
                 "area__parent__code",
                 "area__parent__name",
                 "area__parent__level",
@@ -186,7 +197,15 @@ def _area_payloads(edition: EditionRef, wanted: list[tuple[str, str]]) -> dict:
             parent = area.parent
             fresh[key] = (
                 AreaInfo(
-                    area.code, area.name, area.level, area.nation, area.latitude, area.longitude
+                    area.code,
+                    area.name,
+                    area.level,
+                    area.nation,
+                    area.latitude,
+                    area.longitude,
+                    area.population,
+                    area.population_basis,
+                    area.left_behind,
                 ),
                 AreaInfo(parent.code, parent.name, parent.level, parent.nation) if parent else None,
                 row.scores,

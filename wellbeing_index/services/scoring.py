@@ -34,6 +34,10 @@ from ..models import (
 )
 
 ROUND = 2
+# Indicators counted from this site's own listings (services/social.py). They stand beside a
+# domain's open-data figures: a neighbourhood whose only own indicators in a domain are these
+# still takes its council's figures for that domain, and the domain is their mean.
+SITE_LISTINGS_PREFIX = "site-"
 
 
 @dataclass
@@ -152,6 +156,9 @@ def _inherit(indicator_scores, domain_scores, parent_scores, codes_by_domain) ->
     taken = []
     for slug, score in parent_scores[1].items():
         if slug in domain_scores:
+            own = [c for c in codes_by_domain[slug] if c in indicator_scores]
+            if all(c.startswith(SITE_LISTINGS_PREFIX) for c in own):
+                _join_parent(slug, indicator_scores, domain_scores, parent_scores, codes_by_domain)
             continue
         domain_scores[slug] = score
         for code in codes_by_domain[slug]:
@@ -159,6 +166,16 @@ def _inherit(indicator_scores, domain_scores, parent_scores, codes_by_domain) ->
                 indicator_scores[code] = parent_scores[0][code]
         taken.append(slug)
     return taken
+
+
+def _join_parent(slug, indicator_scores, domain_scores, parent_scores, codes_by_domain) -> None:
+    """A domain measured for the neighbourhood only by this site's listings: its council's
+    indicators of the domain join them, and the domain score is the mean of all of them."""
+    codes = codes_by_domain[slug]
+    for code in codes:
+        if code in parent_scores[0] and code not in indicator_scores:
+            indicator_scores[code] = parent_scores[0][code]
+    domain_scores[slug] = _r(_mean(indicator_scores[c][1] for c in codes if c in indicator_scores))
 
 
 def _area_scores(

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from core.page_cache import cache_anonymous_page
@@ -95,7 +96,7 @@ class PageFigures:
     weakest: tuple[str, ...]  # names of the weakest domains
     help_tags: tuple[str, ...]
     body: str  # the rendered figures
-    key: str  # names the edition's computation and the (neighbourhood, council) pair
+    key: str  # names the language, the edition's computation and the (neighbourhood, council)
     # (slug, name, help tags) of each weakest domain, weakest first: "what you can do"
     weakest_domains: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
@@ -118,7 +119,9 @@ def _postcode_figures(location, year) -> PageFigures | None:
     edition = edition_pick(year)
     if edition is None:
         return None
-    areas = areas_key(location, edition)
+    # The figures are rendered in the page's language (headings, domain names): a Welsh
+    # page must not show an English visitor's copy, nor the other way round.
+    areas = f"{get_language()}:{areas_key(location, edition)}"
     # "pf4": PageFigures gained weakest_domains. "pf3": PageFigures moved to
     # wellbeing_index.views.postcode ("pf2"), then its body became plain text; copies
     # pickled under an older key could not be read back.

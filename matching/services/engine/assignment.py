@@ -55,6 +55,8 @@ class Introducer:
             if choice is None:
                 continue
             offer_row, km = choice
+            # Rounded once: the stored distance and the reason's words come from one number.
+            km = round(km, 2)
             offer = self.offers[offer_row]
             covers = self._covers(need, offer_row, km, wanted)
             for covered in covers:
@@ -67,7 +69,7 @@ class Introducer:
                 Introduction(
                     need_id=need.id,
                     offer_id=offer.id,
-                    distance_km=round(km, 2),
+                    distance_km=km,
                     covers=tuple(covers),
                     reason=self._reason(need, offer, km, covers),
                 )

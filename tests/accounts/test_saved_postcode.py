@@ -1,0 +1,54 @@
+"""The home postcode saved in the profile starts every postcode box the member has not
+typed in; visitors never see it, and the anonymous page cache never keeps it."""
+
+import pytest
+
+PAGES = [
+    ("/", 'id="home-postcode" name="postcode" value="CF10 1EP"'),
+    ("/", 'id="wellbeing-home-postcode" name="postcode" value="CF10 1EP"'),
+    ("/near/", 'name="postcode" value="CF10 1EP"'),
+    ("/events/", 'name="postcode" value="CF10 1EP"'),
+    ("/spaces/", 'name="postcode" value="CF10 1EP"'),
+    ("/wellbeing/", 'id="wellbeing-postcode" name="postcode" value="CF10 1EP"'),
+    ("/help/", 'id="schemes-postcode" name="postcode" value="CF10 1EP"'),
+]
+
+
+@pytest.fixture
+def saved(member):
+    member.home_postcode = "CF10 1EP"
+    member.save(update_fields=["home_postcode"])
+    return member
+
+
+@pytest.mark.parametrize(("path", "box"), PAGES)
+def test_the_box_starts_from_the_saved_postcode(saved, member_client, path, box):
+    response = member_client.get(path)
+    assert box in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/events/?postcode=M1+1AE", "/spaces/?postcode=M1+1AE"])
+def test_what_the_member_typed_wins(saved, member_client, path):
+    html = member_client.get(path).content.decode()
+    assert 'value="M1 1AE"' in html and "CF10 1EP" not in html
+
+
+def test_a_box_sent_empty_stays_empty(saved, member_client):
+    html = member_client.get("/events/?postcode=").content.decode()
+    assert "CF10 1EP" not in html
+
+
+def test_a_member_without_one_sees_an_empty_box(member_client):
+    html = member_client.get("/events/").content.decode()
+    assert 'name="postcode" value=""' in html
+
+
+@pytest.mark.parametrize("path", ["/events/", "/spaces/"])
+def test_the_shared_page_cache_never_keeps_it(saved, member_client, client, settings, path):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 120
+    # The member's page first (it must not be kept), then a visitor's (kept), then the
+    # member's again: each sees their own box.
+    assert "CF10 1EP" in member_client.get(path).content.decode()
+    assert "CF10 1EP" not in client.get(path).content.decode()
+    assert "CF10 1EP" not in client.get(path).content.decode()
+    assert "CF10 1EP" in member_client.get(path).content.decode()
