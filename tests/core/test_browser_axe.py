@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 pytestmark = pytest.mark.browser
 
@@ -21,21 +22,24 @@ def _demo_pages() -> list[str]:
     event = Event.objects.approved().order_by("pk").first()
     space = Space.objects.approved().order_by("pk").first()
     group = Group.objects.approved().order_by("pk").first()
-    return [
-        "/events/",
-        event.get_absolute_url(),
-        "/spaces/",
-        space.get_absolute_url(),
-        "/help/",
-        "/communities/",
-        group.get_absolute_url(),
-        "/near/?postcode=M1%201AE",
-        "/accounts/login/",
-        "/accounts/signup/",
-        # Staff-written guide text (Markdown) and a Member Pioneer's contact form.
-        Guide.objects.published().order_by("pk").first().get_absolute_url(),
-        Pioneer.objects.order_by("pk").first().get_contact_url(),
-    ]
+    # The English paths (the Welsh test prefixes /cy), whichever language the live server's
+    # last request left active in this process.
+    with translation.override("en-gb"):
+        return [
+            "/events/",
+            event.get_absolute_url(),
+            "/spaces/",
+            space.get_absolute_url(),
+            "/help/",
+            "/communities/",
+            group.get_absolute_url(),
+            "/near/?postcode=M1%201AE",
+            "/accounts/login/",
+            "/accounts/signup/",
+            # Staff-written guide text (Markdown) and a Member Pioneer's contact form.
+            Guide.objects.published().order_by("pk").first().get_absolute_url(),
+            Pioneer.objects.order_by("pk").first().get_contact_url(),
+        ]
 
 
 MORE_LISTINGS = [

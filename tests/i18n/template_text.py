@@ -44,6 +44,8 @@ ALLOWED = {
     "RSS",
     "km",
     "BSL",
+    "Google Calendar",
+    "Outlook",
     "cy",
 }
 
