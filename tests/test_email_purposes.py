@@ -33,6 +33,8 @@ SITE = "https://coopcentre.example"
 OUTSIDE_HOSTS = {"meet.example.org"}
 URL = re.compile(r"""https?://[^\s"'<>]+""")
 HREF = re.compile(r'href="([^"]*)"')
+# ".." that is not part of an ellipsis ("..." or "…" are fine).
+DOUBLED_STOP = re.compile(r"(?<![.])\.\s*\.(?![.])")
 
 
 def problems(text: str) -> list[str]:
@@ -45,6 +47,9 @@ def problems(text: str) -> list[str]:
     # An empty name leaves "Hello ," or "Dear ," behind.
     if re.search(r"\b(Hello|Hi|Dear)\s+[,.]", text) or re.search(r"\w ,", text):
         found.append("an empty name")
+    # A reason that ends its own sentence, joined to a template's "." (issue 12).
+    if DOUBLED_STOP.search(text):
+        found.append("a doubled full stop")
     for href in HREF.findall(text):
         if not href.startswith(("https://", "http://", "mailto:", "tel:")):
             found.append(f"a link without a host: {href}")
@@ -120,6 +125,8 @@ def test_the_checks_catch_what_they_are_for():
     assert problems("Hello , welcome") == ["an empty name"]
     assert problems("Your date: None") == ["None"]
     assert problems("Hi {{ name }}") == ["an unrendered template tag"]
+    assert problems("Closed for repairs.. Sorry") == ["a doubled full stop"]
+    assert problems("Closed for repairs. Sorry... or …") == []
     assert problems('<a href="/events/">') == ["a link without a host: /events/"]
     assert problems("See http://127.0.0.1:8000/spaces/") == [
         "a link to the wrong host: http://127.0.0.1:8000/spaces/"

@@ -10,6 +10,7 @@ empty name or a link to a host other than SITE_URL's.
 """
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -114,3 +115,55 @@ def test_the_checks_catch_a_blank_site_name():
 
     assert "text: a blank site name" in read(Message)
     assert "the site is not named" in read(Message)
+
+
+def _documented_purposes() -> set[str]:
+    """The purposes named in the first column of the docs' tables: the capabilities' in
+    docs/outbox-purposes.md and the foundation's in docs/outbox.md."""
+    names = set()
+    for doc in ("docs/outbox-purposes.md", "docs/outbox.md"):
+        for line in (settings_base() / doc).read_text().splitlines():
+            first = line.split("|")[1] if line.startswith("|") else ""
+            # The row's own name comes first ("`accounts.*` (`accounts.…`, …)").
+            if found := re.match(r"\s*`([a-z_]+\.[a-z*-]+)`", first):
+                names.add(found.group(1))
+    return names
+
+
+def settings_base():
+    from django.conf import settings
+
+    return Path(settings.BASE_DIR)
+
+
+def test_every_purpose_is_documented_and_read_by_the_render_test():
+    """Every outbox purpose is in the docs, every documented one is registered, and the
+    render test (``test_email_purposes.test_every_email_reads_right``, which fails on a
+    blank name, ``None``, ``{{``, a wrong host or a doubled full stop) reads each: the
+    capabilities' through the scenario, the foundation's by hand."""
+    from core.outbox import registry
+
+    from .email_scenario import PURPOSES
+
+    registered = {purpose.name for purpose in registry.purposes()}
+    documented = _documented_purposes()
+    assert registered == documented, (registered - documented, documented - registered)
+    foundation = {"accounts.*", "core.moderation-decision", "core.moderation-digest"}
+    read = set(PURPOSES) | foundation | {"matching.campaign"}
+    assert registered <= read, registered - read
+
+
+def test_a_reason_ending_its_own_sentence_reads_with_one_full_stop(db):
+    """The matching emails put a match's reason in a sentence: one typed with its own
+    full stop must not read "any time.." (``{{ reason|full_stop }}``)."""
+    from django.template.loader import render_to_string
+
+    from .matching.factories import IntroductionFactory
+
+    intro = IntroductionFactory(reason="A local scheme that helps with shopping.")
+    for name in ("matching/emails/closed-body.txt", "matching/emails/closed-body.html"):
+        text = render_to_string(
+            name, {"matches": [intro], "recipient": intro.need.person, "site_url": SITE}
+        )
+        assert "shopping." in text and "shopping.." not in text, name
+        assert "a doubled full stop" not in problems(text), name

@@ -189,7 +189,7 @@ def test_sign_up_has_the_honeypot_and_a_filled_one_creates_no_account(client):
     page = client.get("/accounts/signup/").content.decode()
     assert HONEYPOT.search(page)
     response = sign_up(client, email="robot@example.org", homepage="http://spam.example")
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, the form shown again
     assert "Leave this empty" in response.content.decode()
     assert not User.objects.filter(email="robot@example.org").exists()
     # A person, with the box left empty, signs up.
