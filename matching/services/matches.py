@@ -152,17 +152,7 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
 
     with transaction.atomic():
         match = _locked(match)
-        if not match.is_introduction or side not in Side.values:
-            raise MatchError(_("This isn't an introduction you can answer."))
-        if match.status == MatchStatus.REVIEW:
-            raise MatchError(_("Our team is checking this introduction; we'll email you soon."))
-        if match.status == MatchStatus.INTRODUCED:
-            raise MatchError(_("You've both accepted already: check your email for the details."))
-        if match.status != MatchStatus.PROPOSED:
-            raise MatchError(
-                _("This introduction is closed (%(lower)s).")
-                % {"lower": match.get_status_display().lower()}
-            )
+        _refuse_an_introduction_not_open(match, side)
         current = match.response_of(side)
         wanted = Response.ACCEPTED if accept else Response.DECLINED
         if current == wanted:
@@ -199,6 +189,21 @@ def match_respond(*, match: Match, side: str, accept: bool, by=None) -> Match:
                 source=f"match:{match.pk}",
             )
     return match
+
+
+def _refuse_an_introduction_not_open(match: Match, side: str) -> None:
+    """Only an open (proposed) introduction can be answered, by one of its two sides."""
+    if not match.is_introduction or side not in Side.values:
+        raise MatchError(_("This isn't an introduction you can answer."))
+    if match.status == MatchStatus.REVIEW:
+        raise MatchError(_("Our team is checking this introduction; we'll email you soon."))
+    if match.status == MatchStatus.INTRODUCED:
+        raise MatchError(_("You've both accepted already: check your email for the details."))
+    if match.status != MatchStatus.PROPOSED:
+        raise MatchError(
+            _("This introduction is closed (%(lower)s).")
+            % {"lower": match.get_status_display().lower()}
+        )
 
 
 def _refuse_a_changed_answer(match: Match, side: str) -> None:
