@@ -8,7 +8,7 @@ from django.utils import timezone
 from events.models import Event
 from opendata.models import HarvestedListing
 from opendata.services.harvest import harvest
-from tests.opendata.test_harvest import feed, publisher  # noqa: F401 (the fixture)
+from tests.opendata.test_harvest import feed
 
 QUEUE = "/admin/moderation/"
 
@@ -129,3 +129,30 @@ def test_an_item_without_a_date_stays_a_listing_in_the_queue(db, publisher, staf
     harvest(feed(publisher, [item], []))
     assert not Event.objects.exists()
     assert "Canal walk" in staff_client.get(QUEUE).content.decode()
+
+
+def test_a_weekly_series_becomes_a_regular_event_unchanged_by_the_next_harvest(
+    db, publisher, staff_client, client
+):
+    item = session("w", "Tuesday yoga", 1)
+    del item["data"]["subEvent"]
+    item["data"]["eventSchedule"] = [
+        {
+            "@type": "PartialSchedule",
+            "repeatFrequency": "P1W",
+            "byDay": ["https://schema.org/Tuesday"],
+            "startTime": "18:30",
+            "endTime": "19:30",
+            "scheduleTimezone": "Europe/London",
+        }
+    ]
+    url = feed(publisher, [item], [])
+    harvest(url)
+    event = Event.objects.get()
+    starts = timezone.localtime(event.starts_at)
+    assert (event.recurrence, f"{starts:%A %H:%M}") == ("weekly", "Tuesday 18:30")
+    approve(staff_client, event)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Every Tuesday" in page
+    harvest(url)
+    assert Event.objects.get().moderation_status == "approved"
