@@ -84,6 +84,7 @@ def test_approving_it_lists_it_in_whats_on_credited_to_its_publisher(
     assert "Canal walk" in client.get("/events/").content.decode()
     page = client.get(event.get_absolute_url()).content.decode()
     assert "From 127.0.0.1" in page
+    assert "a coopcentre member" not in page
     assert 'href="https://active.example/sessions/a"' in page
 
 
