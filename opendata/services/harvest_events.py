@@ -171,23 +171,25 @@ def _same_schedule(event: Event, values: dict) -> bool:
     )
 
 
-def event_upsert(event: Event | None, values: dict) -> Event:
-    """Create the event pending, or update it: material changes send it back to pending,
-    a withdrawn one that comes back is listed again only after a moderator approves it."""
+def event_upsert(event: Event | None, values: dict, *, came_back: bool = False) -> Event:
+    """Create the event pending, or update it: material changes send it back to pending.
+    An event the publisher withdrew and published again (``came_back``) is un-cancelled
+    and pending; one cancelled on this site (by staff) stays cancelled."""
     if event is None:
         event = Event(slug=_new_slug(values["title"], values["starts_at"]))
     elif _same_schedule(event, values):
         # Its first date, counted from today, moves on each week: not a change.
         values = {**values, "starts_at": event.starts_at, "ends_at": event.ends_at}
     changed = event.pk is None or any(getattr(event, k) != v for k, v in values.items())
-    if not changed and event.cancelled_at is None:
+    if not changed and not came_back:
         return event
     old_postcode = event.postcode if event.pk else None
     for name, value in values.items():
         setattr(event, name, value)
     if event.postcode != old_postcode:
         _locate(event)
-    event.cancelled_at, event.cancellation_reason = None, ""
+    if came_back:
+        event.cancelled_at, event.cancellation_reason = None, ""
     event.moderation_status = ModerationStatus.PENDING
     event.submitted_at = timezone.now()
     event.save()

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from events.models import Event
+from events.services.events import event_cancel
 from opendata.models import HarvestedListing
 from opendata.services.harvest import harvest
 from tests.opendata.test_harvest import feed
@@ -157,3 +158,18 @@ def test_a_weekly_series_becomes_a_regular_event_unchanged_by_the_next_harvest(
     assert "Every Tuesday" in page
     harvest(url)
     assert Event.objects.get().moderation_status == "approved"
+
+
+def test_an_event_cancelled_here_stays_cancelled_when_harvested_again(
+    db, publisher, staff_client, client, staff
+):
+    url = feed(publisher, [session("a", "Canal walk", 1)], [])
+    harvest(url)
+    event = Event.objects.get()
+    approve(staff_client, event)
+    event_cancel(event=Event.objects.get(), by=staff, reason="Flooded towpath")
+    harvest(url)
+    event = Event.objects.get()
+    assert (event.moderation_status, event.cancellation_reason) == ("approved", "Flooded towpath")
+    assert event.cancelled_at is not None
+    assert "Canal walk" not in client.get("/events/").content.decode()
