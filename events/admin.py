@@ -94,6 +94,8 @@ class EventAdmin(ModerationAdminMixin, admin.ModelAdmin):
         "lad_code",
         "nation",
         "cancelled_at",
+        "source_name",
+        "source_url",
         "sequence",
         "created_at",
         "updated_at",
@@ -101,6 +103,8 @@ class EventAdmin(ModerationAdminMixin, admin.ModelAdmin):
     )
     fieldsets = [
         (None, {"fields": ["title", "slug", "description", "tags", "organiser", "group"]}),
+        # Set by opendata's harvester on events imported from another publisher's feed.
+        ("Imported from", {"fields": ["source_name", "source_url"], "classes": ["collapse"]}),
         ("When", {"fields": ["starts_at", "ends_at", "recurrence", "repeat_until"]}),
         (
             "Where",

@@ -92,6 +92,14 @@ class HarvestedListing(Moderated):
     modified = models.CharField("modified at the source", max_length=40, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     harvested_at = models.DateTimeField(default=timezone.now)
+    # The site event an OpenActive opportunity became (``services.harvest_events``).
+    event = models.OneToOneField(
+        "events.Event",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="harvested_from",
+    )
 
     class Meta:
         ordering = ["-harvested_at", "pk"]

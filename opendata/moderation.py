@@ -1,5 +1,6 @@
 """What opendata puts in the staff's moderation queue: harvested listings still to review
-(withdrawn ones wait for nobody)."""
+(withdrawn ones wait for nobody; an opportunity that became a site event waits as that
+event, in events' own part of the queue)."""
 
 from core import moderation_queue
 from core.models import ModerationStatus
@@ -12,7 +13,9 @@ def register() -> None:
     moderation_queue.register(
         "opendata.harvestedlisting",
         model=HarvestedListing,
-        pending=lambda: HarvestedListing.objects.pending().filter(withdrawn_at__isnull=True),
+        pending=lambda: HarvestedListing.objects.pending().filter(
+            withdrawn_at__isnull=True, event__isnull=True
+        ),
         submitted_at="harvested_at",
         describe=lambda listing: f"{listing} ({listing.kind}, from {listing.source_url})",
         approve=lambda listing, by, note: listing_moderate(

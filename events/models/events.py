@@ -164,6 +164,10 @@ class Event(Moderated, Located):
         help_text=_("What the image shows, for people who can't see it."),
     )
     tags = TaggableManager(blank=True, help_text=_("Interests, separated by commas."))
+    # Imported from another publisher's open data feed (opendata's harvester): who
+    # published it and its page there, credited on the event page. Blank for members' events.
+    source_name = models.CharField("published by", max_length=200, blank=True, editable=False)
+    source_url = models.URLField("original page", max_length=500, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancellation_reason = models.TextField(blank=True, max_length=2000)
     # RFC 5545 SEQUENCE: goes up with each change that attendees are told about.

@@ -22,6 +22,7 @@ from django.utils import timezone
 from core.models import ModerationStatus
 
 from ..models import HarvestedListing
+from . import harvest_events
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +92,13 @@ def _upsert(report: Report, source: str, item_id: str, kind: str, data, modified
             existing.withdrawn_at = now
             existing.modified = str(modified)[:40]
             existing.save(update_fields=["withdrawn_at", "modified"])
+            if existing.event is not None:
+                harvest_events.event_withdraw(existing.event)
             report.withdrawn += 1
         return
     name, url = _name_and_url(data)
     listing = existing or HarvestedListing(source_url=source, item_id=item_id)
+    came_back = existing is not None and existing.withdrawn_at is not None
     if existing is None:
         report.created += 1
     else:
@@ -107,7 +111,19 @@ def _upsert(report: Report, source: str, item_id: str, kind: str, data, modified
     listing.modified = str(modified)[:40]
     listing.withdrawn_at = None
     listing.harvested_at = now
+    _event_sync(listing, source, came_back=came_back)
     listing.save()
+
+
+def _event_sync(listing: HarvestedListing, source: str, *, came_back: bool) -> None:
+    """An OpenActive opportunity with a date becomes (or updates) a site event, pending."""
+    values = harvest_events.event_values(
+        source=source, kind=listing.kind, data=listing.data, url=listing.url
+    )
+    if values is not None:
+        listing.event = harvest_events.event_upsert(listing.event, values, came_back=came_back)
+    elif listing.event is not None:
+        harvest_events.event_withdraw(listing.event)
 
 
 def _rpde_items(page, url: str) -> list[tuple[str, str, dict | None, object]]:

@@ -1,55 +1,10 @@
 """The harvester against publishers served from this machine: idempotent, tombstones
 withdraw, bad pages logged and skipped, never half a page."""
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-import pytest
 from django.core.management import call_command
 
 from opendata.models import HarvestedListing
 from opendata.services.harvest import harvest
-
-
-class Publisher:
-    """Pages by path; each a JSON-able object or raw bytes."""
-
-    def __init__(self):
-        self.pages: dict[str, object] = {}
-        handler = self._handler()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def _handler(self):
-        pages = self.pages
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (http.server's name)
-                page = pages.get(self.path)
-                if page is None:
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                body = page if isinstance(page, bytes) else json.dumps(page).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        return Handler
-
-
-@pytest.fixture
-def publisher():
-    served = Publisher()
-    yield served
-    served.server.shutdown()
-    served.server.server_close()
 
 
 def walk(item_id, name, modified, state="updated"):

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
@@ -55,13 +56,25 @@ class SecondSite:
         assert {status for *_rest, status in rows} <= {"pending"}
         return {item_id: (name, withdrawn) for item_id, name, withdrawn, _status in rows}
 
+    def events(self, source: str) -> dict[str, tuple[str, str, bool, str, str]]:
+        """The site events the listings of ``source`` became: title, moderation status,
+        cancelled or not, how it repeats and the publisher credited."""
+        with sqlite3.connect(self.path) as db:
+            rows = db.execute(
+                "SELECT l.item_id, e.title, e.moderation_status, e.cancelled_at IS NOT NULL, "
+                "e.recurrence, e.source_name FROM opendata_harvestedlisting l "
+                "JOIN events_event e ON e.id = l.event_id WHERE l.source_url = ?",
+                [source],
+            ).fetchall()
+        return {item_id: tuple(rest) for item_id, *rest in rows}
+
 
 def test_the_harvester_copies_the_sites_own_feeds_and_api(
     live_server, transactional_db, staff, tmp_path
 ):
     ActivityMapping.objects.create(tag="walking", activity_id=activity_id_for("Walking"))
     walk = EventFactory(title="Canal walk", tags=["walking"])
-    stroll = EventFactory(title="Park stroll", tags=["walking"])
+    stroll = EventFactory(title="Park stroll", tags=["walking"], recurrence="weekly")
     EventFactory(title="Litter pick", tags=["clean-up"])
     scheme = SchemeFactory(name="Age Friendly Manchester")
     group = GroupFactory(name="Ancoats Residents", at="M4")
@@ -73,6 +86,11 @@ def test_the_harvester_copies_the_sites_own_feeds_and_api(
     assert second.listings(feed) == {
         str(walk.pk): ("Canal walk", False),
         str(stroll.pk): ("Park stroll", False),
+    }
+    host = urlsplit(live_server.url).hostname  # the publisher credited on the events
+    assert second.events(feed) == {
+        str(walk.pk): ("Canal walk", "pending", False, "", host),
+        str(stroll.pk): ("Park stroll", "pending", False, "weekly", host),
     }
     assert second.listings(api) == {
         hsds_id("scheme", scheme.pk): ("Age Friendly Manchester", False),
@@ -90,6 +108,10 @@ def test_the_harvester_copies_the_sites_own_feeds_and_api(
     assert second.listings(feed) == {
         str(walk.pk): ("Canal walk", True),
         str(stroll.pk): ("Park and lake stroll", False),
+    }
+    assert second.events(feed) == {
+        str(walk.pk): ("Canal walk", "pending", True, "", host),
+        str(stroll.pk): ("Park and lake stroll", "pending", False, "weekly", host),
     }
     assert second.listings(api) == {
         hsds_id("scheme", scheme.pk): ("Age Friendly Greater Manchester", False),
