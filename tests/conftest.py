@@ -61,6 +61,17 @@ def _clear_cache():
     caches["cards"].clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashing():
+    """One hasher that costs nothing, for every test: PBKDF2's million rounds took half a
+    second per demo member (12 s of each demo load). Production settings are untouched."""
+    from django.contrib.auth.hashers import get_hashers, get_hashers_by_algorithm
+
+    django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    get_hashers.cache_clear()
+    get_hashers_by_algorithm.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def _eager_tasks_and_clean_cache(request):
     """Run tasks in-process unless the test starts a real worker; start from an empty cache."""

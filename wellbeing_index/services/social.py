@@ -233,7 +233,9 @@ def neighbourhood_people_load(path: Path = PEOPLE_FILE) -> int:
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
         facts = {row["code"]: row for row in csv.DictReader(handle)}
     changed = []
-    for area in Area.objects.neighbourhoods().only("pk", "code"):
+    # Whole rows, written back in one upsert per batch: ``bulk_update``'s CASE per row took
+    # a minute for the 43,000 neighbourhoods, an INSERT … ON CONFLICT (id) UPDATE a second.
+    for area in Area.objects.neighbourhoods():
         row = facts.get(area.code)
         if row is None:
             continue
@@ -241,7 +243,11 @@ def neighbourhood_people_load(path: Path = PEOPLE_FILE) -> int:
         area.population_basis = row["basis"]
         area.deprivation_decile = int(row["imd_decile"]) if row["imd_decile"] else None
         changed.append(area)
-    Area.objects.bulk_update(
-        changed, ["population", "population_basis", "deprivation_decile"], batch_size=2000
+    Area.objects.bulk_create(
+        changed,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["id"],
+        update_fields=["population", "population_basis", "deprivation_decile"],
     )
     return len(changed)
