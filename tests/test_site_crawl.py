@@ -7,7 +7,6 @@ every image and a label on every form control. Then throw bad input at every lis
 it must answer 200 or 400 with the problem shown, never 500.
 """
 
-import io
 from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -19,6 +18,7 @@ from django.test import Client
 
 from coopcentre.celery import app as celery_app
 from postcodes import services as postcodes_services
+from tests.demo_db import load_demo_community
 
 START_PAGES = [
     "/",
@@ -112,7 +112,7 @@ def demo(django_db_setup, django_db_blocker):
     celery_app.conf.task_always_eager = True
     try:
         with django_db_blocker.unblock():
-            call_command("load_demo", stdout=io.StringIO())
+            load_demo_community()
             users = {u.email.split("@")[0]: u for u in get_user_model().objects.all()}
     finally:
         celery_app.conf.task_always_eager = previous

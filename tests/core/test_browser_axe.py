@@ -4,11 +4,10 @@ Every page is checked in the light and the dark colour scheme: Pico follows the 
 setting, and contrast that passes in one can fail in the other.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils import translation
+
+from tests.demo_db import load_demo_community
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +17,7 @@ def _demo_pages() -> list[str]:
     from events.models import Event
     from spaces.models import Space
 
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo_community()
     event = Event.objects.approved().order_by("pk").first()
     space = Space.objects.approved().order_by("pk").first()
     group = Group.objects.approved().order_by("pk").first()

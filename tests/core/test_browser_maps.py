@@ -2,10 +2,9 @@
 and desktop width: the CSS framework styles ``[role=button]`` links, Leaflet's zoom
 buttons among them, and once pushed them out of their 30 px box."""
 
-import io
-
 import pytest
-from django.core.management import call_command
+
+from tests.demo_db import load_demo_community
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +29,7 @@ def _map_pages() -> list[str]:
     from events.models import Event
     from spaces.models import Space
 
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo_community()
     event = Event.objects.approved().filter(latitude__isnull=False).order_by("pk").first()
     space = Space.objects.approved().order_by("pk").first()
     group = Group.objects.approved().filter(latitude__isnull=False).order_by("pk").first()
