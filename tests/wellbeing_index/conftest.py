@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.loaded_once import LoadedOnce
 from wellbeing_index.models import Direction, Domain, Level, Ranking
 from wellbeing_index.services import index_compute
 from wellbeing_index.services.dataset import dataset_load_default, dataset_subset
@@ -103,8 +104,17 @@ def _city_files(tmp_path_factory):
     )
 
 
-@pytest.fixture
-def default_index(db, _city_files):
-    """The real default data set: all 361 councils, the four cities' neighbourhoods."""
+@pytest.fixture(scope="session")
+def _city_index(_city_files):
+    """The cut-down data set's rows, imported and scored once per test process."""
     areas_path, values_path = _city_files
-    dataset_load_default(areas_path=areas_path, values_path=values_path)
+    return LoadedOnce(
+        "wellbeing_index",
+        lambda: dataset_load_default(areas_path=areas_path, values_path=values_path),
+    )
+
+
+@pytest.fixture
+def default_index(db, _city_index):
+    """The real default data set: all 361 councils, the four cities' neighbourhoods."""
+    _city_index.load()
