@@ -8,17 +8,20 @@ activity, not its first one).
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
+from core.sql import AnyOf
 from postcodes.geo import Point
 
 from .calendars import calendar_date
 from .feed_rows import (
     FEED_COLUMNS,
     FEED_DATE_COLUMNS,
+    SINGLE_DATE_COLUMNS,
     FeedDate,
     FeedEvent,
-    SingleDate,
     feed_date,
     feed_event,
+    query_columns,
+    single_date,
 )
 from .models import Event, Occurrence
 
@@ -123,20 +126,21 @@ def events_by_ids(ids) -> dict[int, FeedEvent]:
     a feed item shows, with their group, space and organiser, their interests' names in
     ``interest_names`` and (for one-off events) their date in ``single_dates``; read in two
     queries. Ids of deleted events are simply missing."""
-    ids = list(ids)
-    rows = Event.objects.filter(pk__in=ids).values_list(
-        *FEED_COLUMNS, _interest_names_subquery("pk")
+    rows = (
+        Event.objects.filter(AnyOf("pk", ids))
+        .order_by()
+        .values_list(*query_columns(FEED_COLUMNS), _interest_names_subquery("pk"))
     )
     found = {row[0]: feed_event(row[:-1], _interest_names(row[-1])) for row in rows}
     # A one-off event's date; a regular one's are many, and not needed.
-    one_offs = (
-        Occurrence.objects.filter(event_id__in=ids, event__recurrence="")
+    one_offs = [pk for pk, event in found.items() if not event.recurrence]
+    dates = (
+        Occurrence.objects.filter(AnyOf("event_id", one_offs))
         .order_by("starts_at")
-        .values_list("event_id", "pk", "starts_at", "ends_at", "is_cancelled")
+        .values_list(*query_columns(SINGLE_DATE_COLUMNS))
     )
-    for event_id, *date in one_offs:
-        if event_id in found:  # (unless it was deleted between the two reads)
-            found[event_id].single_dates.append(SingleDate(*date))
+    for event_id, date in map(single_date, dates):
+        found[event_id].single_dates.append(date)
     return found
 
 
@@ -144,8 +148,10 @@ def occurrences_by_ids(ids) -> dict[int, FeedDate]:
     """The dates with these ids as ``events.feed_rows.FeedDate`` rows, each with what the
     feed reads of its event (whose interests' names are in ``event.interest_names``), in
     one query."""
-    rows = Occurrence.objects.filter(pk__in=list(ids)).values_list(
-        *FEED_DATE_COLUMNS, _interest_names_subquery("event_id")
+    rows = (
+        Occurrence.objects.filter(AnyOf("pk", ids))
+        .order_by()
+        .values_list(*query_columns(FEED_DATE_COLUMNS), _interest_names_subquery("event_id"))
     )
     return {row[0]: feed_date(row[:-1], _interest_names(row[-1])) for row in rows}
 
