@@ -69,6 +69,9 @@ def main() -> None:
     django_on_postgres(os.environ.get("BENCH_DB") or config.database("feeds"), config.PG)
     from django.test import Client
 
+    # Start as the server does (coopcentre/wsgi.py: whatever it does at start-up, such
+    # as freezing the garbage collector's view of Django's own objects).
+    import coopcentre.wsgi  # noqa: F401
     from bench.feeds import page_paths
 
     client = Client()
