@@ -13,6 +13,7 @@ from django.utils import timezone
 from core.sql import AnyOf
 from postcodes.geo import Point
 
+from . import jsonld
 from .calendars import calendar_date
 from .feed_rows import (
     FEED_COLUMNS,
@@ -159,9 +160,7 @@ def occurrences_by_ids(ids) -> dict[int, FeedDate]:
 def place_jsonld(event, *, url: str | None = None) -> dict:
     """The schema.org ``Place`` where ``event`` (any event this module returns) is held,
     as the event's own page describes it; ``url``: the page of its space, if any."""
-    from .jsonld import place
-
-    return place(event, url=url)
+    return jsonld.place(event, url=url)
 
 
 def occurrence_ids_of_events(event_ids) -> list[int]:
