@@ -31,7 +31,7 @@ from bench.harness import config, report, server  # noqa: E402
 from bench.harness.client import Phase, alternate, get, warm  # noqa: E402
 from bench.harness.run import each_cache_mode  # noqa: E402
 
-DB_NAME = os.environ.get("BENCH_DB", "coopcentre_bench_feeds")
+DB_NAME = os.environ.get("BENCH_DB") or config.database("feeds")
 EVENTS = config.size("feed_events", 5_000)
 PAGE = 500
 SERIES = "session series, a 500-item page"

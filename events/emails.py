@@ -16,7 +16,7 @@ from django.utils import timezone
 from core.links import absolute_url
 from core.outbox import registry
 
-from . import calendars, recurrence
+from . import calendars, changes, recurrence
 from .models import EVENT_TZ, Event, Occurrence, Rsvp, RsvpStatus
 
 RSVP_CONFIRMED = "events.rsvp-confirmed"
@@ -149,7 +149,8 @@ def reminder_context(row) -> dict | None:
 
 
 def changed_context(row) -> dict | None:
-    """What changed, to everyone going or waiting; the join link only to those going.
+    """What changed, to everyone going or waiting; the join link only to those going. A
+    change that came from the publisher an event was harvested from says so.
 
     Stale once the whole event is cancelled (its cancellation says enough).
     """
@@ -165,16 +166,30 @@ def changed_context(row) -> dict | None:
             status=RsvpStatus.GOING,
         ).select_related("occurrence")
     ]
-    changes = row.context.get("details", "").splitlines()
-    return _context(found, changes=changes, dates=dates, show_join=bool(dates))
+    kinds = row.context.get("changed")
+    if kinds is None:
+        # Rows queued before changes were kept as kinds hold their sentences, in English.
+        lines = row.context.get("details", "").splitlines()
+    else:
+        lines = changes.change_lines(found["event"], kinds)
+    return _context(
+        found,
+        changes=lines,
+        dates=dates,
+        show_join=bool(dates),
+        publisher=row.context.get("publisher", ""),
+    )
 
 
 def cancelled_context(row) -> dict | None:
-    """The event (or one date of it) is cancelled, with the organiser's reason. Never stale."""
+    """The event (or one date of it) is cancelled, with the organiser's reason, or withdrawn
+    by the publisher it was harvested from (said in the reader's language). Never stale."""
     found = _load(row)
     if found is None:
         return None
-    return _context(found, reason=row.context.get("details", ""))
+    publisher = row.context.get("publisher", "")
+    reason = "" if publisher else row.context.get("details", "")
+    return _context(found, reason=reason, publisher=publisher)
 
 
 def calendar_attachment(row, context: dict) -> list[tuple[str, bytes, str]]:

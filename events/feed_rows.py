@@ -14,8 +14,24 @@ from datetime import datetime
 from decimal import Decimal
 
 from accounts.models import User
+from core.sql import as_text, datetime_from_text
 
 from .models import Event
+
+# Read as text and parsed with ``datetime.fromisoformat`` (``core.sql`` says why).
+DATETIME_COLUMNS = {"starts_at", "ends_at", "cancelled_at", "event__cancelled_at"}
+
+
+def query_columns(columns) -> list:
+    """``columns`` as ``values_list()`` arguments: date-times as text (``core.sql.as_text``)."""
+    return [as_text(name) if name in DATETIME_COLUMNS else name for name in columns]
+
+
+def _with_datetimes(row: tuple, positions: list[int]) -> list:
+    values = list(row)
+    for at in positions:
+        values[at] = datetime_from_text(values[at])
+    return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +59,17 @@ class SingleDate:
     starts_at: datetime
     ends_at: datetime
     is_cancelled: bool
+
+
+SINGLE_DATE_COLUMNS = ("event_id", "pk", "starts_at", "ends_at", "is_cancelled")
+
+
+def single_date(row: tuple) -> tuple[int, SingleDate]:
+    """(event id, its SingleDate) from a row of ``query_columns(SINGLE_DATE_COLUMNS)``."""
+    event_id, pk, starts_at, ends_at, is_cancelled = row
+    return event_id, SingleDate(
+        pk, datetime_from_text(starts_at), datetime_from_text(ends_at), is_cancelled
+    )
 
 
 @dataclass(slots=True)
@@ -139,8 +166,12 @@ FEED_DATE_COLUMNS = (
 )  # fmt: skip
 
 
+_FEED_DATE_TIMES = [n for n, name in enumerate(FEED_DATE_COLUMNS) if name in DATETIME_COLUMNS]
+
+
 def feed_date(row: tuple, interest_names: list[str]) -> FeedDate:
-    """A FeedDate from a row of ``FEED_DATE_COLUMNS``."""
+    """A FeedDate from a row of ``query_columns(FEED_DATE_COLUMNS)``."""
+    row = _with_datetimes(row, _FEED_DATE_TIMES)
     return FeedDate(*row[:5], event=FeedDateEvent(*row[5:], interest_names=interest_names))
 
 
@@ -155,8 +186,12 @@ FEED_COLUMNS = (
 )  # fmt: skip
 
 
+_FEED_TIMES = [n for n, name in enumerate(FEED_COLUMNS) if name in DATETIME_COLUMNS]
+
+
 def feed_event(row: tuple, interest_names: list[str]) -> FeedEvent:
-    """A FeedEvent from a row of ``FEED_COLUMNS``."""
+    """A FeedEvent from a row of ``query_columns(FEED_COLUMNS)``."""
+    row = _with_datetimes(row, _FEED_TIMES)
     *own, group_id, group_name, group_slug, space_id, space_name, space_slug = row[:-2]
     organiser_id, organiser_name = row[-2:]
     return FeedEvent(

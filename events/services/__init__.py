@@ -10,6 +10,7 @@ from .events import (
     event_submit,
     event_update,
 )
+from .imported import imported_event_save, imported_event_withdraw
 from .notices import reminders_queue
 from .rsvps import RsvpClosed, RsvpError, RsvpExists, rsvp_cancel, rsvp_create
 
@@ -22,6 +23,8 @@ __all__ = [
     "event_schedules_extend",
     "event_submit",
     "event_update",
+    "imported_event_save",
+    "imported_event_withdraw",
     "reminders_queue",
     "rsvp_cancel",
     "rsvp_create",

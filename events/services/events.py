@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from core.models import ModerationStatus
 from core.page_cache import listings_changed
 
-from .. import emails, recurrence
+from .. import changes, emails, recurrence
 from ..models import Event, Occurrence, Rsvp
 from .notices import attendees_notify
 from .rsvps import waiting_list_promote
@@ -55,40 +55,6 @@ def event_submit(*, event: Event, by, tags: list[str] | None = None) -> Event:
     return event
 
 
-def _when(event: Event):
-    return (
-        recurrence.local(event.starts_at),
-        recurrence.local(event.ends_at),
-        event.recurrence,
-        event.repeat_until,
-    )
-
-
-def _money(event: Event) -> str:
-    return "free" if event.is_free else f"£{event.price:.2f}"
-
-
-def changes_between(old: Event, new: Event) -> list[str]:
-    """What changed that the people coming need to know, one line each."""
-    changes = []
-    if old.title != new.title:
-        changes.append(f"It is now called “{new.title}”.")
-    if _when(old) != _when(new):
-        changes.append(f"When: {recurrence.when_text(new)}.")
-    if (old.attendance_mode, old.place_name) != (new.attendance_mode, new.place_name):
-        where = new.place_name or "online only"
-        if new.attendance_mode == "mixed":
-            where += ", and online"
-        changes.append(f"Where: {where}.")
-    if (old.join_url, old.join_details) != (new.join_url, new.join_details) and new.is_online:
-        changes.append("How to join online has changed (see below, or on the event page).")
-    if old.price != new.price or old.price_note != new.price_note:
-        changes.append(f"Cost: {_money(new)}{f' ({new.price_note})' if new.price_note else ''}.")
-    if old.accessibility_notes != new.accessibility_notes:
-        changes.append("The accessibility information has been updated.")
-    return changes
-
-
 def event_update(*, event: Event, by, tags: list[str] | None = None) -> list[str]:
     """Save the organiser's (or staff's) edits and tell the people coming what changed.
 
@@ -100,8 +66,8 @@ def event_update(*, event: Event, by, tags: list[str] | None = None) -> list[str
     with transaction.atomic():
         old = Event.objects.select_for_update(of=("self",)).select_related("space").get(pk=event.pk)
         event.place_sync()
-        changes = changes_between(old, event)
-        if changes:
+        kinds = changes.changed_kinds(old, event)
+        if kinds:
             event.sequence = old.sequence + 1
         event.save()
         if tags is not None:
@@ -112,14 +78,11 @@ def event_update(*, event: Event, by, tags: list[str] | None = None) -> list[str
         if more_places:
             for occurrence in event.occurrences.upcoming():
                 waiting_list_promote(occurrence=occurrence)
-        if changes and event.is_approved and not event.is_cancelled:
+        if kinds and event.is_approved and not event.is_cancelled:
             attendees_notify(
-                event=event,
-                purpose=emails.CHANGED,
-                news=f"seq:{event.sequence}",
-                details="\n".join(changes),
+                event=event, purpose=emails.CHANGED, news=f"seq:{event.sequence}", changed=kinds
             )
-    return changes
+    return changes.change_lines(event, kinds)
 
 
 def event_cancel(*, event: Event, by, reason: str) -> int:

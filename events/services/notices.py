@@ -61,10 +61,15 @@ def people_coming(*, event, occurrence=None):
     return get_user_model().objects.filter(pk__in=rsvps.values("user_id")).order_by("pk")
 
 
-def attendees_notify(*, event, purpose: str, news: str, details: str = "", occurrence=None) -> int:
+def attendees_notify(
+    *, event, purpose: str, news: str, details: str = "", occurrence=None, **context
+) -> int:
     """Tell everyone going or waiting (for one date, or any date still to come).
 
-    Returns how many people will be emailed (those not told this news already).
+    ``context``: more the email needs, kept in each outbox row (``changed``: the kinds of
+    change, ``events.changes``; ``publisher``: the change or the withdrawal came from the
+    publisher the event was harvested from). Returns how many people will be emailed
+    (those not told this news already).
     """
     people = people_coming(event=event, occurrence=occurrence).values_list("pk", "email")
     return enqueue_many(
@@ -77,6 +82,7 @@ def attendees_notify(*, event, purpose: str, news: str, details: str = "", occur
                 news=news,
                 occurrence=occurrence.pk if occurrence else None,
                 details=details,
+                **context,
             )
             for user_id, email in people
         ],

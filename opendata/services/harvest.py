@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import ModerationStatus
+from events.services import imported_event_save, imported_event_withdraw
 
 from ..models import HarvestedListing
 from . import harvest_events
@@ -93,7 +94,7 @@ def _upsert(report: Report, source: str, item_id: str, kind: str, data, modified
             existing.modified = str(modified)[:40]
             existing.save(update_fields=["withdrawn_at", "modified"])
             if existing.event is not None:
-                harvest_events.event_withdraw(existing.event)
+                imported_event_withdraw(event=existing.event)
             report.withdrawn += 1
         return
     name, url = _name_and_url(data)
@@ -121,9 +122,9 @@ def _event_sync(listing: HarvestedListing, source: str, *, came_back: bool) -> N
         source=source, kind=listing.kind, data=listing.data, url=listing.url
     )
     if values is not None:
-        listing.event = harvest_events.event_upsert(listing.event, values, came_back=came_back)
+        listing.event = imported_event_save(event=listing.event, values=values, came_back=came_back)
     elif listing.event is not None:
-        harvest_events.event_withdraw(listing.event)
+        imported_event_withdraw(event=listing.event)
 
 
 def _rpde_items(page, url: str) -> list[tuple[str, str, dict | None, object]]:

@@ -5,10 +5,9 @@ An opportunity (a ``SessionSeries``, ``Event``, ``CourseInstance``…, not a
 ``startDate``, a ``subEvent``'s, or an ``eventSchedule``: then a regular event) becomes an
 ``events.Event`` with no organiser and no submitter (so no moderation email goes to
 anyone), credited to its publisher (``source_name``, ``source_url``) and waiting in the
-moderation queue. A later harvest that changes what the event holds (title, description,
-dates, how it repeats, place, price, original page) updates it and sends an approved one
-back to pending; the same data again changes nothing. A tombstone cancels the event (it
-stays, unlisted, with the reason).
+moderation queue. This module only reads the feed: the event is saved, changed (back to
+pending, the people going emailed) and cancelled by a tombstone in the events app's own
+``events.services.imported``.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -19,13 +18,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.text import slugify
-from django.utils.translation import gettext
-
-from core.models import ModerationStatus
-from events.models import Event
-from postcodes.parsing import PostcodeError
-from postcodes.services import lookup
 
 FREQUENCIES = {"P1W": "weekly", "P2W": "fortnightly", "P1M": "monthly"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -141,66 +133,3 @@ def event_values(*, source: str, kind: str, data: dict, url: str) -> dict | None
         "source_name": publisher_name(source)[:200],
         "source_url": url,
     }
-
-
-def _locate(event: Event) -> None:
-    try:
-        event.set_location(lookup(event.postcode))
-    except PostcodeError:
-        event.latitude = event.longitude = None
-
-
-def _new_slug(title: str, starts_at: datetime) -> str:
-    base = f"{slugify(title)[:80].strip('-') or 'event'}-{timezone.localtime(starts_at):%Y-%m-%d}"
-    slug, n = base, 1
-    while Event.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
-def _same_schedule(event: Event, values: dict) -> bool:
-    def weekly_slot(starts, ends):
-        return timezone.localtime(starts).strftime("%a %H:%M"), ends - starts
-
-    return bool(
-        event.recurrence
-        and event.recurrence == values["recurrence"]
-        and weekly_slot(event.starts_at, event.ends_at)
-        == weekly_slot(values["starts_at"], values["ends_at"])
-    )
-
-
-def event_upsert(event: Event | None, values: dict, *, came_back: bool = False) -> Event:
-    """Create the event pending, or update it: material changes send it back to pending.
-    An event the publisher withdrew and published again (``came_back``) is un-cancelled
-    and pending; one cancelled on this site (by staff) stays cancelled."""
-    if event is None:
-        event = Event(slug=_new_slug(values["title"], values["starts_at"]))
-    elif _same_schedule(event, values):
-        # Its first date, counted from today, moves on each week: not a change.
-        values = {**values, "starts_at": event.starts_at, "ends_at": event.ends_at}
-    changed = event.pk is None or any(getattr(event, k) != v for k, v in values.items())
-    if not changed and not came_back:
-        return event
-    old_postcode = event.postcode if event.pk else None
-    for name, value in values.items():
-        setattr(event, name, value)
-    if event.postcode != old_postcode:
-        _locate(event)
-    if came_back:
-        event.cancelled_at, event.cancellation_reason = None, ""
-    event.moderation_status = ModerationStatus.PENDING
-    event.submitted_at = timezone.now()
-    event.save()
-    return event
-
-
-def event_withdraw(event: Event) -> None:
-    """The publisher withdrew the opportunity: cancel (not delete) its event."""
-    if event.cancelled_at is None:
-        event.cancelled_at = timezone.now()
-        event.cancellation_reason = gettext("Withdrawn by its publisher, %(publisher)s.") % {
-            "publisher": event.source_name
-        }
-        event.save()

@@ -86,9 +86,11 @@ class Links:
 
     @classmethod
     def current(cls) -> "Links":
+        site = settings.SITE_URL
+
         def absolute(url_name):
             path = url_for_each(url_name)
-            return lambda slug: settings.SITE_URL + path(slug)
+            return lambda slug: site + path(slug)
 
         return cls(
             event=absolute("events:event-detail"),
