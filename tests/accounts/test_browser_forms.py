@@ -56,6 +56,6 @@ def test_a_wrong_password_change_fits_the_phone(page, login_page, member):
         page,
         "/accounts/password/change/",
         {"oldpassword": "not-it", "password1": "1", "password2": "2"},
-        "Change Password",
+        "Change password",
     )
     assert not problems, "\n".join(problems)
