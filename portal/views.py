@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from core.csv_export import export_csv
 from core.paging import page_number, query_without_page
-from postcodes.forms import PostcodeSearchForm
+from postcodes.forms import PostcodeSearchForm, start_from_saved_postcode
 from postcodes.models import District, LocalAuthority
 
 from .audit import DesertLevel, deserts_rank, place_audit
@@ -36,7 +36,7 @@ def near(request):
 @require_GET
 def audit(request):
     """A local co-operative audit: what exists within N km of a postcode."""
-    form = AuditForm(request.GET or None)
+    form = start_from_saved_postcode(AuditForm(request.GET or None), request.user)
     result = None
     if form.is_valid():
         result = place_audit(location=form.cleaned_data["postcode"], km=form.cleaned_data["km"])

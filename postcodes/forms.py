@@ -43,3 +43,21 @@ class PostcodeField(forms.CharField):
 
 class PostcodeSearchForm(forms.Form):
     postcode = PostcodeField(label=_("Your postcode"))
+
+
+def start_from_saved_postcode(form: forms.Form, user, name: str = "postcode") -> forms.Form:
+    """Start ``form``'s postcode box from the member's saved home postcode, as every
+    postcode box does (templates use ``saved_postcode``, from accounts' context processor).
+
+    Only when the request did not send that box at all: a box sent empty stays empty, and
+    what was typed wins. Only the box shows it: nothing is searched until the member sends
+    the form. Visitors, and members with no postcode saved, see an empty box (so a page in
+    the anonymous page cache never holds one). Returns ``form``.
+    """
+    if not getattr(user, "is_authenticated", False) or name not in form.fields:
+        return form
+    saved = getattr(user, "home_postcode", "") or ""
+    if saved and not (form.is_bound and form.add_prefix(name) in form.data):
+        # A text box not sent writes no value of its own, so this one is the only one.
+        form.fields[name].widget.attrs["value"] = saved
+    return form

@@ -8,6 +8,7 @@ it must answer 200 or 400 with the problem shown, never 500.
 """
 
 from collections import Counter
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -19,6 +20,9 @@ from django.test import Client
 from coopcentre.celery import app as celery_app
 from postcodes import services as postcodes_services
 from tests.demo_db import load_demo_community
+
+from . import html_validator
+from .conftest import skip_or_fail
 
 START_PAGES = [
     "/",
@@ -42,6 +46,7 @@ SKIP_PREFIXES = (
     "/static/",
 )
 MAX_PAGES = 400
+PERSONAS = ["anonymous", "member", "staff"]
 # Filter and page links multiply: follow a few query-string variants of each path, so
 # the cap is spent on distinct pages.
 MAX_VARIANTS_PER_PATH = 6
@@ -227,8 +232,11 @@ def internal(base: str, href: str) -> str | None:
     return url.path + (f"?{url.query}" if url.query else "")
 
 
-def crawl(client: Client) -> tuple[dict[str, list[str]], int]:
-    """Visit every page reachable from START_PAGES; return {url: problems} and pages seen."""
+def crawl(client: Client, pages: dict[str, str] | None = None) -> tuple[dict[str, list[str]], int]:
+    """Visit every page reachable from START_PAGES; return {url: problems} and pages seen.
+
+    Each HTML page that answered 200 is also put in ``pages`` ({url: html}) when given.
+    """
     queue = list(START_PAGES)
     seen = set(queue)
     linked_from: dict[str, str] = {}
@@ -248,6 +256,8 @@ def crawl(client: Client) -> tuple[dict[str, list[str]], int]:
         if not response["Content-Type"].startswith("text/html") or response.status_code != 200:
             continue
         html = response.content.decode()
+        if pages is not None:
+            pages[url] = html
         if problems := page_problems(html):
             failures[url] = problems
         for href in audit(html).links:
@@ -294,12 +304,84 @@ def test_the_page_audit_catches_what_it_should():
     ]
 
 
-@pytest.mark.parametrize("persona", ["anonymous", "member", "staff"])
-def test_every_reachable_page_works_and_meets_the_accessibility_basics(demo, db, persona):
-    user = {"anonymous": None, "member": demo["demo"], "staff": demo["staff"]}[persona]
-    failures, visited = crawl(_client(user))
+@dataclass
+class Crawl:
+    failures: dict[str, list[str]]
+    visited: int
+    pages: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def crawls(demo):
+    """``crawls(persona)``: that persona's crawl, done once in this module and kept, so the
+    accessibility test and the HTML validation read the same pages without fetching them
+    twice. (A test that finds no crawl here, on another xdist worker, crawls for itself.)"""
+    done: dict[str, Crawl] = {}
+
+    def of(persona: str) -> Crawl:
+        if persona not in done:
+            user = {"anonymous": None, "member": demo["demo"], "staff": demo["staff"]}[persona]
+            pages: dict[str, str] = {}
+            failures, visited = crawl(_client(user), pages)
+            done[persona] = Crawl(failures, visited, pages)
+        return done[persona]
+
+    return of
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_reachable_page_works_and_meets_the_accessibility_basics(crawls, db, persona):
+    failures, visited = crawls(persona).failures, crawls(persona).visited
     assert visited > 40, "the crawl should reach most of the site"
     assert not failures, "\n".join(f"{url}: {why}" for url, why in sorted(failures.items()))
+
+
+# A page that breaks the two rules this check was written for, validated in the same run as
+# the crawl (Java starts once): if the checker stops reporting these, the test fails.
+INVALID_PAGE = (
+    '<!DOCTYPE html><html lang="en-GB"><head><title>Bad</title></head><body>'
+    "<p>Your password:<ul><li>is long</li></ul></p>"
+    '<time datetime="2026-12-09T10:00:00.123456+00:00">9 Dec</time></body></html>'
+)
+INVALID_PAGE_NAME = "(the checker's own invalid page)"
+
+
+# Pages a crawl cannot reach, since it only follows links: forms sent back with their
+# errors (the error summary and each field's errors), as (persona, URL, what was sent).
+SENT_BACK = [
+    ("anonymous", "/accounts/signup/", {"email": "ana@", "password1": "1", "password2": "2"}),
+    ("anonymous", "/accounts/login/", {"login": "ana@example.org", "password": "x"}),
+    ("anonymous", "/accounts/password/reset/", {"email": "ana@"}),
+    ("member", "/accounts/password/change/", {"oldpassword": "x", "password1": "1"}),
+    ("member", "/accounts/email/", {"action_add": "", "email": "ana@"}),
+    ("member", "/events/new/", {"title": "", "postcode": "ZZ"}),
+    ("member", "/help/need/", {"postcode": "ZZ"}),
+]
+
+
+def _sent_back(demo) -> dict[str, str]:
+    pages = {}
+    for persona, url, data in SENT_BACK:
+        user = {"anonymous": None, "member": demo["demo"]}[persona]
+        response = _client(user).post(url, data)
+        assert response.status_code == 400, f"{url}: {response.status_code}"
+        pages[f"{url} sent back with errors ({persona})"] = response.content.decode()
+    return pages
+
+
+def test_every_crawled_page_is_valid_html_by_the_w3c_nu_checker(demo, crawls, db, tmp_path):
+    if why := html_validator.missing():
+        skip_or_fail(why)
+    pages = {INVALID_PAGE_NAME: INVALID_PAGE, **_sent_back(demo)}
+    for persona in PERSONAS:
+        pages |= {f"{url} ({persona})": html for url, html in crawls(persona).pages.items()}
+    errors = html_validator.validate(pages, tmp_path)
+    own = [e for e in errors if e.startswith(INVALID_PAGE_NAME)]
+    # A list closes the paragraph it was put in, so the paragraph's own end tag is stray.
+    assert any("No “p” element in scope but a “p” end tag seen." in e for e in own), own
+    assert any("“datetime” on element “time”" in e for e in own), own
+    errors = [e for e in errors if not e.startswith(INVALID_PAGE_NAME)]
+    assert not errors, f"{len(errors)} errors in {len(pages) - 1} pages:\n" + "\n".join(errors)
 
 
 def test_bad_input_on_every_listing_page_is_answered_not_crashed(demo, db):

@@ -13,6 +13,7 @@ from taggit.models import TaggedItem
 
 from core.geojson import feature_collection, point_feature
 from core.paging import page_number, query_without_page
+from postcodes.forms import start_from_saved_postcode
 from postcodes.near import redirect_old_distance
 
 from ..filters import CommitmentFilter, GroupFilter, GroupTraitsFilter
@@ -97,6 +98,11 @@ class GroupListView(ForgivingPagesMixin, StatusFromFilterMixin, FilterView):
     template_name = "communities/group_list.html"
     paginate_by = 20
     strict = True
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        start_from_saved_postcode(filterset.form, self.request.user)
+        return filterset
 
     def get_queryset(self):
         return (

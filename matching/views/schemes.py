@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from core.paging import page_number
 from core.signposting import urgent_help
+from postcodes.forms import start_from_saved_postcode
 
 from ..filters import SchemeFilter
 from ..models import SupportScheme
@@ -19,6 +20,7 @@ def scheme_list(request):
             "kinds", "topics", "local_authorities", "districts"
         ),
     )
+    start_from_saved_postcode(schemes.form, request.user)
     valid = schemes.is_bound and schemes.is_valid()
     page = Paginator(schemes.qs if valid or not schemes.is_bound else [], 20).get_page(
         page_number(request.GET.get("page"))

@@ -91,7 +91,7 @@ def test_production_requires_staff_to_set_up_and_use_an_authenticator(
     assert page.status_code == 200
     secret = client.session["mfa.totp.secret"]
     assert secret in page.content.decode()  # shown for typing into an app by hand
-    assert client.post("/accounts/2fa/totp/activate/", {"code": "000000"}).status_code == 200
+    assert client.post("/accounts/2fa/totp/activate/", {"code": "000000"}).status_code == 400
     response = client.post("/accounts/2fa/totp/activate/", {"code": code_now(secret)})
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=staff_person, type="totp").exists()
@@ -106,7 +106,7 @@ def test_production_requires_staff_to_set_up_and_use_an_authenticator(
         assert "_auth_user_id" not in client.session
         assert client.get("/admin/").status_code == 302
         wrong = client.post("/accounts/2fa/authenticate/", {"code": "123456"})
-        assert wrong.status_code == 200
+        assert wrong.status_code == 400
         assert re.search(r"[Ii]ncorrect code", wrong.content.decode())
         response = client.post("/accounts/2fa/authenticate/", {"code": code_now(secret)})
         assert response.status_code == 302
