@@ -141,7 +141,7 @@ class EventSearchView(View):
             [
                 get_language(),
                 self.url_name,
-                sorted(request.GET.lists()),
+                sorted((k, v) for k, v in request.GET.lists() if k != "page"),
                 saved_postcode(request)["saved_postcode"],
                 [slug for slug, _name, _checked in self.filterset.popular_tags()],
             ],
@@ -205,7 +205,7 @@ class OnlineEventSearchView(EventSearchView):
     calendar_url_name = "events:online-calendar"
     near = False
     url_name = "events:online-event-list"
-    search_label = "Online events"
+    search_label = _("Online events")
 
 
 @require_GET
