@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Moderation and site")
 
     def ready(self):
+        from .languages import drop_empty_fallbacks
         from .moderation import DECISION_EMAIL, decision_email_context
         from .moderation_queue.digest import DIGEST_EMAIL, digest_context
         from .outbox import registry
@@ -28,3 +29,4 @@ class CoreConfig(AppConfig):
         post_migrate.connect(
             site_from_settings, sender=self, dispatch_uid="core-site-from-settings"
         )
+        drop_empty_fallbacks()

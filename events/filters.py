@@ -134,16 +134,22 @@ def date_window(cleaned: dict, now: datetime) -> tuple[datetime | None, datetime
     return None, None
 
 
-def first_date_of_each_event(dates):
+def first_date_of_each_event(dates, *, siblings=None):
     """One row per event: its first date among ``dates``, with ``more_dates``, how many of
     its other dates in ``dates`` follow it.
 
     A fortnightly café is one result ("Every other Wednesday, next 9 Dec; 12 more dates"),
     not twenty; a date filter still finds it by any date in range, shown as that date.
-    ``dates`` holds filters only (no annotations): both subqueries reuse it, each an index
-    probe on (event, starts_at).
+    ``siblings`` (``dates`` when not given) are the dates each row is compared with, filters
+    only: ``dates``' conditions on the date itself (not cancelled, in the time asked for)
+    without those on its event, which all the dates of an event share. Each comparison is
+    then a probe of the event's dates alone, not a join to the event as well: on the
+    bench's 50,000 events, the database's time for nine searches fell by a quarter
+    (medians, 101 → 75 ms). Numbering the dates with ``ROW_NUMBER()`` instead was no faster
+    (94 ms): the page's count needs the numbered dates wrapped in a second query.
     """
-    same_event = dates.order_by().filter(event_id=OuterRef("event_id"))
+    same_event = (dates if siblings is None else siblings).order_by()
+    same_event = same_event.filter(event_id=OuterRef("event_id"))
     earlier = same_event.filter(
         Q(starts_at__lt=OuterRef("starts_at"))
         | Q(starts_at=OuterRef("starts_at"), pk__lt=OuterRef("pk"))
@@ -183,12 +189,16 @@ class EventFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         cleaned = self.form.cleaned_data
         queryset = self.base_queryset(queryset)
+        # The other dates of a listed event (every listing searches Occurrence.objects.listed()).
+        siblings = Occurrence.objects.upcoming()
         start, end = date_window(cleaned, timezone.now())
         if start is not None:
             queryset = queryset.filter(ends_at__gte=start)
+            siblings = siblings.filter(ends_at__gte=start)
         if end is not None:
             queryset = queryset.filter(starts_at__lt=end)
-        queryset = first_date_of_each_event(queryset)
+            siblings = siblings.filter(starts_at__lt=end)
+        queryset = first_date_of_each_event(queryset, siblings=siblings)
         if cleaned.get("tag"):
             # EXISTS rather than a join, so an event with two of the tags is listed once.
             queryset = queryset.filter(

@@ -35,11 +35,25 @@ def wellbeing_nearby_panel(*, request, point, tags, location, figures, from_neig
     return html
 
 
+def _guides_and_commitments(tags: tuple[str, ...]) -> tuple[list, list]:
+    """Guides and other communities' commitments tagged with any of ``tags``. They depend
+    on the tags of an area's weakest domains, not on where the area is, so each process
+    keeps them per set of tags for as long as a snapshot of what is nearby is read (the
+    same freshness as the rest of the panel): a first visit to an area whose weakest
+    domains were seen before asks the database nothing for them."""
+    fragments = caches["fragments"]
+    key = make_template_fragment_key("portal.wellbeing-guides", [tags, snapshot_generation()])
+    found = fragments.get(key)
+    if found is None:
+        found = (guides_tagged(tags=list(tags)), commitments_tagged(tags=list(tags)))
+        fragments.set(key, found, NEARBY_FRAGMENT_SECONDS)
+    return found
+
+
 def _render(request, point, tags, location, figures, from_neighbourhood) -> str:
     weakest = getattr(figures, "weakest_domains", ())
-    every_tag = [t for _, _, domain_tags in weakest for t in domain_tags]
-    guides = guides_tagged(tags=every_tag)
-    commitments = commitments_tagged(tags=every_tag)
+    every_tag = tuple(t for _, _, domain_tags in weakest for t in domain_tags)
+    guides, commitments = _guides_and_commitments(every_tag)
     actions = []
     for slug, name, domain_tags in weakest:
         wanted = {t.lower() for t in domain_tags}

@@ -14,6 +14,7 @@ page has one canonical address per search. A distance that cannot be read as one
 (``km=abc``, ``km=0``, ``km=10000``) is a form error: 400, the typed text kept.
 """
 
+import copy
 import math
 from functools import wraps
 
@@ -103,6 +104,44 @@ class DistanceFilter(django_filters.TypedChoiceFilter):
         super().__init__(**kwargs)
 
 
+class FiltersCopiedShallow(dict):
+    """A FilterSet's declared filters, copied one level deep for each FilterSet.
+
+    django-filter deep-copies ``base_filters`` for every FilterSet it makes, and with them
+    every filter's choices and lazily translated labels: about a tenth of a search page.
+    Each FilterSet only sets ``model`` and ``parent`` on its own copy and builds its form
+    field on the copy, so a copy of each filter is enough; what the copies share
+    (``extra``: label, choices, error messages) is read, never changed.
+    """
+
+    def __deepcopy__(self, memo):
+        return {name: _filter_copy(filter_) for name, filter_ in self.items()}
+
+
+def _filter_copy(filter_):
+    copied = copy.copy(filter_)
+    if filter_.method is not None:
+        # A filter with a ``method`` calls it through a helper that holds the filter: the
+        # copy needs its own, which finds the method on the copy's FilterSet.
+        copied.method = filter_.method
+    return copied
+
+
+class FieldsSharingChoices(dict):
+    """A search form's fields, copied for each form the way Django copies them (each field
+    and its widget, error messages and validators its own), except that the lists of
+    choices are shared: they are never changed in place (a form that needs others sets
+    ``field.choices`` anew), and deep-copying their lazily translated labels cost more
+    than the rest of the form."""
+
+    def __deepcopy__(self, memo):
+        for field in self.values():
+            choices = getattr(field, "_choices", None)
+            if choices is not None:
+                memo[id(choices)] = choices
+        return {name: copy.deepcopy(field, memo) for name, field in self.items()}
+
+
 class NearFilterSet(django_filters.FilterSet):
     """A FilterSet with the kit's ``postcode`` and ``km``: subclass it, set ``default_km``
     for the page, and add the page's own filters.
@@ -110,12 +149,30 @@ class NearFilterSet(django_filters.FilterSet):
     Rows within ``km`` of the postcode are kept, nearest first, each with ``distance_km``
     (``near_queryset`` says how; override it for another idea of "near", like groups whose
     area reaches the postcode). Without a postcode, ``km`` filters nothing.
+
+    The filters and the form class are made once per class, not once per search
+    (``get_filters``, ``get_form_class``), so a filter's field must not depend on the
+    request.
     """
 
     default_km = 5
 
     postcode = PostcodeFilter(label=_("Postcode"), method="filter_near")
     km = DistanceFilter(method="filter_nothing")
+
+    @classmethod
+    def get_filters(cls):
+        return FiltersCopiedShallow(super().get_filters())
+
+    def get_form_class(self):
+        # django-filter makes a new form class (and new fields) for every FilterSet; the
+        # class depends only on the declared filters.
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            form_class = super().get_form_class()
+            form_class.base_fields = FieldsSharingChoices(form_class.base_fields)
+            cls._form_class = form_class
+        return cls._form_class
 
     def __init__(self, data=None, *args, **kwargs):
         # The distance shown selected is the one searched with.

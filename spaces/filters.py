@@ -42,21 +42,7 @@ class TagFilter(django_filters.Filter):
     field_class = TagSlugField
 
 
-class FormClassOnce:
-    """Build a FilterSet's form class once per class, not on every request.
-
-    django-filter makes a new form class (and new fields) each time a FilterSet is made;
-    the class depends only on the declared filters, and forms copy their fields anyway.
-    """
-
-    def get_form_class(self):
-        cls = type(self)
-        if "_form_class" not in cls.__dict__:
-            cls._form_class = super().get_form_class()
-        return cls._form_class
-
-
-class SpaceFilter(FormClassOnce, NearFilterSet):
+class SpaceFilter(NearFilterSet):
     """Postcode and distance (nearest first), name, kind, interests, facilities and status."""
 
     default_km = 5
@@ -118,7 +104,7 @@ class SpaceFilter(FormClassOnce, NearFilterSet):
         return queryset.filter(**dict.fromkeys(value, True)) if value else queryset
 
 
-class EndangeredFilter(FormClassOnce, NearFilterSet):
+class EndangeredFilter(NearFilterSet):
     """Threatened spaces near a postcode; ordered by deadline in the view, soonest first."""
 
     default_km = 25

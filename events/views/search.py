@@ -6,6 +6,8 @@ The near-me kit's pieces: the postcode and ``km`` (``postcodes.near``), paging
 ``listings_changed("events")``).
 """
 
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,9 +15,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_GET
 
+from accounts.context_processors import saved_postcode
 from core.geojson import feature_collection, point_feature
 from core.links import absolute_url, url_for_each
 from core.page_cache import cache_anonymous_page
@@ -30,6 +35,8 @@ from ..models import EVENT_TZ, Event, Occurrence, Rsvp
 PAGE_SIZE = 20
 FEED_LIMIT = 300
 CARD_TEMPLATE = "events/includes/event_card.html"
+SEARCH_FORM_TEMPLATE = "events/includes/search_form.html"
+SEARCH_FORM_SECONDS = 600
 
 
 def card_version(occurrence) -> tuple:
@@ -93,6 +100,10 @@ class EventSearchView(View):
     filterset_class = NearEventFilter
     template_name = "events/event_list.html"
     calendar_url_name = "events:search-calendar"
+    # The search form's: postcode and distance (near), where it sends, its label.
+    near = True
+    url_name = "events:event-list"
+    search_label = _("What's on near me")
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.filterset_class(
@@ -105,10 +116,42 @@ class EventSearchView(View):
             "form": self.filterset.form,
             "location": self.filterset.location,
             "calendar_url": reverse(self.calendar_url_name) + (f"?{query}" if query else ""),
+            "search_form_html": self.search_form(request, valid),
             "results_html": self.results(request, query) if valid else "",
         }
         # A search the member got wrong is a 400 with their input and the reasons.
         return render(request, self.template_name, context, status=200 if valid else 400)
+
+    def search_form(self, request, valid: bool) -> str:
+        """The search form, as the member filled it in. It is the same for everyone who
+        searched the same way (in one language, with the same saved postcode and the same
+        interests offered), so each process keeps it for ``SEARCH_FORM_SECONDS``; a form
+        with errors is rendered for its own visitor."""
+        context = {
+            "form": self.filterset.form,
+            "filterset": self.filterset,
+            "near": self.near,
+            "action": reverse(self.url_name),
+            "search_label": self.search_label,
+        }
+        if not valid:
+            return render_to_string(SEARCH_FORM_TEMPLATE, context, request)
+        key = make_template_fragment_key(
+            "events.search-form",
+            [
+                get_language(),
+                self.url_name,
+                sorted((k, v) for k, v in request.GET.lists() if k != "page"),
+                saved_postcode(request)["saved_postcode"],
+                [slug for slug, _name, _checked in self.filterset.popular_tags()],
+            ],
+        )
+        fragments = caches["fragments"]
+        html = fragments.get(key)
+        if html is None:
+            html = render_to_string(SEARCH_FORM_TEMPLATE, context, request)
+            fragments.set(key, html, SEARCH_FORM_SECONDS)
+        return html
 
     def page_of_results(self, page: str):
         """One page of dates and the number of results (capped when nationwide).
@@ -160,6 +203,9 @@ class OnlineEventSearchView(EventSearchView):
     filterset_class = OnlineEventFilter
     template_name = "events/online_list.html"
     calendar_url_name = "events:online-calendar"
+    near = False
+    url_name = "events:online-event-list"
+    search_label = _("Online events")
 
 
 @require_GET

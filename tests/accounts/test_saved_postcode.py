@@ -68,3 +68,18 @@ def test_the_shared_page_cache_never_keeps_it(saved, member_client, client, sett
     assert "CF10 1EP" not in client.get(path).content.decode()
     assert "CF10 1EP" not in client.get(path).content.decode()
     assert "CF10 1EP" in member_client.get(path).content.decode()
+
+
+def test_a_kept_events_search_form_is_each_visitors_own(saved, client, member_client, settings):
+    # The events search form is kept per search (events.views.search); with the page
+    # cache off, the visitor's and the member's pages are both computed.
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
+    assert "CF10 1EP" not in client.get("/events/?km=10").content.decode()
+    assert (
+        'name="postcode" value="CF10 1EP"' in member_client.get("/events/?km=10").content.decode()
+    )
+    assert "CF10 1EP" not in client.get("/events/?km=10").content.decode()
+    html = member_client.get("/events/?km=10&when=week").content.decode()
+    assert 'value="week" id="id_when_4" checked' in html
+    html = member_client.get("/events/?km=10").content.decode()
+    assert 'value="week" id="id_when_4">' in html and 'value="" id="id_when_0" checked' in html

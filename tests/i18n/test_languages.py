@@ -100,3 +100,21 @@ def test_dates_and_numbers_are_written_the_welsh_way():
         assert template.render(context) == "Dydd Iau 3 Rhagfyr 2026 · 3 Rhagfyr 2026 · 1234.5"
     with translation.override("en-gb"):
         assert template.render(context).startswith("Thursday 3 December 2026")
+
+
+def test_no_empty_catalogue_is_walked_for_an_english_message_and_welsh_still_translates():
+    # core.languages.drop_empty_fallbacks, at start-up: every English {% translate %}
+    # walked seven catalogues that hold nothing.
+    from gettext import GNUTranslations
+
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    link = trans_real.translation("en-gb")._fallback
+    while link is not None:
+        assert not (type(link) is GNUTranslations and set(link._catalog) <= {""})
+        link = link._fallback
+    with translation.override("cy"):
+        assert translation.gettext("This field is required.") == "Mae angen y maes hwn."
+    with translation.override("en-gb"):
+        assert translation.gettext("This field is required.") == "This field is required."

@@ -19,9 +19,13 @@ from django.test.utils import CaptureQueriesContext
 from core import page_cache
 from core.geojson import feature_collection, point_feature
 from core.paging import MAX_PAGE, page_number, page_with_total, query_without_page
+from events.filters import NearEventFilter
+from events.models import Occurrence
 from postcodes.geo import EARTH_RADIUS_KM, Point, bounding_box
 from postcodes.models import District
 from postcodes.near import canonical_query, nearest_km
+from spaces.filters import SpaceFilter
+from spaces.models import Space
 from tests.communities.factories import GroupFactory
 from tests.events.factories import EventFactory
 from tests.spaces.factories import SpaceFactory
@@ -142,6 +146,27 @@ def test_the_distance_decides_what_every_listing_finds(client):
         assert ("Rusholme Hall" in client.get("/spaces/", query).content.decode()) is found
         assert ("Rusholme walk" in client.get("/events/", query).content.decode()) is found
         assert ("Rusholme Growers" in client.get("/communities/", query).content.decode()) is found
+
+
+@pytest.mark.parametrize(
+    ("filterset_class", "model"), [(SpaceFilter, Space), (NearEventFilter, Occurrence)]
+)
+def test_each_search_has_its_own_filters_and_fields_from_one_form_class(filterset_class, model):
+    # The form class is made once and the filters and fields are copied cheaply
+    # (postcodes.near): one search must still never see another's.
+    first = filterset_class({"postcode": "M1", "km": "1"}, queryset=model.objects.all())
+    second = filterset_class({"postcode": "M14", "km": "5"}, queryset=model.objects.all())
+    assert type(first.form) is type(second.form)
+    assert first.is_valid() and second.is_valid()
+    assert (first.within_km, second.within_km) == (1, 5)
+    assert first.filters["postcode"].parent is first
+    assert second.filters["postcode"].parent is second
+    first.form.fields["km"].error_messages["invalid_choice"] = "Changed for one search."
+    first.form.fields["km"].choices = [("1", "1 km")]
+    assert second.form.fields["km"].error_messages["invalid_choice"] != "Changed for one search."
+    assert len(second.form.fields["km"].choices) == 7
+    third = filterset_class({"km": "2"}, queryset=model.objects.all())
+    assert len(third.form.fields["km"].widget.choices) == 7
 
 
 def test_a_query_without_a_distance_or_already_canonical_is_left_alone():
