@@ -138,7 +138,8 @@ def test_the_methodology_filters_indicators_by_level_and_domain(client, default_
     html = client.get(
         "/wellbeing/methodology/", {"level": "local_authority", "domain": "health"}
     ).content.decode()
-    assert "4 indicators" in html  # one per nation
+    # one deprivation measure per nation, and life expectancy in England, Wales and Scotland
+    assert "7 indicators" in html
     html = client.get("/wellbeing/methodology/", {"level": "neighbourhood"}).content.decode()
     assert "29 indicators" in html
 
