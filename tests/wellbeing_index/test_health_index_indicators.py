@@ -3,6 +3,7 @@ transport): recomputed from the raw files in ``data/`` by a separate path, withi
 nation, and matched against the API; a bad file stops the build with its line and reason."""
 
 import csv
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -101,3 +102,64 @@ def test_a_bad_health_index_file_stops_with_the_line_and_reason(tmp_path, file, 
         more_council_values(councils(), data_dir=data_dir)
     assert message in failed.value.errors
     assert len(failed.value.errors) == len(set(failed.value.errors))
+
+
+# --- The income gap between a council's neighbourhoods (Equality, all four nations) -------
+
+NEIGHBOURHOOD_INDICES = {
+    "IoD2019 (England)",
+    "WIMD2019 (Wales)",
+    "SIMD2020 (Scotland)",
+    "NIMDM2017 (Northern Ireland)",
+}
+
+
+def income_gaps_from_the_raw_files() -> dict[str, tuple[str, float]]:
+    """(nation, gap) of each council: its neighbourhoods' income deciles from the shared
+    small-area file, placed in councils by the shipped areas file; the top fifth's mean
+    decile minus the bottom fifth's."""
+    import gzip
+
+    shared = Path(str(settings.SHARED_DATA_DIR)) / "uk_small_area_deprivation.csv"
+    areas = settings.BASE_DIR / "wellbeing_index" / "data" / "areas.csv.gz"
+    with gzip.open(areas, "rt", encoding="utf-8", newline="") as f:
+        parent = {r["code"]: (r["parent_code"], r["nation"]) for r in csv.DictReader(f)}
+    deciles: dict[tuple[str, str], list[int]] = {}
+    with open(shared, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["dep_index"] in NEIGHBOURHOOD_INDICES and r["income_decile"]:
+                council, nation = parent.get(r["area_code"], ("", ""))
+                if council:
+                    deciles.setdefault((council, nation), []).append(int(float(r["income_decile"])))
+    gaps = {}
+    for (council, nation), values in deciles.items():
+        values.sort()
+        k = max(1, int(len(values) / 5 + 0.5))
+        # Published to three decimals; equal gaps (as fractions) must tie, whatever the
+        # last bits of their floating-point difference.
+        gaps[council] = (nation, round(sum(values[-k:]) / k - sum(values[:k]) / k, 3))
+    return gaps
+
+
+@pytest.mark.skipif(
+    not (Path(str(settings.SHARED_DATA_DIR)) / "uk_small_area_deprivation.csv").exists(),
+    reason="the shared open data folder is not here",
+)
+def test_the_income_gap_matches_a_recomputation_in_all_four_nations(
+    client, city_postcodes, default_index
+):
+    gaps = income_gaps_from_the_raw_files()
+    assert len(gaps) == 361
+    for postcode, council, nation in (
+        ("M1 1AD", "E08000003", "England"),
+        ("EH1 1YZ", "S12000036", "Scotland"),
+        ("CF10 1EP", "W06000015", "Wales"),
+        ("BT1 5GS", "N09000003", "Northern Ireland"),
+    ):
+        same_nation = {code: gap for code, (n, gap) in gaps.items() if n == nation}
+        expected = percentiles(same_nation, higher_is_better=False)[council]
+        data = client.get(f"/api/wellbeing/{postcode}").json()
+        report = data["council_report"] or data
+        got = {i["code"]: i for d in report["domains"] for i in d["indicators"]}
+        assert got["income-gap-council"]["value"] == pytest.approx(gaps[council][1], abs=0.001)
+        assert got["income-gap-council"]["score"] == pytest.approx(expected, abs=0.01), nation

@@ -52,14 +52,20 @@ def test_the_page_shows_the_neighbourhood_index_in_all_four_nations(
     assert f"Personal wellbeing in {council}" in html
 
 
-def test_domains_without_open_data_show_no_data_not_zero(client, city_postcodes, default_index):
-    # No open source measures equality in Northern Ireland: "no data", with the reason.
+def test_equality_in_northern_ireland_is_the_income_gap_alone(
+    client, city_postcodes, default_index
+):
+    # Northern Ireland has no disability figure by person, so Equality there is scored from
+    # the income gap between the council's neighbourhoods only, never "no data". (Belfast's
+    # gap is Northern Ireland's widest: it scores 0, a real score.)
     _, html = page(client, "/wellbeing/BT15GS/")
     row = re.search(r'<a href="#domain-equality">Equality</a></th>(.*?)</tr>', html).group(1)
-    assert row.count("no data") == 2  # the area and Northern Ireland's average
-    assert ">0<" not in row
-    assert re.search(r"<summary>Equality: no data</summary>", html)
-    assert "counts households, not people" in html
+    assert "no data" not in row
+    assert "<summary>Equality: 0 out of 100</summary>" in html
+    equality = html.split('id="domain-equality"')[1].split("</details>")[0]
+    assert "Income gap between the council&#x27;s neighbourhoods (computed here)" in equality
+    assert "Residents who are disabled" not in equality
+    assert "counts households, not people" in client.get("/wellbeing/methodology/").content.decode()
     # In England every domain is scored; culture, equality and voice are the council's.
     _, html = page(client, "/wellbeing/M11AD/")
     assert "The open data cannot yet score" not in html

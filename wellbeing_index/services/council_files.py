@@ -99,17 +99,15 @@ MORE_INDICATORS = [
             "whose day-to-day activities are limited by a long-term health problem or "
             "disability (Scotland): a measure of exposure to inequality, not of equal "
             "treatment. The two censuses asked differently, so councils are ranked within "
-            "their nation."
+            "their nation. Northern Ireland has no figure: its Census 2021 disability table "
+            "by council counts households, not people."
         ),
     },
 ]
-# Why a domain has no figure for an area of a nation (shown instead of a score).
-NO_DATA_REASONS = {
-    ("equality", "Northern Ireland"): (
-        "No open source yet: Northern Ireland's Census 2021 disability table published by "
-        "council counts households, not people, so it cannot sit beside the other nations'."
-    ),
-}
+# Why a domain has no figure for an area of a nation (shown instead of a score). Empty since
+# December 2026: Northern Ireland's Equality, which had no source, is now measured by the
+# income gap between its councils' neighbourhoods (``inequality``).
+NO_DATA_REASONS: dict[tuple[str, str], str] = {}
 
 
 class CouncilFileError(Exception):
