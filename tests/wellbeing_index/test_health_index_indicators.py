@@ -24,7 +24,8 @@ def nation_column(file: str, column: str, nation: str) -> dict[str, float]:
         }
 
 
-# Three new indicators, one per nation, each ranked among its nation's councils only.
+# New indicators of each nation, each ranked among its nation's councils only; the last
+# item says whether higher is better.
 CASES = [
     (
         "M1 1AD",
@@ -32,6 +33,7 @@ CASES = [
         "England",
         "sports-leisure-hi-council",
         ("uk_la_health_index_england_2020.csv", "sports_leisure_distance_score"),
+        True,
     ),
     (
         "EH1 1YZ",
@@ -39,6 +41,7 @@ CASES = [
         "Scotland",
         "outdoor-space-scotland-council",
         ("uk_la_scotland_wales_health_index.csv", "private_outdoor_space_pct"),
+        True,
     ),
     (
         "CF10 1EP",
@@ -46,16 +49,25 @@ CASES = [
         "Wales",
         "life-expectancy-wales-council",
         ("uk_la_scotland_wales_health_index.csv", "life_expectancy_years"),
+        True,
+    ),
+    (
+        "CF10 1EP",
+        "W06000015",
+        "Wales",
+        "pupil-absence-wales-council",
+        ("uk_la_scotland_wales_health_index.csv", "unauthorised_absence_pct"),
+        False,
     ),
 ]
 
 
-@pytest.mark.parametrize(("postcode", "council", "nation", "code", "raw"), CASES)
+@pytest.mark.parametrize(("postcode", "council", "nation", "code", "raw", "higher"), CASES)
 def test_new_indicators_match_a_recomputation_within_the_nation(
-    client, city_postcodes, default_index, postcode, council, nation, code, raw
+    client, city_postcodes, default_index, postcode, council, nation, code, raw, higher
 ):
     values = nation_column(*raw, nation)
-    expected = percentiles(values, higher_is_better=True)[council]
+    expected = percentiles(values, higher_is_better=higher)[council]
     data = client.get(f"/api/wellbeing/{postcode}").json()
     report = data["council_report"] or data
     assert report["area"]["code"] == council
@@ -63,7 +75,7 @@ def test_new_indicators_match_a_recomputation_within_the_nation(
     assert got[code]["score"] == pytest.approx(expected, abs=0.01)
     assert got[code]["value"] == pytest.approx(values[council])
     # The other nations' versions are not shown for this council: no value, never 0.
-    others = {c for *_, c, _ in CASES} - {code}
+    others = {case[3] for case in CASES if case[2] != nation}
     assert not others & set(got)
 
 

@@ -1,6 +1,7 @@
 """Second council indicators from the ONS Health Index for England (2020) and the British Red
 Cross's Health Index packages for Scotland and Wales: sports and leisure, green space, life
-expectancy, pupil attainment and internet access. Read from the repository's ``data/``
+expectancy, education (pupil attainment, young people's participation, school absence) and
+internet access. Read from the repository's ``data/``
 (see ``data/README.md``); definitions written to ``wellbeing_index/data/indicators.csv``.
 
 Each nation measures these its own way (England as Health Index scores, Scotland and Wales
@@ -42,6 +43,13 @@ HEALTH_INDEX_COLUMNS = {
         100,
     ),
     "life-expectancy-wales-council": (DEVOLVED_FILE, "life_expectancy_years", 50, 100),
+    "young-people-participation-scotland-council": (
+        DEVOLVED_FILE,
+        "young_people_participation_pct",
+        0,
+        100,
+    ),
+    "pupil-absence-wales-council": (DEVOLVED_FILE, "unauthorised_absence_pct", 0, 100),
 }
 
 
@@ -162,6 +170,51 @@ HEALTH_INDEX_INDICATORS = [
         "period": "2021 to 2023",
         "description": (
             "Years a newborn can expect to live. Wales only; ranked among Wales's councils."
+        ),
+    },
+    {
+        "code": "young-people-participation-scotland-council",
+        "name": "Young people in education, training or work (Scotland)",
+        "domain": "education",
+        "unit": "% of 16 to 19 year olds",
+        "direction": "higher",
+        "ranking": "nation",
+        "source": (
+            "Skills Development Scotland, Annual Participation Measure 2023 (via Public Health "
+            "Scotland's ScotPHO profiles), via the British Red Cross's healthindexscotland "
+            "package"
+        ),
+        "source_url": "https://scotland.shinyapps.io/ScotPHO_profiles_tool/",
+        "licence": OGL,
+        "year": 2023,
+        "period": "2023",
+        "description": (
+            "Share of 16 to 19 year olds in education, training or employment. Scotland only; "
+            "ranked among Scotland's councils."
+        ),
+    },
+    {
+        "code": "pupil-absence-wales-council",
+        "name": "Unauthorised absence from school (Wales)",
+        "domain": "education",
+        "unit": "% of half-day sessions missed",
+        "direction": "lower",
+        "ranking": "nation",
+        "source": (
+            "Welsh Government, Absenteeism from primary and from secondary schools, September "
+            "2023 to August 2024 (the mean of the two), via the British Red Cross's "
+            "healthindexwales package"
+        ),
+        "source_url": (
+            "https://www.gov.wales/absenteeism-secondary-schools-september-2023-august-2024"
+        ),
+        "licence": OGL,
+        "year": 2024,
+        "period": "September 2023 to August 2024",
+        "description": (
+            "Share of half-day sessions pupils missed without permission: the mean of the "
+            "primary and the secondary schools' rates. Wales only; ranked among Wales's "
+            "councils."
         ),
     },
 ]

@@ -216,7 +216,7 @@ DEFINITION_HEADER = [
 
 
 def indicator_definitions() -> list[dict]:
-    """The 74 indicator definitions of the default data set, in display order."""
+    """The 76 indicator definitions of the default data set, in display order."""
     rows = [
         *_council_definitions(),
         *_more_definitions(),
