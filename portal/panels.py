@@ -66,7 +66,11 @@ def _render(request, point, tags, location, figures, from_neighbourhood) -> str:
                 "commitments": [c for c, tags_of in commitments if tags_of & wanted][:3],
             }
         )
+    area = getattr(figures, "area", None)
     context = {
+        # A "left behind" neighbourhood is pointed at starting a space or a group, after
+        # what is already near it.
+        "left_behind": bool(getattr(area, "left_behind", False)),
         "nearby": help_nearby(point=point, tags=list(tags)),
         "actions": actions,
         "figures": figures,

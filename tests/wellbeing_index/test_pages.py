@@ -120,12 +120,12 @@ def test_the_council_list_pages(client, default_index):
 
 def test_the_methodology_lists_every_indicator_and_the_unscored_domains(client, default_index):
     html = client.get("/wellbeing/methodology/").content.decode()
-    assert "65 indicators" in html
+    assert "76 indicators" in html
     assert "score = (rank − 1) ÷ (number of areas − 1) × 100" in html
     assert "ranked within that nation" in html
     unscored = html.split('id="unscored"')[1].split("</section>")[0]
     assert "Every domain has at least one indicator" in unscored
-    assert "<strong>Equality</strong> in Northern Ireland: No open source yet" in unscored
+    assert "in Northern Ireland" not in unscored  # every domain has a source in every nation
     assert "Museums per 100,000 residents" in html
     assert "Creative Commons Attribution 4.0" in html
     assert "(estimated from constituencies)" in html
@@ -138,7 +138,8 @@ def test_the_methodology_filters_indicators_by_level_and_domain(client, default_
     html = client.get(
         "/wellbeing/methodology/", {"level": "local_authority", "domain": "health"}
     ).content.decode()
-    assert "4 indicators" in html  # one per nation
+    # one deprivation measure per nation, and life expectancy in England, Wales and Scotland
+    assert "7 indicators" in html
     html = client.get("/wellbeing/methodology/", {"level": "neighbourhood"}).content.decode()
     assert "29 indicators" in html
 

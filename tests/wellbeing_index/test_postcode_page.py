@@ -52,14 +52,20 @@ def test_the_page_shows_the_neighbourhood_index_in_all_four_nations(
     assert f"Personal wellbeing in {council}" in html
 
 
-def test_domains_without_open_data_show_no_data_not_zero(client, city_postcodes, default_index):
-    # No open source measures equality in Northern Ireland: "no data", with the reason.
+def test_equality_in_northern_ireland_is_the_income_gap_alone(
+    client, city_postcodes, default_index
+):
+    # Northern Ireland has no disability figure by person, so Equality there is scored from
+    # the income gap between the council's neighbourhoods only, never "no data". (Belfast's
+    # gap is Northern Ireland's widest: it scores 0, a real score.)
     _, html = page(client, "/wellbeing/BT15GS/")
     row = re.search(r'<a href="#domain-equality">Equality</a></th>(.*?)</tr>', html).group(1)
-    assert row.count("no data") == 2  # the area and Northern Ireland's average
-    assert ">0<" not in row
-    assert re.search(r"<summary>Equality: no data</summary>", html)
-    assert "counts households, not people" in html
+    assert "no data" not in row
+    assert "<summary>Equality: 0 out of 100</summary>" in html
+    equality = html.split('id="domain-equality"')[1].split("</details>")[0]
+    assert "Income gap between the council&#x27;s neighbourhoods (computed here)" in equality
+    assert "Residents who are disabled" not in equality
+    assert "counts households, not people" in client.get("/wellbeing/methodology/").content.decode()
     # In England every domain is scored; culture, equality and voice are the council's.
     _, html = page(client, "/wellbeing/M11AD/")
     assert "The open data cannot yet score" not in html
@@ -335,3 +341,30 @@ def test_what_you_can_do_lists_each_weakest_domain_with_actions(
     assert 'href="/communities/new/"' in block
     assert ">Running a repair cafe</a>" in block
     assert ">Hold repair cafes</a> (Leeds Menders): 9 of 12 cafes, under way" in block
+
+
+def test_a_left_behind_neighbourhood_is_pointed_at_starting_a_space_or_group(
+    client, city_postcodes, default_index
+):
+    from wellbeing_index.models import Area, Domain
+
+    location = lookup("M1 1AD")
+    Area.objects.filter(code=location.small_area_code).update(left_behind=True)
+    scores = AreaScore.objects.get(area__code=location.small_area_code).scores["d"]
+    weakest = min(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    hall = _near(Space, location, 1, name="Ancoats Hall", slug="ancoats-hall")
+    hall.tags.add(Domain.objects.get(slug=weakest).tag_list[0])
+    _, html = page(client, "/wellbeing/M11AD/")
+    assert "A “left behind” neighbourhood" in html
+    notice = html.split("A “left behind” neighbourhood")[1].split("</p>")[0]
+    assert 'href="/spaces/new/"' in notice and 'href="/communities/new/"' in notice
+    nearby = html.split('id="nearby-heading"')[1].split("</section>")[0]
+    start = nearby.split('id="start-here"')[1].split("</article>")[0]
+    # The left-behind block comes before the domains, and lists what is near first.
+    assert nearby.index('id="start-here"') < nearby.index('id="act-')
+    assert start.index("Ancoats Hall") < start.index("List a community space here")
+    assert 'href="/spaces/new/"' in start and 'href="/communities/new/"' in start
+    # A neighbourhood that is not left behind (none is, until the nightly count) gets the
+    # domains only.
+    _, html = page(client, "/wellbeing/EH11YZ/")
+    assert 'id="act-' in html and 'id="start-here"' not in html

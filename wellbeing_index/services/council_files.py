@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .health_index_sources import HEALTH_INDEX_COLUMNS
+
 REPO_DATA_DIR = Path(settings.BASE_DIR) / "data"
 MUSEUMS_FILE = "uk_lad2019_museums_2017.csv"
 TURNOUT_FILE = "uk_la_ge2024_turnout_2024.csv"
@@ -97,17 +99,15 @@ MORE_INDICATORS = [
             "whose day-to-day activities are limited by a long-term health problem or "
             "disability (Scotland): a measure of exposure to inequality, not of equal "
             "treatment. The two censuses asked differently, so councils are ranked within "
-            "their nation."
+            "their nation. Northern Ireland has no figure: its Census 2021 disability table "
+            "by council counts households, not people."
         ),
     },
 ]
-# Why a domain has no figure for an area of a nation (shown instead of a score).
-NO_DATA_REASONS = {
-    ("equality", "Northern Ireland"): (
-        "No open source yet: Northern Ireland's Census 2021 disability table published by "
-        "council counts households, not people, so it cannot sit beside the other nations'."
-    ),
-}
+# Why a domain has no figure for an area of a nation (shown instead of a score). Empty since
+# December 2026: Northern Ireland's Equality, which had no source, is now measured by the
+# income gap between its councils' neighbourhoods (``inequality``).
+NO_DATA_REASONS: dict[tuple[str, str], str] = {}
 
 
 class CouncilFileError(Exception):
@@ -184,22 +184,25 @@ def museums_per_head(path: Path, councils: set[str], errors: list[str]) -> dict[
 
 def more_council_values(councils: set[str], data_dir: Path | None = None) -> list[tuple]:
     """Value rows (area code, indicator code, value) of the culture, equality and voice
-    indicators; raises ``CouncilFileError`` listing every problem."""
+    indicators and of the Health Index ones (``health_index_sources``); raises
+    ``CouncilFileError`` listing every problem."""
     data_dir = Path(data_dir or REPO_DATA_DIR)
     errors: list[str] = []
     museums = museums_per_head(data_dir / MUSEUMS_FILE, councils, errors)
     rows = [(code, "museums-council", f"{value:.3f}") for code, value in sorted(museums.items())]
-    for file, column, indicator in (
-        (TURNOUT_FILE, "ge2024_turnout_apportioned_pct", "turnout-ge2024-council"),
-        (DISABILITY_FILE, "disabled_pct_of_residents", "disability-council"),
-    ):
-        checked = _checked_rows(data_dir / file, "lad_code", {column: (0, 100)}, errors)
+    columns = {
+        "turnout-ge2024-council": (TURNOUT_FILE, "ge2024_turnout_apportioned_pct", 0, 100),
+        "disability-council": (DISABILITY_FILE, "disabled_pct_of_residents", 0, 100),
+        **HEALTH_INDEX_COLUMNS,
+    }
+    for indicator, (file, column, low, high) in columns.items():
+        checked = _checked_rows(data_dir / file, "lad_code", {column: (low, high)}, errors)
         _coverage_check(file, {code for code, _, _ in checked}, councils, errors)
         rows += [
             (code, indicator, f"{numbers[column]:g}")
             for code, numbers, _ in checked
             if numbers.get(column) is not None
         ]
-    if errors:
-        raise CouncilFileError(errors)
+    if errors:  # a file read for several columns reports its own faults once
+        raise CouncilFileError(list(dict.fromkeys(errors)))
     return rows

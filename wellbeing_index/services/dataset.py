@@ -17,6 +17,7 @@ from django.conf import settings
 
 from ..models import Edition, Level
 from .council_files import more_council_values
+from .inequality import INCOME_GAP_CODE, council_income_gaps
 from .sources import (
     COUNCIL_INDEX,
     DEFINITION_HEADER,
@@ -104,6 +105,7 @@ def dataset_build(
     more_areas, more_values = _neighbourhood_rows(small_areas, council_names, postcodes)
     area_rows += more_areas
     value_rows += more_values
+    value_rows += _income_gap_rows(area_rows, small_areas)
     counts = _files_write(out_dir, area_rows, value_rows)
     counts["neighbourhoods_without_council"] = sum(
         1 for row in area_rows if row[2] == Level.NEIGHBOURHOOD and not row[4]
@@ -205,6 +207,17 @@ def _neighbourhood_rows(
                     (code, f"{measure}-{index.slug}-neighbourhood", _decile_value(text))
                 )
     return area_rows, value_rows
+
+
+def _income_gap_rows(area_rows: list, small_areas: list[dict]) -> list[tuple]:
+    """Equality: each council's income gap between its neighbourhoods (``inequality``)."""
+    council_of = {row[0]: row[4] for row in area_rows if row[2] == Level.NEIGHBOURHOOD}
+    gaps = council_income_gaps(
+        (council_of[r["area_code"]], int(float(r["income_decile"])))
+        for r in small_areas
+        if council_of.get(r["area_code"]) and r["income_decile"]
+    )
+    return [(code, INCOME_GAP_CODE, f"{gap:.3f}") for code, gap in sorted(gaps.items())]
 
 
 def _files_write(out_dir: Path, area_rows: list, value_rows: list) -> dict:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from ..models import Level
 from .council_files import MORE_INDICATORS, NO_DATA_REASONS  # noqa: F401 (re-exported)
+from .health_index_sources import HEALTH_INDEX_INDICATORS
+from .inequality import INCOME_GAP_INDICATOR
 
 OGL = "Open Government Licence v3.0"
 ONS_WELLBEING_URL = (
@@ -214,7 +216,7 @@ DEFINITION_HEADER = [
 
 
 def indicator_definitions() -> list[dict]:
-    """The 65 indicator definitions of the default data set, in display order."""
+    """The 76 indicator definitions of the default data set, in display order."""
     rows = [
         *_council_definitions(),
         *_more_definitions(),
@@ -252,8 +254,12 @@ def _council_definitions() -> list[dict]:
 
 
 def _more_definitions() -> list[dict]:
-    """Council figures for culture, equality and voice (``MORE_INDICATORS``)."""
-    return [{**row, "level": Level.LOCAL_AUTHORITY.value} for row in MORE_INDICATORS]
+    """Council figures for culture, equality and voice (``MORE_INDICATORS``) and the Health
+    Index ones (``HEALTH_INDEX_INDICATORS``)."""
+    return [
+        {**row, "level": Level.LOCAL_AUTHORITY.value}
+        for row in (*MORE_INDICATORS, INCOME_GAP_INDICATOR, *HEALTH_INDEX_INDICATORS)
+    ]
 
 
 def _neighbourhood_definitions() -> list[dict]:
