@@ -7,10 +7,10 @@ from .geo import NearQuerySet
 
 
 class Nation(models.TextChoices):
-    ENGLAND = "England"
-    SCOTLAND = "Scotland"
-    WALES = "Wales"
-    NORTHERN_IRELAND = "Northern Ireland"
+    ENGLAND = "England", _("England")
+    SCOTLAND = "Scotland", _("Scotland")
+    WALES = "Wales", _("Wales")
+    NORTHERN_IRELAND = "Northern Ireland", _("Northern Ireland")
 
     @classmethod
     def from_gss(cls, code: str) -> "Nation":

@@ -22,6 +22,14 @@ class Level(models.TextChoices):
     REGION = "region", _("region")
 
 
+# A level's name for many areas ("UK average for council areas"), a whole word in Welsh too.
+LEVEL_PLURALS = {
+    Level.LOCAL_AUTHORITY: _("council areas"),
+    Level.NEIGHBOURHOOD: _("neighbourhoods"),
+    Level.WARD: _("wards"),
+    Level.REGION: _("regions"),
+}
+
 AREA_URL_NAMES = {
     Level.LOCAL_AUTHORITY: "wellbeing_index:council-detail",
     Level.NEIGHBOURHOOD: "wellbeing_index:neighbourhood-detail",
