@@ -30,7 +30,7 @@ def council_name(name: str, code: str) -> str:
 
 
 def nation_name(nation: str) -> str:
-    """"Wales" → "Cymru" on a Welsh page: a nation's name in the language being read."""
+    """ "Wales" → "Cymru" on a Welsh page: a nation's name in the language being read."""
     if nation in Nation.values:
         return str(Nation(nation).label)
     return gettext(nation) if nation else nation

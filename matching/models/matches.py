@@ -142,12 +142,20 @@ class Match(models.Model):
         return reverse("matching:match-detail", kwargs={"pk": self.pk})
 
     @property
-    def reason_for_volunteer(self) -> str:
-        """The reason as the volunteer reads it: what the other person asks for.
+    def reason_text(self) -> str:
+        """Why the match was made, as the person in need reads it, in the active language
+        (``reason`` is the staff's record, in the site's language)."""
+        from ..reasons import match_reason
 
-        ``reason`` is written for the person in need ("offers collecting medication"); read
-        by the volunteer it seemed to say the person in need offers it."""
-        return self.reason.replace("offers ", "needs ").replace("can teach ", "wants to learn ")
+        return match_reason(self)
+
+    @property
+    def reason_for_volunteer(self) -> str:
+        """The reason as the volunteer reads it: what the other person asks for ("needs
+        collecting medication", where the person in need reads "offers …")."""
+        from ..reasons import match_reason
+
+        return match_reason(self, for_volunteer=True)
 
     @property
     def status_text(self) -> str:
