@@ -113,9 +113,9 @@ def match_reason(match, *, for_volunteer: bool = False) -> str:
     shopping on weekday evenings"; read by the volunteer, "… needs collecting shopping …".
     A match that names no categories (made by hand) keeps the reason it was given."""
     if not match.covers:
-        if for_volunteer:
-            return match.reason.replace("offers ", "needs ").replace("can teach ", "wants to learn ")
-        return match.reason
+        if not for_volunteer:
+            return match.reason
+        return match.reason.replace("offers ", "needs ").replace("can teach ", "wants to learn ")
     if match.scheme_id:
         return _scheme_reason(match)
     reason = _person_reason(match, for_volunteer=for_volunteer)
