@@ -47,11 +47,11 @@ class AreaQuerySet(models.QuerySet):
 class PopulationBasis(models.TextChoices):
     """Where a neighbourhood's number of residents comes from."""
 
-    ONS_MID2020 = "ons_mid2020", "ONS mid-2020 small-area population estimate"
-    NRS_MID2020 = "nrs_mid2020", "NRS mid-2020 small-area population estimate"
+    ONS_MID2020 = "ons_mid2020", _("ONS mid-2020 small-area population estimate")
+    NRS_MID2020 = "nrs_mid2020", _("NRS mid-2020 small-area population estimate")
     PROXY_POSTCODES = (
         "proxy_postcodes",
-        ("estimate: Northern Ireland's mid-2020 population spread by the number of postcodes"),
+        _("estimate: Northern Ireland's mid-2020 population spread by the number of postcodes"),
     )
 
 
@@ -81,7 +81,7 @@ class Area(models.Model):
         _("population"),
         null=True,
         blank=True,
-        help_text="Residents (neighbourhoods; see population basis).",
+        help_text=_("Residents (neighbourhoods; see population basis)."),
     )
     population_basis = models.CharField(
         _("population basis"),
@@ -94,7 +94,7 @@ class Area(models.Model):
         _("deprivation decile"),
         null=True,
         blank=True,
-        help_text="Its nation's index of multiple deprivation decile (1 = most deprived 10%).",
+        help_text=_("Its nation's index of multiple deprivation decile (1 = most deprived 10%)."),
     )
     left_behind = models.BooleanField(
         _("left behind"),

@@ -26,13 +26,13 @@ class PersonalCalendar(models.Model):
     include_waiting = models.BooleanField(
         _("include dates I'm on the waiting list for"),
         default=False,
-        help_text="They show as tentative until a place is yours.",
+        help_text=_("They show as tentative until a place is yours."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     renewed_at = models.DateTimeField(_("renewed at"), auto_now=True)
 
     class Meta:
-        verbose_name = "personal calendar feed"
+        verbose_name = _("personal calendar feed")
 
     def __str__(self):
         return f"Calendar feed of {self.user}"
