@@ -37,31 +37,33 @@ class Moderated(models.Model):
     """Fields and behaviour shared by every moderated listing."""
 
     moderation_status = models.CharField(
-        "moderation",
+        _("moderation"),
         max_length=10,
         choices=ModerationStatus.choices,
         default=ModerationStatus.PENDING,
         db_index=True,
     )
-    is_featured = models.BooleanField("featured", default=False)
+    is_featured = models.BooleanField(_("featured"), default=False)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    review_note = models.TextField("reason", blank=True, max_length=2000)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+    review_note = models.TextField(_("reason"), blank=True, max_length=2000)
 
     objects = ModeratedQuerySet.as_manager()
 
@@ -82,18 +84,24 @@ class Moderated(models.Model):
 class ModerationDecision(models.Model):
     """One staff decision on one listing (its email is in the outbox, keyed by this id)."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    listing = GenericForeignKey("content_type", "object_id")
-    listing_name = models.CharField(max_length=300)
-    decision = models.CharField(max_length=10, choices=ModerationStatus.choices)
-    featured = models.BooleanField(default=False)
-    note = models.TextField(blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE
     )
-    decided_at = models.DateTimeField(default=timezone.now)
-    recipient_email = models.EmailField(blank=True)
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    listing = GenericForeignKey("content_type", "object_id")
+    listing_name = models.CharField(_("listing name"), max_length=300)
+    decision = models.CharField(_("decision"), max_length=10, choices=ModerationStatus.choices)
+    featured = models.BooleanField(_("featured"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+    recipient_email = models.EmailField(_("recipient email"), blank=True)
 
     class Meta:
         ordering = ["-decided_at", "-pk"]

@@ -1,39 +1,48 @@
 """How matching puts things into words: availability, distances, lists.
 
-Pure Python, shared by the models, the engine and the templates.
+Shared by the models, the engine and the templates; every phrase is marked for
+translation, so it reads in the language active when it is worded (an email's is its
+recipient's).
 """
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
 # When people are available: a small bit set, so two people overlap when ``a & b``.
 AVAILABILITY_SLOTS = (
-    (1, "weekday mornings"),
-    (2, "weekday afternoons"),
-    (4, "weekday evenings"),
-    (8, "weekends"),
+    (1, _("weekday mornings")),
+    (2, _("weekday afternoons")),
+    (4, _("weekday evenings")),
+    (8, _("weekends")),
 )
 ANY_TIME = sum(value for value, _label in AVAILABILITY_SLOTS)
 
 
 def join_words(words: list[str], *, limit: int = 0) -> str:
     """["a", "b", "c"] → "a, b and c"; past ``limit`` words, "a, b and 3 more"."""
-    words = list(words)
+    words = [str(word) for word in words]
     if limit and len(words) > limit:
-        return ", ".join(words[:limit]) + f" and {len(words) - limit} more"
+        more = len(words) - limit
+        return ngettext("%(words)s and %(count)s more", "%(words)s and %(count)s more", more) % {
+            "words": ", ".join(words[:limit]),
+            "count": more,
+        }
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return gettext("%(words)s and %(last)s") % {"words": ", ".join(words[:-1]), "last": words[-1]}
 
 
 def availability_labels(bits: int) -> list[str]:
-    return [label for value, label in AVAILABILITY_SLOTS if bits & value]
+    return [str(label) for value, label in AVAILABILITY_SLOTS if bits & value]
 
 
 def availability_phrase(bits: int) -> str:
     """``5`` → "weekday mornings and weekday evenings"; every slot → "any time"."""
     if bits & ANY_TIME == ANY_TIME:
-        return "any time"
-    return join_words(availability_labels(bits)) or "no time given"
+        return gettext("any time")
+    return join_words(availability_labels(bits)) or gettext("no time given")
 
 
 def km_text(km: float) -> str:
@@ -48,5 +57,5 @@ def km_text(km: float) -> str:
 def distance_phrase(km: float) -> str:
     """2.1 → "2.1 km away"; people in the same postcode district are "less than 1 km away"."""
     if km < 1:
-        return "less than 1 km away"
-    return f"{km_text(km)} away"
+        return gettext("less than 1 km away")
+    return gettext("%(distance)s away") % {"distance": km_text(km)}

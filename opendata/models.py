@@ -16,21 +16,21 @@ class ActivityMapping(models.Model):
     """
 
     tag = models.CharField(
-        "site tag",
+        _("site tag"),
         max_length=100,
         unique=True,
         help_text=_("An interest as members type it on events (any case): walking, yoga."),
     )
     activity_id = models.URLField(
-        "OpenActive activity",
+        _("OpenActive activity"),
         max_length=200,
         help_text=_(
             "The activity's id in the OpenActive Activity List "
             "(https://openactive.io/activity-list#…)."
         ),
     )
-    activity_label = models.CharField("activity name", max_length=200, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    activity_label = models.CharField(_("activity name"), max_length=200, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["tag"]
@@ -60,10 +60,10 @@ class FeedStamp(models.Model):
     time and publishes gone or unpublishable ones as tombstones.
     """
 
-    kind = models.CharField(max_length=20, choices=FeedKind.choices)
-    item_id = models.PositiveBigIntegerField()
+    kind = models.CharField(_("kind"), max_length=20, choices=FeedKind.choices)
+    item_id = models.PositiveBigIntegerField(_("item id"))
     # Microseconds since the epoch when the change was recorded: RPDE's integer "modified".
-    modified = models.BigIntegerField()
+    modified = models.BigIntegerField(_("modified"))
 
     class Meta:
         constraints = [
@@ -83,18 +83,19 @@ class HarvestedListing(Moderated):
     New rows wait for staff (moderation status "pending").
     """
 
-    source_url = models.URLField(max_length=500)
-    item_id = models.CharField(max_length=200)
-    kind = models.CharField(max_length=40)
-    name = models.CharField(max_length=300, blank=True)
-    url = models.URLField(max_length=500, blank=True)
-    data = models.JSONField(default=dict)
-    modified = models.CharField("modified at the source", max_length=40, blank=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-    harvested_at = models.DateTimeField(default=timezone.now)
+    source_url = models.URLField(_("source url"), max_length=500)
+    item_id = models.CharField(_("item id"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=40)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    url = models.URLField(_("url"), max_length=500, blank=True)
+    data = models.JSONField(_("data"), default=dict)
+    modified = models.CharField(_("modified at the source"), max_length=40, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    harvested_at = models.DateTimeField(_("harvested at"), default=timezone.now)
     # The site event an OpenActive opportunity became (``services.harvest_events``).
     event = models.OneToOneField(
         "events.Event",
+        verbose_name=_("event"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

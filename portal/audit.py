@@ -46,13 +46,13 @@ class PlaceAudit:
         """What a co-operative community here could start, in words."""
         gaps = []
         if not self.cooperatives:
-            gaps.append("a co-operative")
+            gaps.append(_("a co-operative"))
         if not self.communities:
-            gaps.append("a registered co-operative community")
+            gaps.append(_("a registered co-operative community"))
         if not self.spaces:
-            gaps.append("a community space")
+            gaps.append(_("a community space"))
         if not self.events:
-            gaps.append("upcoming events")
+            gaps.append(_("upcoming events"))
         return gaps
 
 

@@ -7,10 +7,10 @@ from .geo import NearQuerySet
 
 
 class Nation(models.TextChoices):
-    ENGLAND = "England"
-    SCOTLAND = "Scotland"
-    WALES = "Wales"
-    NORTHERN_IRELAND = "Northern Ireland"
+    ENGLAND = "England", _("England")
+    SCOTLAND = "Scotland", _("Scotland")
+    WALES = "Wales", _("Wales")
+    NORTHERN_IRELAND = "Northern Ireland", _("Northern Ireland")
 
     @classmethod
     def from_gss(cls, code: str) -> "Nation":
@@ -21,9 +21,9 @@ class Nation(models.TextChoices):
 
 
 class LocalAuthority(models.Model):
-    code = models.CharField(max_length=9, primary_key=True)
-    name = models.CharField(max_length=100)
-    nation = models.CharField(max_length=20, choices=Nation.choices, db_index=True)
+    code = models.CharField(_("code"), max_length=9, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+    nation = models.CharField(_("nation"), max_length=20, choices=Nation.choices, db_index=True)
 
     class Meta:
         ordering = ["name"]
@@ -36,15 +36,18 @@ class LocalAuthority(models.Model):
 class District(models.Model):
     """A postcode district (outward code) with the centroid of its live postcodes."""
 
-    outcode = models.CharField(max_length=4, primary_key=True)
-    area = models.CharField(max_length=2, db_index=True)
-    latitude = models.FloatField()
-    longitude = models.FloatField()
-    nation = models.CharField(max_length=20, choices=Nation.choices, db_index=True)
+    outcode = models.CharField(_("outcode"), max_length=4, primary_key=True)
+    area = models.CharField(_("area"), max_length=2, db_index=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    nation = models.CharField(_("nation"), max_length=20, choices=Nation.choices, db_index=True)
     local_authority = models.ForeignKey(
-        LocalAuthority, on_delete=models.PROTECT, related_name="districts"
+        LocalAuthority,
+        verbose_name=_("local authority"),
+        on_delete=models.PROTECT,
+        related_name="districts",
     )
-    live_postcodes = models.PositiveIntegerField(default=0)
+    live_postcodes = models.PositiveIntegerField(_("live postcodes"), default=0)
 
     objects = NearQuerySet.as_manager()
 
@@ -59,13 +62,15 @@ class District(models.Model):
 class Postcode(models.Model):
     """One live postcode, loaded by ``manage.py import_postcodes`` (optional, 1.79M rows)."""
 
-    postcode = models.CharField(max_length=8, primary_key=True)
-    outcode = models.CharField(max_length=4, db_index=True)
-    latitude = models.FloatField()
-    longitude = models.FloatField()
-    lad_code = models.CharField(max_length=9, blank=True)
-    small_area_code = models.CharField(max_length=9, blank=True)
-    positional_quality = models.PositiveSmallIntegerField(null=True, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=8, primary_key=True)
+    outcode = models.CharField(_("outcode"), max_length=4, db_index=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    lad_code = models.CharField(_("lad code"), max_length=9, blank=True)
+    small_area_code = models.CharField(_("small area code"), max_length=9, blank=True)
+    positional_quality = models.PositiveSmallIntegerField(
+        _("positional quality"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["postcode"]
@@ -81,14 +86,16 @@ class Located(models.Model):
     (latitude, longitude) index makes the bounding-box prefilter cheap.
     """
 
-    postcode = models.CharField(max_length=8, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=8, blank=True)
     # No index of its own: each subclass declares a (latitude, longitude) index, whose
     # leading column serves every latitude range; a second index would only slow writes.
-    latitude = models.FloatField(null=True, blank=True)
-    longitude = models.FloatField(null=True, blank=True)
-    outcode = models.CharField(max_length=4, blank=True, db_index=True)
-    lad_code = models.CharField("local authority code", max_length=9, blank=True, db_index=True)
-    nation = models.CharField(max_length=20, choices=Nation.choices, blank=True, db_index=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    outcode = models.CharField(_("outcode"), max_length=4, blank=True, db_index=True)
+    lad_code = models.CharField(_("local authority code"), max_length=9, blank=True, db_index=True)
+    nation = models.CharField(
+        _("nation"), max_length=20, choices=Nation.choices, blank=True, db_index=True
+    )
 
     class Meta:
         abstract = True

@@ -22,6 +22,14 @@ class Level(models.TextChoices):
     REGION = "region", _("region")
 
 
+# A level's name for many areas ("UK average for council areas"), a whole word in Welsh too.
+LEVEL_PLURALS = {
+    Level.LOCAL_AUTHORITY: _("council areas"),
+    Level.NEIGHBOURHOOD: _("neighbourhoods"),
+    Level.WARD: _("wards"),
+    Level.REGION: _("regions"),
+}
+
 AREA_URL_NAMES = {
     Level.LOCAL_AUTHORITY: "wellbeing_index:council-detail",
     Level.NEIGHBOURHOOD: "wellbeing_index:neighbourhood-detail",
@@ -39,40 +47,57 @@ class AreaQuerySet(models.QuerySet):
 class PopulationBasis(models.TextChoices):
     """Where a neighbourhood's number of residents comes from."""
 
-    ONS_MID2020 = "ons_mid2020", "ONS mid-2020 small-area population estimate"
-    NRS_MID2020 = "nrs_mid2020", "NRS mid-2020 small-area population estimate"
+    ONS_MID2020 = "ons_mid2020", _("ONS mid-2020 small-area population estimate")
+    NRS_MID2020 = "nrs_mid2020", _("NRS mid-2020 small-area population estimate")
     PROXY_POSTCODES = (
         "proxy_postcodes",
-        ("estimate: Northern Ireland's mid-2020 population spread by the number of postcodes"),
+        _("estimate: Northern Ireland's mid-2020 population spread by the number of postcodes"),
     )
 
 
 class Area(models.Model):
     """A place the index scores: a council area, a neighbourhood (small area), any level."""
 
-    code = models.CharField(max_length=12, help_text=_("GSS code, e.g. E08000003."))
-    level = models.CharField(max_length=20, choices=Level.choices)
-    name = models.CharField(max_length=200)
-    nation = models.CharField(max_length=20, choices=Nation.choices)
+    code = models.CharField(_("code"), max_length=12, help_text=_("GSS code, e.g. E08000003."))
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    name = models.CharField(_("name"), max_length=200)
+    nation = models.CharField(_("nation"), max_length=20, choices=Nation.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
-    )
-    latitude = models.FloatField(
-        null=True, blank=True, help_text=_("Centre (mean position of its postcodes), WGS84.")
-    )
-    longitude = models.FloatField(null=True, blank=True)
-    population = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Residents (neighbourhoods; see population basis)."
-    )
-    population_basis = models.CharField(
-        max_length=20, choices=PopulationBasis.choices, blank=True, default=""
-    )
-    deprivation_decile = models.PositiveSmallIntegerField(
+        "self",
+        verbose_name=_("parent"),
         null=True,
         blank=True,
-        help_text="Its nation's index of multiple deprivation decile (1 = most deprived 10%).",
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        help_text=_("Centre (mean position of its postcodes), WGS84."),
+    )
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    population = models.PositiveIntegerField(
+        _("population"),
+        null=True,
+        blank=True,
+        help_text=_("Residents (neighbourhoods; see population basis)."),
+    )
+    population_basis = models.CharField(
+        _("population basis"),
+        max_length=20,
+        choices=PopulationBasis.choices,
+        blank=True,
+        default="",
+    )
+    deprivation_decile = models.PositiveSmallIntegerField(
+        _("deprivation decile"),
+        null=True,
+        blank=True,
+        help_text=_("Its nation's index of multiple deprivation decile (1 = most deprived 10%)."),
     )
     left_behind = models.BooleanField(
+        _("left behind"),
         default=False,
         help_text=(
             "In its nation's most deprived 10% and in the lowest fifth for social "
@@ -100,10 +125,10 @@ class Area(models.Model):
 class Pillar(models.Model):
     """People, Place, Relationships: each the mean of its three domains."""
 
-    slug = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=60)
-    order = models.PositiveSmallIntegerField(default=0)
-    description = models.TextField(blank=True)
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(_("description"), blank=True)
 
     class Meta:
         ordering = ["order"]
@@ -115,12 +140,17 @@ class Pillar(models.Model):
 class Domain(models.Model):
     """One of the nine areas of life, scored as the mean of its indicators."""
 
-    pillar = models.ForeignKey(Pillar, on_delete=models.PROTECT, related_name="domains")
-    slug = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=80)
-    order = models.PositiveSmallIntegerField(default=0)
-    description = models.TextField(blank=True, help_text=_("What this domain is about."))
+    pillar = models.ForeignKey(
+        Pillar, verbose_name=_("pillar"), on_delete=models.PROTECT, related_name="domains"
+    )
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What this domain is about.")
+    )
     help_tags = models.CharField(
+        _("help tags"),
         max_length=500,
         blank=True,
         help_text=(
@@ -151,18 +181,23 @@ class EditionQuerySet(models.QuerySet):
 class Edition(models.Model):
     """A data year of the index. Scores are computed per edition and kept side by side."""
 
-    year = models.PositiveSmallIntegerField(unique=True)
-    title = models.CharField(max_length=120, blank=True)
-    notes = models.TextField(blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
     is_published = models.BooleanField(
-        default=True, help_text=_("Unpublished editions are computed but not shown on the site.")
+        _("is published"),
+        default=True,
+        help_text=_("Unpublished editions are computed but not shown on the site."),
     )
     source_digest = models.CharField(
-        max_length=64, blank=True, help_text=_("Checksum of the default data set last loaded.")
+        _("source digest"),
+        max_length=64,
+        blank=True,
+        help_text=_("Checksum of the default data set last loaded."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    imported_at = models.DateTimeField(null=True, blank=True)
-    computed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
 
     objects = EditionQuerySet.as_manager()
 
@@ -186,37 +221,41 @@ class Ranking(models.TextChoices):
 class Indicator(models.Model):
     """A measure, its meaning and its provenance. ``domain`` empty: shown beside the index."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="indicators")
-    code = models.SlugField(max_length=80)
-    name = models.CharField(max_length=200)
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    code = models.SlugField(_("code"), max_length=80)
+    name = models.CharField(_("name"), max_length=200)
     domain = models.ForeignKey(
         Domain,
+        verbose_name=_("domain"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="indicators",
         help_text=_("Empty: shown beside the domains (personal wellbeing) but not scored in them."),
     )
-    level = models.CharField(max_length=20, choices=Level.choices)
-    unit = models.CharField(max_length=80)
-    direction = models.CharField(max_length=6, choices=Direction.choices)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    unit = models.CharField(_("unit"), max_length=80)
+    direction = models.CharField(_("direction"), max_length=6, choices=Direction.choices)
     ranking = models.CharField(
+        _("ranking"),
         max_length=6,
         choices=Ranking.choices,
         default=Ranking.UK,
         help_text=_("Within each nation for measures each nation takes on its own scale."),
     )
-    source = models.CharField(max_length=300)
-    source_url = models.URLField(max_length=300, blank=True)
-    licence = models.CharField(max_length=120)
-    year = models.PositiveSmallIntegerField(help_text=_("The year the data describes."))
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source url"), max_length=300, blank=True)
+    licence = models.CharField(_("licence"), max_length=120)
+    year = models.PositiveSmallIntegerField(_("year"), help_text=_("The year the data describes."))
     period = models.CharField(
-        max_length=60, blank=True, help_text=_("e.g. April 2020 to March 2021")
+        _("period"), max_length=60, blank=True, help_text=_("e.g. April 2020 to March 2021")
     )
-    description = models.TextField(blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
     loaded_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When its values were last imported.")
+        _("loaded at"), null=True, blank=True, help_text=_("When its values were last imported.")
     )
 
     class Meta:
@@ -232,9 +271,13 @@ class Indicator(models.Model):
 class IndicatorValue(models.Model):
     """A raw value of one indicator for one area (long format, as imported)."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="indicator_values")
-    value = models.FloatField()
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.CASCADE, related_name="indicator_values"
+    )
+    value = models.FloatField(_("value"))
 
     class Meta:
         constraints = [
@@ -252,10 +295,14 @@ class AreaScore(models.Model):
     "i": {indicator code: [raw value, score]}}``; a missing key means "no data".
     """
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="area_scores")
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="scores")
-    overall = models.FloatField(null=True, blank=True)
-    scores = models.JSONField(default=dict)
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="area_scores"
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.CASCADE, related_name="scores"
+    )
+    overall = models.FloatField(_("overall"), null=True, blank=True)
+    scores = models.JSONField(_("scores"), default=dict)
 
     class Meta:
         constraints = [
@@ -274,11 +321,13 @@ class Benchmark(models.Model):
     a raw mean is left out where the nations' scales differ).
     """
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="benchmarks")
-    level = models.CharField(max_length=20, choices=Level.choices)
-    nation = models.CharField(max_length=20, choices=Nation.choices, blank=True)
-    area_count = models.PositiveIntegerField(default=0)
-    averages = models.JSONField(default=dict)
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="benchmarks"
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    nation = models.CharField(_("nation"), max_length=20, choices=Nation.choices, blank=True)
+    area_count = models.PositiveIntegerField(_("area count"), default=0)
+    averages = models.JSONField(_("averages"), default=dict)
 
     class Meta:
         constraints = [

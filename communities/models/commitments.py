@@ -43,30 +43,34 @@ class CommitmentQuerySet(models.QuerySet):
 class Commitment(models.Model):
     """One SMART commitment: what, how many (target and unit), by when."""
 
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="commitments")
-    area = models.CharField(max_length=12, choices=CommitmentArea.choices, db_index=True)
+    group = models.ForeignKey(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="commitments"
+    )
+    area = models.CharField(_("area"), max_length=12, choices=CommitmentArea.choices, db_index=True)
     what = models.CharField(
-        "what you will do",
+        _("what you will do"),
         max_length=200,
         help_text=_("Specific and doable, like “Hold street parties on our estate”."),
     )
     how = models.TextField(
-        "how you will do it",
+        _("how you will do it"),
         blank=True,
         max_length=2000,
         help_text=_("Optional: who is involved, what you need."),
     )
     target = models.PositiveIntegerField(
+        _("target"),
         validators=[MinValueValidator(1), MaxValueValidator(MAX_TARGET)],
         help_text=_("The number you are aiming for, like 4."),
     )
     unit = models.CharField(
-        "counted in",
+        _("counted in"),
         max_length=60,
         help_text=_("What the number counts, like “street parties” or “people taking part”."),
     )
-    due_date = models.DateField("by when")
+    due_date = models.DateField(_("by when"))
     status = models.CharField(
+        _("status"),
         max_length=10,
         choices=CommitmentStatus.choices,
         default=CommitmentStatus.ACTIVE,
@@ -74,12 +78,17 @@ class Commitment(models.Model):
     )
     # The sum of the progress updates, kept up to date by ``progress_post`` so that lists
     # can sort and filter on progress without adding up every update.
-    progress_total = models.PositiveIntegerField(default=0, editable=False)
+    progress_total = models.PositiveIntegerField(_("progress total"), default=0, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -129,22 +138,29 @@ class Commitment(models.Model):
 class ProgressUpdate(models.Model):
     """A number done since the last update, and the story behind it."""
 
-    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="updates")
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="updates"
+    )
     number = models.PositiveIntegerField(
-        "how many since your last update",
+        _("how many since your last update"),
         validators=[MaxValueValidator(MAX_TARGET)],
     )
     story = models.TextField(
-        "the story",
+        _("the story"),
         max_length=1000,
         help_text=_("A few sentences: what happened, who took part, what you learnt."),
     )
     # Set when the organiser confirmed a number larger than we expected.
-    confirmed_large = models.BooleanField(default=False, editable=False)
+    confirmed_large = models.BooleanField(_("confirmed large"), default=False, editable=False)
     posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("posted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    posted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    posted_at = models.DateTimeField(_("posted at"), default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-posted_at", "-pk"]
@@ -161,13 +177,22 @@ class CheckIn(models.Model):
     a worker restarts.
     """
 
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="checkins")
-    year = models.PositiveSmallIntegerField(help_text=_("1 for the first anniversary, and so on."))
-    due_at = models.DateTimeField()
-    created_at = models.DateTimeField(default=timezone.now)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    group = models.ForeignKey(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="checkins"
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), help_text=_("1 for the first anniversary, and so on.")
+    )
+    due_at = models.DateTimeField(_("due at"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:

@@ -105,39 +105,50 @@ class Group(Moderated, Located):
     set and makes commitments.
     """
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
     kind = models.CharField(
-        max_length=30, choices=GroupKind.choices, default=GroupKind.COMMUNITY_GROUP, db_index=True
+        _("kind"),
+        max_length=30,
+        choices=GroupKind.choices,
+        default=GroupKind.COMMUNITY_GROUP,
+        db_index=True,
     )
-    description = models.TextField(blank=True, max_length=10_000)
+    description = models.TextField(_("description"), blank=True, max_length=10_000)
     tags = TaggableManager(blank=True, help_text=_("Interests, separated by commas."))
     area_type = models.CharField(
-        "area", max_length=20, choices=AreaType.choices, default=AreaType.PLACE, db_index=True
+        _("area"), max_length=20, choices=AreaType.choices, default=AreaType.PLACE, db_index=True
     )
     place_name = models.CharField(
-        "place", max_length=120, blank=True, help_text=_("The place in words, like Ancoats.")
+        _("place"), max_length=120, blank=True, help_text=_("The place in words, like Ancoats.")
     )
-    radius_km = models.FloatField("radius (km)", null=True, blank=True)
+    radius_km = models.FloatField(_("radius (km)"), null=True, blank=True)
     districts = models.ManyToManyField(
-        "postcodes.District", blank=True, related_name="community_groups"
+        "postcodes.District",
+        verbose_name=_("districts"),
+        blank=True,
+        related_name="community_groups",
     )
-    website = models.URLField(blank=True, max_length=300)
+    website = models.URLField(_("website"), blank=True, max_length=300)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="community_groups"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("members"),
+        through="Membership",
+        related_name="community_groups",
     )
     spaces = models.ManyToManyField(
         "spaces.Space",
+        verbose_name=_("spaces"),
         blank=True,
         related_name="community_groups",
         help_text=_("Community spaces where the group meets."),
     )
     registered_at = models.DateTimeField(
-        "registered as a co-operative community", null=True, blank=True, db_index=True
+        _("registered as a co-operative community"), null=True, blank=True, db_index=True
     )
-    last_reviewed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    last_reviewed_at = models.DateTimeField(_("last reviewed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = GroupQuerySet.as_manager()
 
@@ -222,12 +233,17 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships"
+    group = models.ForeignKey(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
-    joined_at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="group_memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -250,28 +266,38 @@ class ClaimStatus(models.TextChoices):
 class GroupClaim(models.Model):
     """A member's claim to run a listing someone else put on the site; staff decide."""
 
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="claims")
+    group = models.ForeignKey(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="claims"
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_claims"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="group_claims",
     )
     message = models.TextField(
-        "how you are connected to the group",
+        _("how you are connected to the group"),
         max_length=2000,
         help_text=_("Your role in the group, and anything that helps us check, like its website."),
     )
     status = models.CharField(
-        max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.PENDING, db_index=True
+        _("status"),
+        max_length=10,
+        choices=ClaimStatus.choices,
+        default=ClaimStatus.PENDING,
+        db_index=True,
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    note = models.TextField("note to the claimant", blank=True, max_length=2000)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    note = models.TextField(_("note to the claimant"), blank=True, max_length=2000)
 
     class Meta:
         ordering = ["-created_at"]

@@ -32,10 +32,13 @@ class GuideQuerySet(models.QuerySet):
 class Guide(models.Model):
     """A practical guide: forming an action group, a first meeting, door knocking…"""
 
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
-    summary = models.CharField(max_length=300, help_text=_("One or two sentences for the list."))
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two sentences for the list.")
+    )
     body = models.TextField(
+        _("body"),
         max_length=50_000,
         help_text=(
             _(
@@ -45,26 +48,30 @@ class Guide(models.Model):
         ),
     )
     # Rendered and cleaned once, when the guide is saved.
-    body_html = models.TextField(editable=False, blank=True)
+    body_html = models.TextField(_("body html"), editable=False, blank=True)
     tags = TaggableManager(blank=True)
     step = models.PositiveSmallIntegerField(
+        _("step"),
         choices=GuideStep.choices,
         null=True,
         blank=True,
         help_text=_("Link it from this step of “Three steps to a co-operative community”."),
     )
-    order = models.PositiveSmallIntegerField(default=0, help_text=_("Smaller numbers come first."))
-    is_published = models.BooleanField("published", default=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first.")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = GuideQuerySet.as_manager()
 

@@ -37,34 +37,38 @@ class Pioneer(Located):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pioneer"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="pioneer",
     )
-    name = models.CharField("name on the card", max_length=60)
+    name = models.CharField(_("name on the card"), max_length=60)
     area_name = models.CharField(
-        "area",
+        _("area"),
         max_length=120,
         help_text=_("The area they help in, in words, like “North Cardiff”."),
     )
     radius_km = models.FloatField(
-        "radius (km)", default=10, help_text=_("How far from the postcode they help.")
+        _("radius (km)"), default=10, help_text=_("How far from the postcode they help.")
     )
     helps_with = models.CharField(
-        "what they help with",
+        _("what they help with"),
         max_length=300,
         help_text=_("Short and concrete, like “Starting an action group, street parties”."),
     )
-    bio = models.TextField(blank=True, max_length=1000)
-    photo = models.ImageField(upload_to="pioneers/", blank=True)
-    is_active = models.BooleanField(default=True)
+    bio = models.TextField(_("bio"), blank=True, max_length=1000)
+    photo = models.ImageField(_("photo"), upload_to="pioneers/", blank=True)
+    is_active = models.BooleanField(_("is active"), default=True)
     appointed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("appointed by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
     )
-    appointed_at = models.DateTimeField(default=timezone.now, editable=False)
+    appointed_at = models.DateTimeField(_("appointed at"), default=timezone.now, editable=False)
 
     objects = PioneerQuerySet.as_manager()
 
@@ -90,17 +94,32 @@ class PioneerMessage(models.Model):
     recipient reads the conversation and replies (another relayed message).
     """
 
-    pioneer = models.ForeignKey(Pioneer, on_delete=models.CASCADE, related_name="messages")
-    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    pioneer = models.ForeignKey(
+        Pioneer, verbose_name=_("pioneer"), on_delete=models.CASCADE, related_name="messages"
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sender"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     # The first message of the conversation (empty on the first message itself).
     thread = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+        "self",
+        verbose_name=_("thread"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
     )
-    body = models.TextField(max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now)
+    body = models.TextField(_("body"), max_length=2000)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]

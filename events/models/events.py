@@ -75,11 +75,12 @@ class EventQuerySet(NearQuerySet, ModeratedQuerySet):
 class Event(Moderated, Located):
     """Something to do with neighbours: in a place, online, or both."""
 
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
-    description = models.TextField(blank=True, max_length=10_000)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    description = models.TextField(_("description"), blank=True, max_length=10_000)
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("organiser"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -87,50 +88,56 @@ class Event(Moderated, Located):
     )
     group = models.ForeignKey(
         "communities.Group",
+        verbose_name=_("group"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
     )
     space = models.ForeignKey(
-        "spaces.Space", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+        "spaces.Space",
+        verbose_name=_("space"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
     )
     # The first date; later dates follow the recurrence (see ``events.recurrence``).
-    starts_at = models.DateTimeField(db_index=True)
-    ends_at = models.DateTimeField(db_index=True)
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    ends_at = models.DateTimeField(_("ends at"), db_index=True)
     recurrence = models.CharField(
-        "repeats", max_length=12, choices=Recurrence.choices, blank=True, default=""
+        _("repeats"), max_length=12, choices=Recurrence.choices, blank=True, default=""
     )
     repeat_until = models.DateField(
-        "repeats until",
+        _("repeats until"),
         null=True,
         blank=True,
         help_text=_("The last day it may happen. Leave blank to keep repeating."),
     )
     attendance_mode = models.CharField(
-        "format",
+        _("format"),
         max_length=10,
         choices=AttendanceMode.choices,
         default=AttendanceMode.IN_PERSON,
         db_index=True,
     )
-    venue_name = models.CharField("place name", max_length=200, blank=True)
-    address = models.CharField("street address", max_length=300, blank=True)
+    venue_name = models.CharField(_("place name"), max_length=200, blank=True)
+    address = models.CharField(_("street address"), max_length=300, blank=True)
     join_url = models.URLField(
-        "join link",
+        _("join link"),
         max_length=500,
         blank=True,
         validators=[https_only],
         help_text=_("Only people going see it."),
     )
     join_details = models.TextField(
-        "joining instructions",
+        _("joining instructions"),
         blank=True,
         max_length=1000,
         help_text=_("A passcode or dial-in number, say. Only people going see them."),
     )
     price = models.DecimalField(
-        "cost (£)",
+        _("cost (£)"),
         max_digits=7,
         decimal_places=2,
         default=Decimal("0"),
@@ -138,27 +145,27 @@ class Event(Moderated, Located):
         help_text=_("0 for free."),
     )
     price_note = models.CharField(
-        "about the cost",
+        _("about the cost"),
         max_length=200,
         blank=True,
         help_text=_("Concessions, pay what you can, what the money pays for."),
     )
     capacity = models.PositiveIntegerField(
-        "places",
+        _("places"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1, "Give at least 1 place, or leave it blank for no limit.")],
         help_text=_("How many people can come to each date. Leave blank for no limit."),
     )
     accessibility_notes = models.TextField(
-        "accessibility",
+        _("accessibility"),
         blank=True,
         max_length=2000,
         help_text=_("Step-free access, hearing loop, toilets, quiet space, BSL, captions…"),
     )
-    image = models.ImageField(upload_to="events/%Y/%m/", blank=True)
+    image = models.ImageField(_("image"), upload_to="events/%Y/%m/", blank=True)
     image_alt = models.CharField(
-        "image description",
+        _("image description"),
         max_length=200,
         blank=True,
         help_text=_("What the image shows, for people who can't see it."),
@@ -166,14 +173,14 @@ class Event(Moderated, Located):
     tags = TaggableManager(blank=True, help_text=_("Interests, separated by commas."))
     # Imported from another publisher's open data feed (opendata's harvester): who
     # published it and its page there, credited on the event page. Blank for members' events.
-    source_name = models.CharField("published by", max_length=200, blank=True, editable=False)
-    source_url = models.URLField("original page", max_length=500, blank=True, editable=False)
-    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
-    cancellation_reason = models.TextField(blank=True, max_length=2000)
+    source_name = models.CharField(_("published by"), max_length=200, blank=True, editable=False)
+    source_url = models.URLField(_("original page"), max_length=500, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    cancellation_reason = models.TextField(_("cancellation reason"), blank=True, max_length=2000)
     # RFC 5545 SEQUENCE: goes up with each change that attendees are told about.
-    sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    sequence = models.PositiveIntegerField(_("sequence"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from postcodes.geo import NearQuerySet
 
@@ -39,7 +40,7 @@ class JoinedNames(models.Aggregate):
     """The values of a group joined by a separator: STRING_AGG or GROUP_CONCAT."""
 
     function = "GROUP_CONCAT"
-    output_field = models.TextField()
+    output_field = models.TextField(_("output field"))
 
     def as_postgresql(self, compiler, connection, **extra):
         return self.as_sql(compiler, connection, function="STRING_AGG", **extra)
@@ -101,12 +102,14 @@ CARD_FIELDS = (
 class Occurrence(models.Model):
     """One date of an event: what listings show and what members say they are going to."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
-    starts_at = models.DateTimeField(db_index=True)
-    ends_at = models.DateTimeField(db_index=True)
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="occurrences"
+    )
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    ends_at = models.DateTimeField(_("ends at"), db_index=True)
     # Kept by the RSVP services under a row lock, so it is exact and listings need no COUNT.
-    going_count = models.PositiveIntegerField(default=0)
-    is_cancelled = models.BooleanField(default=False)
+    going_count = models.PositiveIntegerField(_("going count"), default=0)
+    is_cancelled = models.BooleanField(_("is cancelled"), default=False)
 
     objects = OccurrenceQuerySet.as_manager()
 

@@ -29,21 +29,26 @@ class RsvpQuerySet(models.QuerySet):
 class Rsvp(models.Model):
     """A member's answer for one date: going, waiting for a place, or no longer going."""
 
-    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="rsvps")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_rsvps"
+    occurrence = models.ForeignKey(
+        Occurrence, verbose_name=_("occurrence"), on_delete=models.CASCADE, related_name="rsvps"
     )
-    status = models.CharField(max_length=10, choices=RsvpStatus.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="event_rsvps",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=RsvpStatus.choices)
     share_email = models.BooleanField(
-        "share my email address with the organiser",
+        _("share my email address with the organiser"),
         default=False,
         help_text=_("So they can tell you about changes themselves."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # When they last said they were going: their place in the waiting-list queue.
-    joined_at = models.DateTimeField(default=timezone.now)
-    promoted_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
+    joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
+    promoted_at = models.DateTimeField(_("promoted at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
     objects = RsvpQuerySet.as_manager()
 

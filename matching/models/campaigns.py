@@ -19,8 +19,11 @@ class CampaignStatus(models.TextChoices):
 class Campaign(models.Model):
     """An email to every member who opted in: "Do you need help, or can you help?"."""
 
-    subject = models.CharField(max_length=150, default="Do you need help, or can you help?")
+    subject = models.CharField(
+        _("subject"), max_length=150, default="Do you need help, or can you help?"
+    )
     message = models.TextField(
+        _("message"),
         max_length=5000,
         help_text=_(
             "Plain text. Links to say you need help or can help, and to stop these "
@@ -30,32 +33,36 @@ class Campaign(models.Model):
     # Members who chose Welsh get these when they are filled in (docs/i18n.md); the links
     # and the footer around the message are translated either way.
     subject_cy = models.CharField(
-        "subject in Welsh",
+        _("subject in Welsh"),
         max_length=150,
         blank=True,
         default="Oes angen help arnoch chi, neu allwch chi helpu?",
     )
     message_cy = models.TextField(
-        "message in Welsh",
+        _("message in Welsh"),
         max_length=5000,
         blank=True,
         help_text=_("Optional. Without it, members who chose Welsh get the English message."),
     )
     status = models.CharField(
-        max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
+        _("status"), max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
     )
     chunk_size = models.PositiveIntegerField(
-        default=500, validators=[MinValueValidator(10), MaxValueValidator(5000)]
+        _("chunk size"), default=500, validators=[MinValueValidator(10), MaxValueValidator(5000)]
     )
-    recipients_total = models.PositiveIntegerField(default=0)
+    recipients_total = models.PositiveIntegerField(_("recipients total"), default=0)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("Last time a worker made progress.")
+        _("heartbeat at"), null=True, blank=True, help_text=_("Last time a worker made progress.")
     )
 
     class Meta:

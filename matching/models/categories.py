@@ -5,18 +5,20 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Category(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.CharField(max_length=300, blank=True)
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
     needs_proximity = models.BooleanField(
-        "people must be near each other",
+        _("people must be near each other"),
         help_text=_(
             "Tick when the helper has to go somewhere (shopping); leave unticked when it "
             "can happen by phone or online (a friendly chat)."
         ),
     )
-    is_active = models.BooleanField("offered on the forms", default=True)
-    position = models.PositiveSmallIntegerField(default=100, help_text=_("Lower comes first."))
+    is_active = models.BooleanField(_("offered on the forms"), default=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=100, help_text=_("Lower comes first.")
+    )
 
     class Meta:
         abstract = True
@@ -40,7 +42,7 @@ class HelpKind(Category):
     """A kind of practical help: collecting shopping, collecting medication, a phone chat."""
 
     needs_proximity = models.BooleanField(
-        "people must be near each other",
+        _("people must be near each other"),
         default=True,
         help_text=Category._meta.get_field("needs_proximity").help_text,
     )
@@ -59,7 +61,7 @@ class SkillTopic(Category):
     """Something members want to learn or can teach: mental wellbeing, cooking, getting online."""
 
     needs_proximity = models.BooleanField(
-        "people must be near each other",
+        _("people must be near each other"),
         default=False,
         help_text=Category._meta.get_field("needs_proximity").help_text,
     )

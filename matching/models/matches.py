@@ -62,16 +62,21 @@ class MatchRun(models.Model):
         STAFF = "staff", _("Staff re-run")
         RESPONSE = "response", _("An introduction was declined")
 
-    trigger = models.CharField(max_length=10, choices=Trigger.choices)
-    started_at = models.DateTimeField(default=timezone.now)
-    seconds = models.FloatField(default=0)
-    needs_considered = models.PositiveIntegerField(default=0)
-    offers_considered = models.PositiveIntegerField(default=0)
-    introductions = models.PositiveIntegerField(default=0)
-    scheme_suggestions = models.PositiveIntegerField(default=0)
-    flagged = models.PositiveIntegerField("needs flagged", default=0)
+    trigger = models.CharField(_("trigger"), max_length=10, choices=Trigger.choices)
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    seconds = models.FloatField(_("seconds"), default=0)
+    needs_considered = models.PositiveIntegerField(_("needs considered"), default=0)
+    offers_considered = models.PositiveIntegerField(_("offers considered"), default=0)
+    introductions = models.PositiveIntegerField(_("introductions"), default=0)
+    scheme_suggestions = models.PositiveIntegerField(_("scheme suggestions"), default=0)
+    flagged = models.PositiveIntegerField(_("needs flagged"), default=0)
     started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -85,32 +90,51 @@ class MatchRun(models.Model):
 class Match(models.Model):
     """A need matched with a support scheme or with another member's offer."""
 
-    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="matches")
+    need = models.ForeignKey(
+        Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="matches"
+    )
     offer = models.ForeignKey(
-        Offer, null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+        Offer,
+        verbose_name=_("offer"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="matches",
     )
     scheme = models.ForeignKey(
-        SupportScheme, null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+        SupportScheme,
+        verbose_name=_("scheme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="matches",
     )
-    status = models.CharField(max_length=10, choices=MatchStatus.choices, db_index=True)
-    distance_km = models.FloatField(null=True, blank=True)
-    reason = models.CharField(max_length=300)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MatchStatus.choices, db_index=True
+    )
+    distance_km = models.FloatField(_("distance km"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300)
     # Category keys ("k3", "t7") of the need that this match covers.
-    covers = models.JSONField(default=list, blank=True)
+    covers = models.JSONField(_("covers"), default=list, blank=True)
     need_response = models.CharField(
-        max_length=10, choices=Response.choices, default=Response.PENDING
+        _("need response"), max_length=10, choices=Response.choices, default=Response.PENDING
     )
     offer_response = models.CharField(
-        max_length=10, choices=Response.choices, default=Response.PENDING
+        _("offer response"), max_length=10, choices=Response.choices, default=Response.PENDING
     )
-    need_responded_at = models.DateTimeField(null=True, blank=True)
-    offer_responded_at = models.DateTimeField(null=True, blank=True)
+    need_responded_at = models.DateTimeField(_("need responded at"), null=True, blank=True)
+    offer_responded_at = models.DateTimeField(_("offer responded at"), null=True, blank=True)
     run = models.ForeignKey(
-        MatchRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="matches"
+        MatchRun,
+        verbose_name=_("run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="matches",
     )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    introduced_at = models.DateTimeField(null=True, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    introduced_at = models.DateTimeField(_("introduced at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     objects = MatchQuerySet.as_manager()
 
@@ -142,12 +166,20 @@ class Match(models.Model):
         return reverse("matching:match-detail", kwargs={"pk": self.pk})
 
     @property
-    def reason_for_volunteer(self) -> str:
-        """The reason as the volunteer reads it: what the other person asks for.
+    def reason_text(self) -> str:
+        """Why the match was made, as the person in need reads it, in the active language
+        (``reason`` is the staff's record, in the site's language)."""
+        from ..reasons import match_reason
 
-        ``reason`` is written for the person in need ("offers collecting medication"); read
-        by the volunteer it seemed to say the person in need offers it."""
-        return self.reason.replace("offers ", "needs ").replace("can teach ", "wants to learn ")
+        return match_reason(self)
+
+    @property
+    def reason_for_volunteer(self) -> str:
+        """The reason as the volunteer reads it: what the other person asks for ("needs
+        collecting medication", where the person in need reads "offers …")."""
+        from ..reasons import match_reason
+
+        return match_reason(self, for_volunteer=True)
 
     @property
     def status_text(self) -> str:
@@ -210,14 +242,21 @@ class MatchEvent(models.Model):
         HELD = "held", _("Put on hold for staff review")
         RERUN = "rerun", _("Matching re-run by staff")
 
-    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
-    action = models.CharField(max_length=12, choices=Action.choices)
-    side = models.CharField(max_length=5, choices=Side.choices, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    match = models.ForeignKey(
+        Match, verbose_name=_("match"), on_delete=models.CASCADE, related_name="events"
     )
-    note = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    side = models.CharField(_("side"), max_length=5, choices=Side.choices, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -18,19 +18,30 @@ class MatchReport(models.Model):
         MISUSE = "misuse", _("Someone misused my details")
         OTHER = "other", _("Something else")
 
-    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="reports")
+    match = models.ForeignKey(
+        Match, verbose_name=_("match"), on_delete=models.CASCADE, related_name="reports"
+    )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reporter"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    side = models.CharField(max_length=5, choices=Side.choices)
-    reason = models.CharField(max_length=10, choices=Reason.choices)
-    details = models.TextField(max_length=2000, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    side = models.CharField(_("side"), max_length=5, choices=Side.choices)
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices)
+    details = models.TextField(_("details"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    staff_note = models.TextField(blank=True, max_length=2000)
+    staff_note = models.TextField(_("staff note"), blank=True, max_length=2000)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

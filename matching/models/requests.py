@@ -39,25 +39,34 @@ class HelpRequest(Located):
     """Fields shared by needs and offers."""
 
     availability = models.PositiveSmallIntegerField(
-        default=ANY_TIME, validators=[MinValueValidator(1), MaxValueValidator(ANY_TIME)]
+        _("availability"),
+        default=ANY_TIME,
+        validators=[MinValueValidator(1), MaxValueValidator(ANY_TIME)],
     )
-    note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
-    contact_phone = models.CharField("phone number", max_length=20, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=NOTE_MAX_LENGTH)
+    contact_phone = models.CharField(_("phone number"), max_length=20, blank=True)
     consent_given_at = models.DateTimeField(
+        _("consent given at"),
         null=True,
         help_text=_(
             "When the member agreed to share their contact details with a matched person or scheme."
         ),
     )
     status = models.CharField(
-        max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN, db_index=True
+        _("status"),
+        max_length=10,
+        choices=RequestStatus.choices,
+        default=RequestStatus.OPEN,
+        db_index=True,
     )
     # The hidden token of the form that created it: a double-submitted form creates one row.
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    status_changed_at = models.DateTimeField(default=timezone.now)
-    last_matched_at = models.DateTimeField(null=True, blank=True)
+    submission_token = models.UUIDField(
+        _("submission token"), null=True, blank=True, unique=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
+    last_matched_at = models.DateTimeField(_("last matched at"), null=True, blank=True)
 
     objects = HelpRequestQuerySet.as_manager()
 
@@ -85,21 +94,29 @@ class Need(HelpRequest):
     """A member needs help (practical help, or to learn something)."""
 
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="help_needs"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="help_needs",
     )
-    kinds = models.ManyToManyField(HelpKind, blank=True, related_name="needs")
+    kinds = models.ManyToManyField(
+        HelpKind, verbose_name=_("kinds"), blank=True, related_name="needs"
+    )
     topics = models.ManyToManyField(
         SkillTopic, blank=True, related_name="learners", verbose_name=_("topics to learn")
     )
     max_distance_km = models.PositiveSmallIntegerField(
-        "how far away a helper may live (km)",
+        _("how far away a helper may live (km)"),
         default=5,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_TRAVEL_KM)],
     )
     needs_attention = models.BooleanField(
-        default=False, db_index=True, help_text=_("Nothing suitable was found: staff should look.")
+        _("needs attention"),
+        default=False,
+        db_index=True,
+        help_text=_("Nothing suitable was found: staff should look."),
     )
-    attention_since = models.DateTimeField(null=True, blank=True)
+    attention_since = models.DateTimeField(_("attention since"), null=True, blank=True)
 
     class Meta(HelpRequest.Meta):
         indexes = [models.Index(fields=["latitude", "longitude"], name="need_lat_lon")]
@@ -119,14 +136,19 @@ class Offer(HelpRequest):
     """A member can help (practical help, or teaching something)."""
 
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="help_offers"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="help_offers",
     )
-    kinds = models.ManyToManyField(HelpKind, blank=True, related_name="offers")
+    kinds = models.ManyToManyField(
+        HelpKind, verbose_name=_("kinds"), blank=True, related_name="offers"
+    )
     topics = models.ManyToManyField(
         SkillTopic, blank=True, related_name="teachers", verbose_name=_("topics to teach")
     )
     travel_km = models.PositiveSmallIntegerField(
-        "how far you can travel (km)",
+        _("how far you can travel (km)"),
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_TRAVEL_KM)],
     )

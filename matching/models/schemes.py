@@ -52,28 +52,43 @@ class SupportSchemeQuerySet(models.QuerySet):
 class SupportScheme(models.Model):
     """A national or local scheme that helps people: its contacts are public."""
 
-    name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=160, unique=True)
-    summary = models.CharField(max_length=300, help_text=_("One sentence: who it helps and how."))
-    kinds = models.ManyToManyField(HelpKind, blank=True, related_name="schemes")
-    topics = models.ManyToManyField(SkillTopic, blank=True, related_name="schemes")
-    website = models.URLField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    email = models.EmailField(blank=True)
-    opening_hours = models.CharField(max_length=150, blank=True)
-    coverage = models.CharField(max_length=20, choices=Coverage.choices, default=Coverage.UK)
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One sentence: who it helps and how.")
+    )
+    kinds = models.ManyToManyField(
+        HelpKind, verbose_name=_("kinds"), blank=True, related_name="schemes"
+    )
+    topics = models.ManyToManyField(
+        SkillTopic, verbose_name=_("topics"), blank=True, related_name="schemes"
+    )
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=150, blank=True)
+    coverage = models.CharField(
+        _("coverage"), max_length=20, choices=Coverage.choices, default=Coverage.UK
+    )
     nation = models.CharField(
-        max_length=20, choices=Nation.choices, blank=True, help_text=_("For one-nation schemes.")
+        _("nation"),
+        max_length=20,
+        choices=Nation.choices,
+        blank=True,
+        help_text=_("For one-nation schemes."),
     )
     local_authorities = models.ManyToManyField(
-        LocalAuthority, blank=True, related_name="support_schemes"
+        LocalAuthority,
+        verbose_name=_("local authorities"),
+        blank=True,
+        related_name="support_schemes",
     )
     districts = models.ManyToManyField(
         District, blank=True, related_name="support_schemes", verbose_name=_("postcode districts")
     )
-    is_active = models.BooleanField("shown and matched", default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    is_active = models.BooleanField(_("shown and matched"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = SupportSchemeQuerySet.as_manager()
 

@@ -104,7 +104,7 @@ def respond(request, token: str):
     if request.method == "POST":
         answer = request.POST.get("answer")
         if answer not in ("accept", "decline"):
-            context["error"] = "Choose whether to accept or decline the introduction."
+            context["error"] = _("Choose whether to accept or decline the introduction.")
             return render(request, "matching/respond.html", context, status=400)
         by = request.user if request.user.is_authenticated else None
         try:

@@ -15,6 +15,7 @@ from core.views import render_form
 
 from ..filters import MineFilter
 from ..models import Match, Need, Offer, RequestStatus, Side
+from ..reasons import reasons_prepare
 from ..services import requests
 from .common import KINDS, nation_of, request_for_owner_or_404
 
@@ -66,7 +67,7 @@ def request_create(request, role: str):
 def request_detail(request, role: str, pk: int):
     instance = request_for_owner_or_404(request, role, pk)
     relation = "need" if role == "need" else "offer"
-    matches = (
+    matches = reasons_prepare(
         Match.objects.filter(**{relation: instance})
         .select_related("scheme", "need", "offer")
         .prefetch_related("scheme__local_authorities", "scheme__districts")
@@ -160,7 +161,7 @@ def mine(request):
         .order_by("-created_at", "-pk")
     )
     page = Paginator(introductions, 20).get_page(request.GET.get("page"))
-    for match in page:
+    for match in reasons_prepare(page):
         match.my_side = Side.NEED if match.need.person_id == request.user.pk else Side.OFFER
         match.my_response = match.response_of(match.my_side)
     return render(

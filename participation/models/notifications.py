@@ -21,7 +21,10 @@ class NoticeSettings(models.Model):
     """A member's choices; a member without a row hears of everything, as it happens."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participation_settings"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="participation_settings",
     )
     delivery = models.CharField(
         _("how to tell you"), max_length=10, choices=Delivery.choices, default=Delivery.IMMEDIATE
@@ -45,16 +48,18 @@ class Notice(models.Model):
     """One thing to tell one member. Immediate ones are emailed at once (one outbox row
     keyed by the notice); weekly ones wait for the digest, which sets ``digested_at``."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=NoticeKind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=NoticeKind.choices)
     # What happened, once, so "a second answer to the same proposal" is one notice.
-    key = models.CharField(max_length=120)
-    subject = models.CharField(max_length=300)
-    text = models.TextField()
-    url = models.CharField(max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
-    for_digest = models.BooleanField(default=False)
-    digested_at = models.DateTimeField(null=True, blank=True)
+    key = models.CharField(_("key"), max_length=120)
+    subject = models.CharField(_("subject"), max_length=300)
+    text = models.TextField(_("text"))
+    url = models.CharField(_("url"), max_length=300)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    for_digest = models.BooleanField(_("for digest"), default=False)
+    digested_at = models.DateTimeField(_("digested at"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -36,7 +36,7 @@ class Process(models.Model):
     events = models.ManyToManyField(
         "events.Event", blank=True, related_name="+", verbose_name=_("events")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = ProcessQuerySet.as_manager()
 
@@ -55,7 +55,9 @@ class Process(models.Model):
 class Phase(models.Model):
     """One step of a process ("Listening", "Drafting", "Congress", "Publishing")."""
 
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="phases")
+    process = models.ForeignKey(
+        Process, verbose_name=_("process"), on_delete=models.CASCADE, related_name="phases"
+    )
     title = models.CharField(_("title"), max_length=120)
     description = models.TextField(_("description"), blank=True, max_length=4000)
     starts_on = models.DateField(_("starts on"))
@@ -82,7 +84,9 @@ class PanelMember(models.Model):
     """A member of the strategic reference panel; one linked to an account may post updates
     and give official answers."""
 
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="panel")
+    process = models.ForeignKey(
+        Process, verbose_name=_("process"), on_delete=models.CASCADE, related_name="panel"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -109,9 +113,13 @@ class PanelMember(models.Model):
 class Follow(models.Model):
     """A member following a process: they hear of its phase changes."""
 
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="follows")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    process = models.ForeignKey(
+        Process, verbose_name=_("process"), on_delete=models.CASCADE, related_name="follows"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         constraints = [

@@ -27,11 +27,18 @@ class ProposalQuerySet(models.QuerySet):
 
 
 class Proposal(models.Model):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="proposals")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    process = models.ForeignKey(
+        Process, verbose_name=_("process"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("your proposal"), max_length=5_000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     is_hidden = models.BooleanField(_("hidden by staff"), default=False)
 
     objects = ProposalQuerySet.as_manager()
@@ -51,9 +58,13 @@ class Proposal(models.Model):
 
 
 class Support(models.Model):
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="supports"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         constraints = [
@@ -67,13 +78,19 @@ class Support(models.Model):
 class OfficialAnswer(models.Model):
     """The one official answer to a proposal (it may be revised; a new status notifies)."""
 
-    proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="answer")
+    proposal = models.OneToOneField(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="answer"
+    )
     status = models.CharField(_("answer"), max_length=12, choices=AnswerStatus.choices)
     reason = models.TextField(_("reason"), max_length=5_000)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    answered_at = models.DateTimeField()
+    answered_at = models.DateTimeField(_("answered at"))
 
     class Meta:
         verbose_name = _("official answer")

@@ -38,7 +38,12 @@ class SurveyQuerySet(models.QuerySet):
 
 class Survey(models.Model):
     process = models.ForeignKey(
-        Process, null=True, blank=True, on_delete=models.SET_NULL, related_name="surveys"
+        Process,
+        verbose_name=_("process"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="surveys",
     )
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=80, unique=True)
@@ -82,7 +87,9 @@ class Survey(models.Model):
 
 
 class Section(models.Model):
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="sections")
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="sections"
+    )
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True, max_length=2_000)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -97,7 +104,9 @@ class Section(models.Model):
 
 
 class Question(models.Model):
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions")
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="questions"
+    )
     text = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("help"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
@@ -129,7 +138,9 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="choices"
+    )
     label = models.CharField(_("choice"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -145,13 +156,19 @@ class Choice(models.Model):
 class Response(models.Model):
     """One member's (or one organisation's) answers to a survey."""
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="responses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     # The organisation's name folded (case, spaces), so "Leeds Bread Co-op " is one answer.
-    organisation_key = models.CharField(max_length=200, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    organisation_key = models.CharField(
+        _("organisation key"), max_length=200, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -174,11 +191,19 @@ class ResponseAnswer(models.Model):
     """The answer to one question: its text, its number (scale and number questions) or
     its choices."""
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    text = models.TextField(blank=True)
-    number = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    choices = models.ManyToManyField(Choice, blank=True, related_name="+")
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers"
+    )
+    text = models.TextField(_("text"), blank=True)
+    number = models.DecimalField(
+        _("number"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    choices = models.ManyToManyField(
+        Choice, verbose_name=_("choices"), blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [

@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.outbox import enqueue
+from core.outbox.rendering import language_code
 
 from ..models import Delivery, Notice, NoticeKind, NoticeSettings
 
@@ -25,20 +26,39 @@ def settings_for(user) -> NoticeSettings:
     return found or NoticeSettings(user=user)
 
 
-def notify(*, users, kind: str, key: str, subject: str, text: str, url: str) -> int:
+# A notice's words: plain text (a member's own words, shown as written), or a message marked
+# for translation with its values, worded in each recipient's language.
+Wording = str | tuple[str, dict]
+
+
+def in_language(wording: Wording, language: str) -> str:
+    """``wording`` in ``language`` (a member's stored language; blank is English).
+
+    ``(gettext_lazy("%(name)s commented on “%(title)s”"), {"name": …, "title": …})`` is
+    translated, and so is any lazy value in it (a status label), under that language."""
+    if not isinstance(wording, tuple):
+        return str(wording)
+    message, values = wording
+    with translation.override(language_code(language)):
+        return str(message) % {name: str(value) for name, value in values.items()}
+
+
+def notify(*, users, kind: str, key: str, subject: Wording, text: Wording, url: str) -> int:
     """Tell each of ``users`` (ids or users) about one event, once.
 
     ``key`` names the event ("answer:12:accepted"): a member gets one notice per key,
     however often this is called. Members who stopped ``kind`` get nothing; those who chose
     the weekly digest get a notice the digest will carry; the others get an email now (an
-    outbox row keyed by the notice, sent after the caller's transaction commits). Returns
-    how many notices were new.
+    outbox row keyed by the notice, sent after the caller's transaction commits). The
+    subject and text are worded in each member's own language (``in_language``), not in
+    the language of whoever acted. Returns how many notices were new.
     """
     ids = {getattr(u, "pk", u) for u in users}
     chosen = {s.user_id: s for s in NoticeSettings.objects.filter(user_id__in=ids)}
-    emails = dict(
-        get_user_model().objects.filter(pk__in=ids, is_active=True).values_list("pk", "email")
-    )
+    members = get_user_model().objects.filter(pk__in=ids, is_active=True)
+    emails, languages = {}, {}
+    for pk, email, language in members.values_list("pk", "email", "language"):
+        emails[pk], languages[pk] = email, language
     new = 0
     with transaction.atomic():
         for user_id in sorted(emails):
@@ -51,8 +71,8 @@ def notify(*, users, kind: str, key: str, subject: str, text: str, url: str) -> 
                 key=key[:120],
                 defaults={
                     "kind": kind,
-                    "subject": subject[:300],
-                    "text": text,
+                    "subject": in_language(subject, languages[user_id])[:300],
+                    "text": in_language(text, languages[user_id]),
                     "url": url[:300],
                     "for_digest": weekly,
                 },

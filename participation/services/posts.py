@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.models import ModerationStatus
 
@@ -50,8 +51,10 @@ def comment_add(*, post: Post, author, body: str, parent: Comment | None = None)
                 users=[post.submitted_by_id],
                 kind=NoticeKind.COMMENTS,
                 key=f"comment:{comment.pk}",
-                subject=_("%(name)s commented on “%(title)s”")
-                % {"name": author.public_name, "title": post.title},
+                subject=(
+                    gettext_lazy("%(name)s commented on “%(title)s”"),
+                    {"name": author.public_name, "title": post.title},
+                ),
                 text=body[:1000],
                 url=comment.get_absolute_url(),
             )

@@ -2,7 +2,7 @@
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import Follow, NoticeKind, PanelMember, Phase, Process
 from .notifications import notify
@@ -33,11 +33,15 @@ def phase_activate(*, phase: Phase) -> bool:
             users=list(followers),
             kind=NoticeKind.PHASES,
             key=f"phase:{phase.pk}",
-            subject=_("%(process)s is now in its “%(phase)s” phase")
-            % {"process": process.title, "phase": phase.title},
+            subject=(
+                gettext_lazy("%(process)s is now in its “%(phase)s” phase"),
+                {"process": process.title, "phase": phase.title},
+            ),
             text=phase.description
-            or _("%(process)s has moved on to “%(phase)s”.")
-            % {"process": process.title, "phase": phase.title},
+            or (
+                gettext_lazy("%(process)s has moved on to “%(phase)s”."),
+                {"process": process.title, "phase": phase.title},
+            ),
             url=process.get_absolute_url(),
         )
     return True

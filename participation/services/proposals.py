@@ -3,8 +3,9 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ..models import NoticeKind, OfficialAnswer, Proposal, Support
+from ..models import AnswerStatus, NoticeKind, OfficialAnswer, Proposal, Support
 from .notifications import notify
 from .posts import ParticipationError
 
@@ -52,8 +53,10 @@ def proposal_answer(*, proposal: Proposal, by, status: str, reason: str) -> Offi
             users=[proposal.author_id, *supporters],
             kind=NoticeKind.ANSWERS,
             key=f"answer:{proposal.pk}:{status}",
-            subject=_("Official answer to “%(title)s”: %(status)s")
-            % {"title": proposal.title, "status": answer.get_status_display()},
+            subject=(
+                gettext_lazy("Official answer to “%(title)s”: %(status)s"),
+                {"title": proposal.title, "status": AnswerStatus(status).label},
+            ),
             text=reason,
             url=proposal.get_absolute_url(),
         )

@@ -12,11 +12,13 @@ from .space import Space
 class SpaceEdit(Moderated):
     """A member's proposed edit to a space; applied when staff approve it."""
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="edits")
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="edits"
+    )
     # Field name -> proposed value, JSON-ready (see spaces.services.submissions).
-    changes = models.JSONField(default=dict)
-    reason = models.TextField("why", blank=True, max_length=1000)
-    applied_at = models.DateTimeField(null=True, blank=True, editable=False)
+    changes = models.JSONField(_("changes"), default=dict)
+    reason = models.TextField(_("why"), blank=True, max_length=1000)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
@@ -36,13 +38,17 @@ def photo_path(instance, filename):
 class SpacePhoto(Moderated):
     """A photo of a space, re-encoded without its metadata; public once approved."""
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to=photo_path, width_field="width", height_field="height")
-    thumbnail = models.ImageField(upload_to=photo_path)
-    width = models.PositiveIntegerField(default=0, editable=False)
-    height = models.PositiveIntegerField(default=0, editable=False)
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("image"), upload_to=photo_path, width_field="width", height_field="height"
+    )
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=photo_path)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
     alt_text = models.CharField(
-        "describe the photo",
+        _("describe the photo"),
         max_length=200,
         help_text=_("For people who can't see it, like “The main hall set out for a meeting”."),
     )

@@ -31,17 +31,28 @@ class StatusChangeQuerySet(models.QuerySet):
 class StatusChange(models.Model):
     """One step in a space's story: opened, threatened, in transfer, saved or closed."""
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="status_changes")
-    status = models.CharField(max_length=12, choices=Status.choices)
-    previous_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
-    transfer_stage = models.CharField(max_length=20, choices=TransferStage.choices, blank=True)
-    threat_summary = models.TextField(blank=True)
-    threat_deadline = models.DateField(null=True, blank=True)
-    note = models.TextField(blank=True, max_length=2000)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="status_changes"
     )
-    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    previous_status = models.CharField(
+        _("previous status"), max_length=12, choices=Status.choices, blank=True
+    )
+    transfer_stage = models.CharField(
+        _("transfer stage"), max_length=20, choices=TransferStage.choices, blank=True
+    )
+    threat_summary = models.TextField(_("threat summary"), blank=True)
+    threat_deadline = models.DateField(_("threat deadline"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
 
     objects = StatusChangeQuerySet.as_manager()
 
@@ -67,28 +78,39 @@ class ThreatState(models.TextChoices):
 class ThreatReport(models.Model):
     """A member's report that a space is under threat; staff confirm or dismiss it."""
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="threat_reports")
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="threat_reports"
     )
-    what = models.TextField("what threatens it", max_length=2000)
-    evidence = models.TextField(blank=True, max_length=4000)
-    evidence_url = models.URLField("link to evidence", blank=True, max_length=500)
-    deadline = models.DateField("by when", null=True, blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    what = models.TextField(_("what threatens it"), max_length=2000)
+    evidence = models.TextField(_("evidence"), blank=True, max_length=4000)
+    evidence_url = models.URLField(_("link to evidence"), blank=True, max_length=500)
+    deadline = models.DateField(_("by when"), null=True, blank=True)
     state = models.CharField(
-        max_length=10, choices=ThreatState.choices, default=ThreatState.PENDING, db_index=True
+        _("state"),
+        max_length=10,
+        choices=ThreatState.choices,
+        default=ThreatState.PENDING,
+        db_index=True,
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    review_note = models.TextField("reason", blank=True, max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+    review_note = models.TextField(_("reason"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -107,22 +129,26 @@ class Pledge(models.Model):
         ("voice", "A voice", "sign, write to councillors, turn up to meetings"),
     ]
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="pledges")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    time = models.BooleanField(default=False)
-    skills = models.BooleanField(default=False)
-    money = models.BooleanField(default=False)
-    voice = models.BooleanField(default=False)
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="pledges"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    time = models.BooleanField(_("time"), default=False)
+    skills = models.BooleanField(_("skills"), default=False)
+    money = models.BooleanField(_("money"), default=False)
+    voice = models.BooleanField(_("voice"), default=False)
     message = models.CharField(
-        "anything to add", max_length=500, blank=True, help_text=_("For example, what skills.")
+        _("anything to add"), max_length=500, blank=True, help_text=_("For example, what skills.")
     )
     show_name = models.BooleanField(
-        "show my name as a supporter",
+        _("show my name as a supporter"),
         default=False,
         help_text=_("Only your display name is shown."),
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -113,64 +113,79 @@ class Space(Moderated, Located):
     # Pledges ("Help save this space") are open while a space is fighting for its future.
     PLEDGE_STATUSES = (Status.THREATENED, Status.TRANSFER)
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
-    name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
-    address = models.CharField(
-        max_length=300, blank=True, help_text=_("Street address, without the postcode.")
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    name_key = models.CharField(
+        _("name key"), max_length=200, editable=False, db_index=True, default=""
     )
-    description = models.TextField(blank=True, max_length=10_000)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True
+    )
+    address = models.CharField(
+        _("address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Street address, without the postcode."),
+    )
+    description = models.TextField(_("description"), blank=True, max_length=10_000)
     tags = TaggableManager(blank=True, help_text=_("Interests, separated by commas."))
 
-    step_free = models.BooleanField("step-free access", default=False)
-    toilets = models.BooleanField(default=False)
-    kitchen = models.BooleanField(default=False)
-    wifi = models.BooleanField("Wi-Fi", default=False)
+    step_free = models.BooleanField(_("step-free access"), default=False)
+    toilets = models.BooleanField(_("toilets"), default=False)
+    kitchen = models.BooleanField(_("kitchen"), default=False)
+    wifi = models.BooleanField(_("Wi-Fi"), default=False)
     capacity = models.PositiveIntegerField(
+        _("capacity"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(100_000)],
         help_text=_("How many people it holds, if it is a building."),
     )
     # A list of {"day": 0-6 (Monday first), "opens": "HH:MM", "closes": "HH:MM"}.
-    opening_hours = models.JSONField(default=list, blank=True)
+    opening_hours = models.JSONField(_("opening hours"), default=list, blank=True)
     opening_notes = models.CharField(
-        max_length=300, blank=True, help_text=_("Anything else, like “closed on bank holidays”.")
+        _("opening notes"),
+        max_length=300,
+        blank=True,
+        help_text=_("Anything else, like “closed on bank holidays”."),
     )
 
     owner_type = models.CharField(
-        "owned by", max_length=20, choices=OwnerType.choices, default=OwnerType.UNKNOWN
+        _("owned by"), max_length=20, choices=OwnerType.choices, default=OwnerType.UNKNOWN
     )
-    run_by = models.CharField("run by", max_length=200, blank=True)
-    website = models.URLField(blank=True, max_length=500)
+    run_by = models.CharField(_("run by"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True, max_length=500)
 
     # A contact is kept for staff; it is shown to the public only with consent.
-    contact_name = models.CharField(max_length=100, blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=30, blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     contact_consent = models.BooleanField(
-        "show the contact publicly",
+        _("show the contact publicly"),
         default=False,
         help_text=_("The person named agreed to have these details shown on the site."),
     )
 
     status = models.CharField(
-        max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True
     )
-    threat_summary = models.TextField("what threatens it", blank=True, max_length=2000)
-    threat_deadline = models.DateField("threat deadline", null=True, blank=True)
+    threat_summary = models.TextField(_("what threatens it"), blank=True, max_length=2000)
+    threat_deadline = models.DateField(_("threat deadline"), null=True, blank=True)
     transfer_stage = models.CharField(
-        "asset transfer stage", max_length=20, choices=TransferStage.choices, blank=True
+        _("asset transfer stage"), max_length=20, choices=TransferStage.choices, blank=True
     )
-    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_changed_at = models.DateTimeField(
+        _("status changed at"), null=True, blank=True, editable=False
+    )
     # The newest approved photo, copied here (by a signal on SpacePhoto) so that lists
     # show a thumbnail without a query per page.
-    cover_thumbnail = models.CharField(max_length=200, blank=True, editable=False)
-    cover_alt = models.CharField(max_length=200, blank=True, editable=False)
+    cover_thumbnail = models.CharField(
+        _("cover thumbnail"), max_length=200, blank=True, editable=False
+    )
+    cover_alt = models.CharField(_("cover alt"), max_length=200, blank=True, editable=False)
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = SpaceQuerySet.as_manager()
 

@@ -6,7 +6,9 @@ Django's own template ``Lexer``; the literal text between tags and variables, ou
 From it are removed: HTML tags and comments, ``<script>``/``<style>`` bodies, character
 entities and anything without two letters in a row (punctuation, numbers, ``·``). What is
 left, with the text of the attributes a reader meets (``alt``, ``title``, ``placeholder``,
-``aria-label``, and ``value`` of a button), is unmarked text: one line per run of text.
+``aria-label``, and the ``value`` of an ``<input>`` button, the one ``value`` a reader sees; a
+``<button>``'s or a hidden field's ``value`` is data), is unmarked text: one line per run of
+text.
 
 ``python -m tests.i18n.template_text`` prints it (``--write`` rewrites the baseline file).
 """
@@ -53,8 +55,10 @@ _ALLOWED = re.compile(r"\b(" + "|".join(map(re.escape, sorted(ALLOWED))) + r")\b
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>", re.S)
 _ATTR = re.compile(
-    r"\b(alt|title|placeholder|aria-label|value)\s*=\s*\"([^\"]*[A-Za-z]{2}[^\"]*)\"", re.I
+    r"\b(alt|title|placeholder|aria-label)\s*=\s*\"([^\"]*[A-Za-z]{2}[^\"]*)\"", re.I
 )
+_INPUT_BUTTON = re.compile(r"<input\b[^>]*\btype=\"(?:submit|button|reset)\"[^>]*>", re.I)
+_VALUE = re.compile(r"\bvalue\s*=\s*\"([^\"]*[A-Za-z]{2}[^\"]*)\"", re.I)
 _OPEN = {"blocktranslate", "blocktrans", "comment"}
 _CLOSE = {"endblocktranslate", "endblocktrans", "endcomment"}
 
@@ -89,6 +93,8 @@ def unmarked(path: Path) -> list[str]:
     if path.suffix == ".html":
         text = _HIDDEN.sub(" ", text)
         found += [f"{m.group(1)}={m.group(2).strip()}" for m in _ATTR.finditer(text)]
+        for button in _INPUT_BUTTON.finditer(text):
+            found += [f"value={m.group(1).strip()}" for m in _VALUE.finditer(button.group(0))]
         text = _TAG.sub("\n", text)
     text = re.sub(r"&[#\w]+;", " ", text)
     for run in re.split(r"\s{2,}|\n", text):

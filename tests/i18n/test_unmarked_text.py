@@ -27,3 +27,13 @@ def test_the_check_finds_unmarked_text_and_passes_marked_text(tmp_path):
 
 def test_the_lexer_keeps_variables_and_tags_out_of_the_text():
     assert literal_text("Hi {{ name }}{% if x %}there{% endif %}") == "Hi   there "
+
+
+def test_a_button_value_counts_only_where_a_reader_sees_it(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<input type="submit" value="Change status"><input type="hidden" value="accept it">\n'
+        '<button type="submit" name="answer" value="accept">{% translate "Yes" %}</button>\n',
+        encoding="utf-8",
+    )
+    assert unmarked(page) == ["value=Change status"]

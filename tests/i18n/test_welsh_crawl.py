@@ -40,6 +40,9 @@ DATA_NAMES = {
     "Open Parliament Licence v3.0",
     "House of Commons Library, General election 2024 results",
     "The strategic reference panel",
+    # A field's label (Commitment.what) that the demo's staff-written guide also uses as
+    # plain words ("Say what you will do about each"): the guide is shown as written.
+    "what you will do",
 }
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>")
 

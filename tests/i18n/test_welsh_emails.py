@@ -14,8 +14,9 @@ from .test_welsh_crawl import english_phrases, parse
 
 # The capabilities' emails this file holds to Welsh (issue 14): every purpose of the scenario.
 WELSH_PURPOSES = set(PURPOSES)
-# Known gap: a "Have your say" notice's subject is written when the notice is made, in the
-# language of the member who acted (participation/services/posts.py), not the recipient's.
+# A "Have your say" notice's subject is worded once, when the notice is made, in its
+# recipient's language (tests/participation/test_notice_language.py): rendering the same
+# row in another language keeps it.
 SUBJECT_FIXED_AT_NOTICE = {"participation.notice"}
 
 

@@ -206,7 +206,7 @@ def test_dismissing_reports_first_asks_staff_for_a_reason(staff_client, member):
         {"action": "dismiss_selected", "_selected_action": [report.pk]},
     ).content.decode()
 
-    assert "Dismiss these 1 threat report? Each reporter is emailed the reason." in page
+    assert "Dismiss this threat report? Its reporter is emailed the reason." in page
     assert "The council plans to sell it." in page
     assert 'name="action" value="dismiss_selected"' in page
     assert 'value="Dismiss and email"' in page

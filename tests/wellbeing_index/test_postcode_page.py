@@ -43,7 +43,7 @@ def test_the_page_shows_the_neighbourhood_index_in_all_four_nations(
         assert f">{name}<" in html
     assert f"{nation} average" in html
     # Deprivation is ranked within the nation, and the page says so.
-    assert f"among {nation}'s neighbourhoods only" in html
+    assert f"among the neighbourhoods of {nation} only" in html
     # Signposting for this nation, with its number.
     assert f"<strong>{line}</strong>" in html
     assert phone in html
@@ -69,7 +69,7 @@ def test_equality_in_northern_ireland_is_the_income_gap_alone(
     # In England every domain is scored; culture, equality and voice are the council's.
     _, html = page(client, "/wellbeing/M11AD/")
     assert "The open data cannot yet score" not in html
-    assert "Measured for the council as a whole: this is Manchester's figure." in html
+    assert "Measured for the council as a whole: this is the figure for Manchester." in html
 
 
 def test_strongest_and_weakest_domains_are_listed(client, city_postcodes, default_index):

@@ -4,8 +4,9 @@
 from dataclasses import dataclass
 
 from postcodes.geo import Point
+from postcodes.names import council_name, nation_name
 
-from ..models import Area, Level, PopulationBasis
+from ..models import LEVEL_PLURALS, Area, Level, PopulationBasis
 from .editions import DomainInfo, IndicatorInfo
 
 
@@ -46,6 +47,22 @@ class AreaInfo:
     @property
     def level_label(self) -> str:
         return Level(self.level).label if self.level in Level.values else self.level
+
+    @property
+    def level_plural(self) -> str:
+        return str(LEVEL_PLURALS.get(self.level, self.level))
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language: a Welsh council's official Welsh name on a
+        Welsh page; every other name as published."""
+        if self.level == Level.LOCAL_AUTHORITY:
+            return council_name(self.name, self.code)
+        return self.name
+
+    @property
+    def nation_name(self) -> str:
+        return nation_name(self.nation)
 
     @property
     def url(self) -> str:
@@ -108,6 +125,11 @@ class Report:
     @property
     def nation(self) -> str:
         return self.area.nation
+
+    @property
+    def nation_name(self) -> str:
+        """The nation's name in the reader's language."""
+        return self.area.nation_name
 
     @property
     def cache_key(self) -> str:

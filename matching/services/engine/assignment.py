@@ -3,7 +3,10 @@ nearest free offer of each category it still wants, within the volunteers' cap."
 
 from collections import defaultdict
 
-from matching.wording import availability_phrase, distance_phrase, join_words
+from django.conf import settings
+from django.utils import translation
+
+from matching.wording import ANY_TIME, availability_phrase, distance_phrase, join_words
 
 from .candidates import CategoryIndex, People
 from .inputs import CategoryInput, EngineSettings, Introduction, NeedInput, OfferInput
@@ -108,13 +111,17 @@ class Introducer:
 
     def _reason(self, need: NeedInput, offer: OfferInput, km: float, covers: list[str]) -> str:
         """ "2.1 km away, offers collecting food and shopping on weekday evenings"."""
-        phrases = join_words([self.categories[key].offer_phrase for key in covers])
-        when = availability_phrase(need.availability & offer.availability)
-        when = when if when == "any time" else f"on {when}"
-        if any(self.categories[key].needs_proximity for key in covers):
-            reason = f"{distance_phrase(km)}, {phrases} {when}"
-        else:
-            reason = f"{phrases} {when} ({distance_phrase(km)}; no need to meet)"
+        # The stored reason is the staff's record, in the site's language; members read it
+        # worded in their own (``matching.reasons``).
+        with translation.override(settings.LANGUAGE_CODE):
+            phrases = join_words([self.categories[key].offer_phrase for key in covers])
+            overlap = need.availability & offer.availability
+            when = availability_phrase(overlap)
+            when = when if overlap & ANY_TIME == ANY_TIME else f"on {when}"
+            if any(self.categories[key].needs_proximity for key in covers):
+                reason = f"{distance_phrase(km)}, {phrases} {when}"
+            else:
+                reason = f"{phrases} {when} ({distance_phrase(km)}; no need to meet)"
         return reason[:1].upper() + reason[1:]
 
     def _free(self, offer_row: int, taken) -> bool:

@@ -4,6 +4,9 @@ by name."""
 
 from collections import defaultdict
 
+from django.conf import settings
+from django.utils import translation
+
 from matching.wording import join_words
 
 from .inputs import (
@@ -93,5 +96,6 @@ def _scheme_reason(
         "nation": f"a scheme covering {need.nation}",
         "uk": "a national scheme covering the whole UK",
     }[scheme.coverage]
-    helps = join_words([categories[key].name.lower() for key in keys])
+    with translation.override(settings.LANGUAGE_CODE):
+        helps = join_words([categories[key].name.lower() for key in keys])
     return f"{where[:1].upper()}{where[1:]} that helps with {helps}"
