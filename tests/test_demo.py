@@ -16,6 +16,9 @@ from coopcentre.celery import app as celery_app
 from matching.models import Match, Need, Offer, SupportScheme
 from postcodes import services as postcodes_services
 
+# Both tests read the same two loads: keep them in one test process.
+pytestmark = pytest.mark.xdist_group("demo-twice")
+
 
 def communities_counts():
     return [m.objects.count() for m in (Group, Commitment, ProgressUpdate, Guide, Pioneer)]

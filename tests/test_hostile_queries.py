@@ -15,6 +15,9 @@ from django.test import Client
 
 from tests.test_site_crawl import demo  # noqa: F401 (the demo community, loaded once)
 
+# One test process runs every module that needs the demo (tests/demo_db.py loads it once).
+pytestmark = pytest.mark.xdist_group("demo")
+
 # Each listing page, with the feeds that take the same search.
 LISTINGS = {
     "/events/": ["/events/calendar.ics"],

@@ -24,6 +24,9 @@ from tests.demo_db import load_demo_community
 from . import html_validator
 from .conftest import skip_or_fail
 
+# One test process runs every module that needs the demo (tests/demo_db.py loads it once).
+pytestmark = pytest.mark.xdist_group("demo")
+
 START_PAGES = [
     "/",
     "/events/",

@@ -9,7 +9,8 @@ from django.utils import translation
 
 from tests.demo_db import load_demo_community
 
-pytestmark = pytest.mark.browser
+# One test process runs every module that needs the demo (tests/demo_db.py loads it once).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo")]
 
 
 def _demo_pages() -> list[str]:

@@ -6,7 +6,8 @@ import pytest
 
 from tests.demo_db import load_demo_community
 
-pytestmark = pytest.mark.browser
+# One test process runs every module that needs the demo (tests/demo_db.py loads it once).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo")]
 
 # Each control's box and its two buttons, and the map they belong to.
 GEOMETRY = """

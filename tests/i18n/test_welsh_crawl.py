@@ -14,6 +14,9 @@ from core.management.commands.compile_translations import catalogues
 
 from ..test_site_crawl import MAX_VARIANTS_PER_PATH, demo, page_problems  # noqa: F401
 
+# One test process runs every module that needs the demo (tests/demo_db.py loads it once).
+pytestmark = pytest.mark.xdist_group("demo")
+
 START_PAGES = [
     "/cy/",
     "/cy/events/",
