@@ -67,6 +67,14 @@ def test_a_wrong_code_says_what_is_wrong_and_a_right_one_turns_it_on(staff_clien
     assert "You have 10 of 10 recovery codes left." in index
     assert not re.search(ALLAUTHS_WORDS + r"|Recovery Codes", index)
 
+    # The next log-in asks for the code in the same plain words.
+    staff_client.logout()
+    staff_client.post("/accounts/login/", {"login": "boss@example.org", "password": PASSWORD})
+    page = main(staff_client.get("/accounts/2fa/authenticate/"))
+    assert "<h1>Enter your code</h1>" in page
+    assert "Enter the 6-digit code your authenticator app shows now" in page
+    assert not re.search(ALLAUTHS_WORDS + r"|Two-Factor Authentication", page)
+
 
 def test_the_flash_message_reads_plainly():
     # allauth adds it once the authenticator is saved (on commit): after a test's response.
