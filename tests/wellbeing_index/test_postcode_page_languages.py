@@ -16,3 +16,18 @@ def test_the_figures_of_an_area_are_shown_in_the_visitors_language(
     assert OVERALL_CY in welsh
     assert OVERALL_EN not in welsh
     assert OVERALL_EN in english_again
+
+
+def test_a_welsh_visit_first_leaves_the_english_pages_links_english(
+    client, city_postcodes, default_index
+):
+    from wellbeing_index.views import postcode
+
+    postcode._links.clear()  # as in a fresh server process, whose first visitor reads Welsh
+    welsh = client.get("/cy/wellbeing/M11AD/").content.decode()
+    english = client.get("/wellbeing/M11AD/").content.decode()
+
+    assert 'href="/cy/wellbeing/M11AD/">' in welsh
+    assert 'href="/wellbeing/M11AD/">Link to this page' in english
+    assert 'href="/wellbeing/methodology/"' in english
+    assert 'href="/cy/wellbeing/methodology/"' not in english

@@ -70,13 +70,15 @@ def _postcode_problem(request, typed: str, *, status: int, outside: bool = False
     )
 
 
-_links: dict[str, str] = {}
+_links: dict[str, dict[str, str]] = {}
 
 
 def _wellbeing_links() -> dict[str, str]:
-    """Addresses every postcode page links to, worked out once per process."""
-    if not _links:
-        _links.update(
+    """Addresses every postcode page links to, worked out once per process and language
+    (a Welsh page's links start /cy/)."""
+    language = get_language()
+    if language not in _links:
+        _links[language] = dict(
             index=reverse("wellbeing_index:index"),
             methodology=reverse("wellbeing_index:methodology"),
             compare=reverse("wellbeing_index:compare"),
@@ -84,7 +86,7 @@ def _wellbeing_links() -> dict[str, str]:
             figures_json=reverse("wellbeing_index:figures", kwargs={"fmt": "json"}),
             api=reverse("wellbeing_api:postcode", kwargs={"postcode": "-"})[:-1],
         )
-    return _links
+    return _links[language]
 
 
 @dataclass(frozen=True)
