@@ -78,14 +78,14 @@ def _wellbeing_links() -> dict[str, str]:
     (a Welsh page's links start /cy/)."""
     language = get_language()
     if language not in _links:
-        _links[language] = dict(
-            index=reverse("wellbeing_index:index"),
-            methodology=reverse("wellbeing_index:methodology"),
-            compare=reverse("wellbeing_index:compare"),
-            figures_csv=reverse("wellbeing_index:figures", kwargs={"fmt": "csv"}),
-            figures_json=reverse("wellbeing_index:figures", kwargs={"fmt": "json"}),
-            api=reverse("wellbeing_api:postcode", kwargs={"postcode": "-"})[:-1],
-        )
+        _links[language] = {
+            "index": reverse("wellbeing_index:index"),
+            "methodology": reverse("wellbeing_index:methodology"),
+            "compare": reverse("wellbeing_index:compare"),
+            "figures_csv": reverse("wellbeing_index:figures", kwargs={"fmt": "csv"}),
+            "figures_json": reverse("wellbeing_index:figures", kwargs={"fmt": "json"}),
+            "api": reverse("wellbeing_api:postcode", kwargs={"postcode": "-"})[:-1],
+        }
     return _links[language]
 
 
