@@ -376,6 +376,14 @@ def login_page(page):
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Log in", exact=True).click()
         page.wait_for_load_state()
+        # Fail here, saying why, rather than later on a page showing the visitor's version.
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        except PlaywrightTimeout:
+            pytest.fail(f"log-in as {user.email} failed: {page.locator('main').inner_text()}")
+        assert page.get_by_role("button", name="Log out", exact=True).count() == 1
         return page
 
     return login

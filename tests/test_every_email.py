@@ -33,7 +33,6 @@ BLANK_SITE = re.compile(r"(from|on|using|at)\s+[!.,]")
 def _site(settings):
     settings.SITE_URL = SITE
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, HOST]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def browser() -> Client:

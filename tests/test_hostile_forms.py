@@ -35,7 +35,6 @@ def _no_limits(settings, tmp_path):
     # Hundreds of posts: the limits (tests/core/test_limits.py) would answer 429 first.
     settings.RATELIMIT_ENABLE = False
     settings.ACCOUNT_RATE_LIMITS = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

@@ -36,12 +36,6 @@ pytestmark = pytest.mark.django_db
 EVIL = '=HYPERLINK("http://x","y")'
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Persona passwords are hashed with a fast hasher: PBKDF2 costs ~0.3 s a user."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(owner, member, stranger):
     return make_world(owner=owner, member=member)

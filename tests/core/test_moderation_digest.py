@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 12, 3)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def waiting_event(member):
     return EventFactory(title="Tea Dance", moderation_status="pending", organiser=member)

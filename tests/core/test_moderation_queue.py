@@ -21,7 +21,6 @@ QUEUE = "/admin/moderation/"
 
 @pytest.fixture(autouse=True)
 def _fast_passwords_and_media(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

@@ -9,12 +9,6 @@ from events.models import EVENT_TZ
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=EVENT_TZ)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Hashing a password properly takes a noticeable time; these tests make many members.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def wednesday():
     """Freeze the clock (ticking) at Wednesday 2 December 2026, 10:00 UK time."""

@@ -19,9 +19,3 @@ def run_on_commit(django_capture_on_commit_callbacks):
             return django_capture_on_commit_callbacks(execute=True)
 
     return Runner()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Tests here create many members; the production hasher takes ~0.3 s a password.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -36,7 +36,10 @@ def test_read_answer_the_census_comment_and_support_at_phone_width(page, login_p
     visited.append(process.get_absolute_url())
     assert page.get_by_role("heading", level=1).inner_text() == "A strategy for co-ops"
     page.get_by_role("link", name="The co-op census", exact=True).click()
+    page.wait_for_url(f"**{survey.get_absolute_url()}")
     visited.append(survey.get_absolute_url())
+    assert page.get_by_role("heading", level=1).inner_text() == "The co-op census"
+    assert page.locator("html").get_attribute("lang") == "en-GB"
     page.get_by_label("Housing").check()
     page.get_by_label("How many members?").fill("42")
     page.get_by_label("Finance").check()
