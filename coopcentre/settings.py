@@ -200,6 +200,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A change to how a member logs in (password, addresses, two-factor) is emailed to them,
+# with the IP address and browser it came from (templates/account/email/, templates/mfa/email/).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[coopcentre] "
 # Account emails link to SITE_URL like every other absolute link (core.links).
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"

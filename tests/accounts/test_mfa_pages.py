@@ -18,11 +18,6 @@ PASSWORD = "correct-horse-battery"
 ALLAUTHS_WORDS = r"Activate Authenticator App|input the verification|Authenticator App|Sign In"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def staff_client(client):
     UserFactory(email="boss@example.org", is_staff=True)
@@ -51,13 +46,22 @@ def test_setting_up_an_authenticator_app_reads_plainly(staff_client):
     assert not re.search(ALLAUTHS_WORDS, page)
 
 
-def test_a_wrong_code_says_what_is_wrong_and_a_right_one_turns_it_on(staff_client):
+def test_a_wrong_code_says_what_is_wrong_and_a_right_one_turns_it_on(
+    staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
     wrong = staff_client.post("/accounts/2fa/totp/activate/", {"code": "000000"})
     assert wrong.status_code == 400
     assert "There is a problem" in main(wrong) and "Incorrect code." in main(wrong)
     secret = staff_client.session["mfa.totp.secret"]
-    response = staff_client.post("/accounts/2fa/totp/activate/", {"code": code_now(secret)})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post("/accounts/2fa/totp/activate/", {"code": code_now(secret)})
     assert Authenticator.objects.filter(type="totp").exists()
+    # The member is told by email, with where the change came from.
+    [warning] = mailoutbox
+    assert warning.to == ["boss@example.org"]
+    assert warning.subject == "[coopcentre] Two-factor log-in is on"
+    assert "You set up an authenticator app" in warning.body
+    assert "- IP address: 127.0.0.1" in warning.body
     codes = main(staff_client.get(response["Location"]))
     assert "<h1>Recovery codes</h1>" in codes
     assert "If you lose your phone, you can log in with one of these codes" in codes
