@@ -22,6 +22,7 @@ import pytest
 from celery._state import _set_task_join_will_block
 from django.conf import settings as django_settings
 from django.core.cache import cache, caches
+from django.utils import translation
 
 from coopcentre.celery import app as celery_app
 
@@ -84,6 +85,16 @@ def _eager_tasks_and_clean_cache(request):
     celery_app.conf.task_always_eager = eager
     yield
     celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language. A test client request leaves the language
+    its page was in active in the test's thread: after a Welsh page, the next test's
+    ``reverse()`` and ``get_absolute_url()`` would give /cy/ addresses."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 # ---------------------------------------------------------------------------------------
