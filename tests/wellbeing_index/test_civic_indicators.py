@@ -1,5 +1,6 @@
 """Issue 16's last second figures (session 6): EU referendum turnout 2016 (Voice), personal
-crime (Relationships), road casualties (Transport) and adults' physical activity (Culture).
+crime (Relationships), road casualties (Transport), adults' physical activity (Culture), and
+Northern Ireland's life expectancy (Health) and school leavers' GCSEs (Education).
 Recomputed from the raw files in ``data/`` by a separate path and matched against the API;
 bad files stop the build with the line and reason; every domain of England, Wales and
 Scotland has two council measures or more, save the one gap still open."""
@@ -20,6 +21,7 @@ SHIPPED = settings.BASE_DIR / "wellbeing_index" / "data"
 EU_FILE = "uk_la_eu_referendum_2016_turnout.csv"
 DEVOLVED = "uk_la_scotland_wales_health_index.csv"
 HI_FILE = "uk_la_health_index_england_2020.csv"
+NI_FILE = "uk_la_northern_ireland_health_index.csv"
 
 
 def nation_values(file: str, column: str, nation: str | None = None) -> dict[str, float]:
@@ -42,6 +44,7 @@ PLACES = {
     "England": ("M1 1AD", "E08000003"),
     "Scotland": ("EH1 1YZ", "S12000036"),
     "Wales": ("CF10 1EP", "W06000015"),
+    "Northern Ireland": ("BT1 5GS", "N09000003"),
 }
 # (nation, indicator, file, column, higher is better, ranked within the nation)
 CASES = [
@@ -82,6 +85,15 @@ CASES = [
         True,
         True,
     ),
+    (
+        "Northern Ireland",
+        "life-expectancy-ni-council",
+        NI_FILE,
+        "life_expectancy_years",
+        True,
+        True,
+    ),
+    ("Northern Ireland", "gcse-attainment-ni-council", NI_FILE, "gcse_attainment_pct", True, True),
 ]
 
 
@@ -148,6 +160,11 @@ def test_the_referendum_file_adds_merged_counting_areas_together():
             lambda lines: [line for line in lines if not line.startswith("W06000015,")],
             f"{EU_FILE}, line -: council W06000015 is missing",
         ),
+        (  # a council left out
+            NI_FILE,
+            lambda lines: [line for line in lines if not line.startswith("N09000003,")],
+            f"{NI_FILE}, line -: council N09000003 is missing",
+        ),
         (  # a renamed column
             DEVOLVED,
             lambda lines: [lines[0].replace("physical_activity_wales_pct", "pa_wales"), *lines[1:]],
@@ -212,6 +229,10 @@ def test_every_domain_has_two_measures_in_england_wales_and_scotland_but_one():
     }
     # Wales's Relationships & Trust: only WIMD community safety (docs/wellbeing_index.md).
     assert short == {("Wales", "relationships-trust")}
+    # Northern Ireland (nice to have): two in Economy, Education and Health only.
+    assert {
+        d for (n, d), codes in found.items() if n == "Northern Ireland" and len(codes) >= 2
+    } == {"economy", "education", "health"}
     assert found[("Wales", "voice")] == {"turnout-ge2024-council", "eu-referendum-turnout-council"}
 
 

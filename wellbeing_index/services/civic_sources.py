@@ -1,7 +1,8 @@
 """Second council figures for Voice & Participation, Relationships & Trust, Transport and
-Culture (issue 16, session 6): turnout at the EU referendum of 2016 (Great Britain), and
-Scotland's and Wales's recorded personal crime, road casualties and physical activity from
-the British Red Cross's health index packages. Read from the repository's ``data/`` (see
+Culture (issue 16, session 6): turnout at the EU referendum of 2016 (Great Britain),
+Scotland's and Wales's recorded personal crime, road casualties and physical activity, and
+Northern Ireland's life expectancy and school leavers' GCSEs, from the British Red Cross's
+health index packages. Read from the repository's ``data/`` (see
 ``data/README.md``); definitions written to ``wellbeing_index/data/indicators.csv``.
 
 The referendum was one vote on one question everywhere, so its turnout is ranked across
@@ -12,8 +13,10 @@ nation without a figure has no value for it (never 0).
 OGL = "Open Government Licence v3.0"
 EU_REFERENDUM_FILE = "uk_la_eu_referendum_2016_turnout.csv"
 DEVOLVED_FILE = "uk_la_scotland_wales_health_index.csv"
+NI_FILE = "uk_la_northern_ireland_health_index.csv"
 VIA_SCOTLAND = "via the British Red Cross's healthindexscotland package"
 VIA_WALES = "via the British Red Cross's healthindexwales package"
+VIA_NI = "via the British Red Cross's healthindexni package"
 
 # (file, column, lowest, highest) of each indicator, checked before the data set is built.
 CIVIC_COLUMNS = {
@@ -28,6 +31,8 @@ CIVIC_COLUMNS = {
         100,
     ),
     "physical-activity-wales-council": (DEVOLVED_FILE, "physical_activity_wales_pct", 0, 100),
+    "life-expectancy-ni-council": (NI_FILE, "life_expectancy_years", 50, 100),
+    "gcse-attainment-ni-council": (NI_FILE, "gcse_attainment_pct", 0, 100),
 }
 
 
@@ -155,5 +160,42 @@ CIVIC_INDICATORS = [
         ),
         year=2023,
         period="April 2021 to March 2023",
+    ),
+    _nation_only(
+        "life-expectancy-ni-council",
+        "Years a newborn can expect to live: the mean of men's and women's.",
+        "Northern Ireland",
+        name="Life expectancy (Northern Ireland)",
+        domain="health",
+        unit="years",
+        direction="higher",
+        source=(
+            "Office for National Statistics, Life expectancy for local areas, 2020 to 2022 "
+            f"(at birth, the mean of men's and women's), {VIA_NI}"
+        ),
+        source_url=(
+            "https://www.ons.gov.uk/peoplepopulationandcommunity/healthandsocialcare/"
+            "healthandlifeexpectancies/datasets/lifeexpectancyforlocalareasinenglandnorthern"
+            "irelandandwalesbetween2001to2003and2020to2022"
+        ),
+        year=2022,
+        period="2020 to 2022",
+    ),
+    _nation_only(
+        "gcse-attainment-ni-council",
+        "Share of school leavers with at least five GCSEs at grades A* to C (or "
+        "equivalent) including English and maths.",
+        "Northern Ireland",
+        name="School leavers with five good GCSEs including English and maths (Northern Ireland)",
+        domain="education",
+        unit="% of school leavers",
+        direction="higher",
+        source=(
+            "Department of Education (Northern Ireland), School Leavers Survey by council, "
+            f"2022/23 (NISRA data portal, table DESLSALGD), {VIA_NI}"
+        ),
+        source_url="https://data.nisra.gov.uk/",
+        year=2023,
+        period="school year 2022/23",
     ),
 ]
