@@ -252,12 +252,12 @@ def test_the_indicators_page_lists_source_year_licence_and_date_loaded(client, d
     from django.utils import timezone
 
     html = client.get("/wellbeing/indicators/").content.decode()
-    assert "76 indicators" in html
+    assert "85 indicators" in html
     row = html.split("Museums per 100,000 residents")[1].split("</tr>")[0]
     assert "Mapping Museums (Birkbeck" in row
     assert "Creative Commons Attribution 4.0" in row
     assert "<td>2017</td>" in row
     assert f'<time datetime="{timezone.now():%Y-%m-%d}' in row
     html = client.get("/wellbeing/indicators/", {"domain": "voice"}).content.decode()
-    assert "1 indicator<" in html
+    assert "2 indicators<" in html  # turnout 2024 and the EU referendum 2016
     assert "(estimated from constituencies)" in html

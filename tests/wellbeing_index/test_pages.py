@@ -120,7 +120,7 @@ def test_the_council_list_pages(client, default_index):
 
 def test_the_methodology_lists_every_indicator_and_the_unscored_domains(client, default_index):
     html = client.get("/wellbeing/methodology/").content.decode()
-    assert "76 indicators" in html
+    assert "85 indicators" in html
     assert "score = (rank − 1) ÷ (number of areas − 1) × 100" in html
     assert "ranked within that nation" in html
     unscored = html.split('id="unscored"')[1].split("</section>")[0]
@@ -138,8 +138,8 @@ def test_the_methodology_filters_indicators_by_level_and_domain(client, default_
     html = client.get(
         "/wellbeing/methodology/", {"level": "local_authority", "domain": "health"}
     ).content.decode()
-    # one deprivation measure per nation, and life expectancy in England, Wales and Scotland
-    assert "7 indicators" in html
+    # one deprivation measure per nation, and life expectancy in all four
+    assert "8 indicators" in html
     html = client.get("/wellbeing/methodology/", {"level": "neighbourhood"}).content.decode()
     assert "29 indicators" in html
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .civic_sources import CIVIC_COLUMNS
 from .health_index_sources import HEALTH_INDEX_COLUMNS
 
 REPO_DATA_DIR = Path(settings.BASE_DIR) / "data"
@@ -184,7 +185,8 @@ def museums_per_head(path: Path, councils: set[str], errors: list[str]) -> dict[
 
 def more_council_values(councils: set[str], data_dir: Path | None = None) -> list[tuple]:
     """Value rows (area code, indicator code, value) of the culture, equality and voice
-    indicators and of the Health Index ones (``health_index_sources``); raises
+    indicators, the Health Index ones (``health_index_sources``) and the second figures for
+    voice, relationships, transport and culture (``civic_sources``); raises
     ``CouncilFileError`` listing every problem."""
     data_dir = Path(data_dir or REPO_DATA_DIR)
     errors: list[str] = []
@@ -194,6 +196,7 @@ def more_council_values(councils: set[str], data_dir: Path | None = None) -> lis
         "turnout-ge2024-council": (TURNOUT_FILE, "ge2024_turnout_apportioned_pct", 0, 100),
         "disability-council": (DISABILITY_FILE, "disabled_pct_of_residents", 0, 100),
         **HEALTH_INDEX_COLUMNS,
+        **CIVIC_COLUMNS,
     }
     for indicator, (file, column, low, high) in columns.items():
         checked = _checked_rows(data_dir / file, "lad_code", {column: (low, high)}, errors)

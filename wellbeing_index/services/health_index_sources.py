@@ -1,7 +1,7 @@
 """Second council indicators from the ONS Health Index for England (2020) and the British Red
 Cross's Health Index packages for Scotland and Wales: sports and leisure, green space, life
-expectancy, education (pupil attainment, young people's participation, school absence) and
-internet access. Read from the repository's ``data/``
+expectancy, education (pupil attainment, young people's participation, school absence),
+internet access and personal crime. Read from the repository's ``data/``
 (see ``data/README.md``); definitions written to ``wellbeing_index/data/indicators.csv``.
 
 Each nation measures these its own way (England as Health Index scores, Scotland and Wales
@@ -35,6 +35,7 @@ HEALTH_INDEX_COLUMNS = {
     "life-expectancy-hi-council": (HEALTH_INDEX_FILE, "life_expectancy_score", 0, 500),
     "pupil-attainment-hi-council": (HEALTH_INDEX_FILE, "pupil_attainment_score", 0, 500),
     "internet-access-hi-council": (HEALTH_INDEX_FILE, "internet_access_score", 0, 500),
+    "personal-crime-hi-council": (HEALTH_INDEX_FILE, "personal_crime_score", 0, 500),
     "outdoor-space-scotland-council": (DEVOLVED_FILE, "private_outdoor_space_pct", 0, 100),
     "healthy-life-expectancy-scotland-council": (
         DEVOLVED_FILE,
@@ -102,6 +103,13 @@ HEALTH_INDEX_INDICATORS = [
         "Internet access (Health Index, England)",
         "transport",
         "How well homes are served by broadband (speed and availability), scored.",
+    ),
+    _hi(
+        "personal-crime-hi-council",
+        "Personal crime (Health Index, England)",
+        "relationships-trust",
+        "Personal crimes (such as violence and sexual offences) recorded by the police, "
+        "per resident, scored so that less crime is higher.",
     ),
     {
         "code": "outdoor-space-scotland-council",

@@ -5,6 +5,7 @@ definitions written to ``wellbeing_index/data/indicators.csv``."""
 from dataclasses import dataclass
 
 from ..models import Level
+from .civic_sources import CIVIC_INDICATORS
 from .council_files import MORE_INDICATORS, NO_DATA_REASONS  # noqa: F401 (re-exported)
 from .health_index_sources import HEALTH_INDEX_INDICATORS
 from .inequality import INCOME_GAP_INDICATOR
@@ -254,11 +255,17 @@ def _council_definitions() -> list[dict]:
 
 
 def _more_definitions() -> list[dict]:
-    """Council figures for culture, equality and voice (``MORE_INDICATORS``) and the Health
-    Index ones (``HEALTH_INDEX_INDICATORS``)."""
+    """Council figures for culture, equality and voice (``MORE_INDICATORS``), the Health
+    Index ones (``HEALTH_INDEX_INDICATORS``) and the second figures for voice, relationships,
+    transport and culture (``CIVIC_INDICATORS``)."""
     return [
         {**row, "level": Level.LOCAL_AUTHORITY.value}
-        for row in (*MORE_INDICATORS, INCOME_GAP_INDICATOR, *HEALTH_INDEX_INDICATORS)
+        for row in (
+            *MORE_INDICATORS,
+            INCOME_GAP_INDICATOR,
+            *HEALTH_INDEX_INDICATORS,
+            *CIVIC_INDICATORS,
+        )
     ]
 
 
