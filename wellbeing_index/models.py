@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from postcodes.models import Nation
 
+from .welsh_indicators import indicator_name, indicator_period, indicator_unit
+
 
 class Level(models.TextChoices):
     """Geographic levels an indicator can be measured at. Scores rank areas within a level."""
@@ -266,6 +268,19 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language: Welsh on a Welsh page (``welsh_indicators``)."""
+        return indicator_name(self.code, self.name)
+
+    @property
+    def local_unit(self) -> str:
+        return indicator_unit(self.code, self.unit)
+
+    @property
+    def local_period(self) -> str:
+        return indicator_period(self.code, self.period)
 
 
 class IndicatorValue(models.Model):

@@ -77,13 +77,14 @@ def _report_rows(report: Report) -> list[dict]:
                     **_area_columns(report),
                     "kind": "indicator",
                     "code": info.code,
-                    "name": info.name,
+                    "name": info.local_name,
                     "score": line.score,
                     "uk_average": line.uk_score,
                     "nation_average": line.nation_score,
                     "value": line.value,
-                    "unit": info.unit,
+                    "unit": info.local_unit,
                     **indicator_facts(info),
+                    "period": info.local_period,
                     "from_council": domain.from_parent,
                 }
             )
