@@ -2,12 +2,12 @@
 
 Scores are computed once per area by ``compute_index`` and stored; what this module adds at
 request time is cheap: the edition and its catalogue (``editions``), and the area's stored
-scores, cached per area under a key that names the computation.
+scores (a council's cached under a key that names the computation).
 """
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from postcodes.services import Location
 
@@ -38,12 +38,33 @@ def _area_cache_key(edition: EditionRef, level: str, code: str) -> str:
     return f"wellbeing:area:{edition.key}:{level}:{code}"
 
 
+# Levels whose stored scores are kept in caches: a council's are read on the page of every
+# postcode in it (361 councils, a few KB each).
+KEPT_LEVELS = frozenset({Level.LOCAL_AUTHORITY.value})
+
+
 def _area_payloads(edition: EditionRef, wanted: list[tuple[str, str]]) -> dict:
-    """Stored scores of (level, code) areas: ``{(level, code): (area, parent, scores)}``."""
-    keys = {_area_cache_key(edition, level, code): (level, code) for level, code in wanted}
-    found = cache.get_many(list(keys))
+    """Stored scores of (level, code) areas: ``{(level, code): (area, parent, scores)}``.
+
+    A council's are kept by each process (the ``fragments`` cache: no round trip) and in
+    Redis for the others. A neighbourhood's are read from the database (one indexed query)
+    every time: the postcode page and the API keep what they make of them per area, so
+    they are seldom read twice, and keeping them cost two Redis round trips (a miss and a
+    write) on every first visit to an area."""
+    keys = {
+        _area_cache_key(edition, level, code): (level, code)
+        for level, code in wanted
+        if level in KEPT_LEVELS
+    }
+    local = caches["fragments"]
+    found = local.get_many(list(keys))
+    if len(found) < len(keys):
+        shared = cache.get_many([k for k in keys if k not in found])
+        local.set_many(shared, AREA_TIMEOUT)
+        found.update(shared)
     payloads = {keys[k]: v for k, v in found.items() if v != _MISSING}
-    missing = [keys[k] for k in keys if k not in found]
+    known = {keys[k] for k in found}
+    missing = [area for area in wanted if area not in known]
     if missing:
         rows = (
             AreaScore.objects.filter(edition_id=edition.pk, area__code__in={c for _, c in missing})
@@ -87,13 +108,14 @@ def _area_payloads(edition: EditionRef, wanted: list[tuple[str, str]]) -> dict:
                 AreaInfo(parent.code, parent.name, parent.level, parent.nation) if parent else None,
                 row.scores,
             )
-        cache.set_many(
-            {
-                _area_cache_key(edition, level, code): fresh.get((level, code), _MISSING)
-                for level, code in missing
-            },
-            AREA_TIMEOUT,
-        )
+        kept = {
+            _area_cache_key(edition, level, code): fresh.get((level, code), _MISSING)
+            for level, code in missing
+            if level in KEPT_LEVELS
+        }
+        if kept:
+            cache.set_many(kept, AREA_TIMEOUT)
+            local.set_many(kept, AREA_TIMEOUT)
         payloads.update(fresh)
     return payloads
 
