@@ -8,7 +8,7 @@ from portal import nearby, panels
 from postcodes.models import Postcode
 from postcodes.services import lookup
 from spaces.models import Space
-from wellbeing_index.models import AreaScore, Domain, Edition
+from wellbeing_index.models import AreaScore, Domain, Edition, IndicatorValue
 from wellbeing_index.services import index_compute
 
 
@@ -89,17 +89,72 @@ def test_a_new_snapshot_of_nearby_places_shows_on_the_next_postcode(
     assert len(panel_renders) == 2
 
 
-def test_a_new_computation_of_the_index_renders_the_panel_again(
+def test_a_new_computation_shows_at_once_and_an_unchanged_panel_is_read_back(
     client, neighbours, default_index, panel_renders, django_capture_on_commit_callbacks
 ):
     (_, first), (_, second) = neighbours[:2]
-    client.get(f"/wellbeing/{first}/")
+    before = client.get(f"/wellbeing/{first}/").content.decode()
     assert len(panel_renders) == 1
     with django_capture_on_commit_callbacks(execute=True):
         index_compute(edition=Edition.objects.get())
     html = client.get(f"/wellbeing/{second}/").content.decode()
-    assert len(panel_renders) == 2
     assert "Your neighbourhood (small area" in html
+    # The panel is kept per version of what it shows (the same weakest domains, nothing
+    # near them), not per computation: the same panel, not rendered again.
+    assert _nearby_section(html) == _nearby_section(before)
+    assert len(panel_renders) == 1
+
+
+def _details(html: str, slug: str) -> str:
+    return html.split(f'<details id="domain-{slug}">')[1].split("</details>")[0]
+
+
+def _rendered(response, template: str) -> int:
+    return sum(t.name == template for t in response.templates)
+
+
+def test_a_drill_down_shows_the_new_figures_after_the_data_changes(
+    client, neighbours, default_index, django_capture_on_commit_callbacks
+):
+    """Drill-downs are kept per version of what they show; new data and a new computation
+    of the index show on the next page, not the copy kept from before."""
+    (_, first), (_, second) = neighbours[:2]
+    area = lookup("EH1 1YZ").small_area_code
+    value = (
+        IndicatorValue.objects.filter(area__code=area, indicator__domain__slug="health")
+        .select_related("indicator")
+        .first()
+    )
+    html = client.get(f"/wellbeing/{first}/").content.decode()
+    assert f"<strong>{value.value:,.0f}</strong>" in _details(html, "health")
+    value.value = 987654
+    value.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        index_compute(edition=Edition.objects.get())
+    html = client.get(f"/wellbeing/{second}/").content.decode()
+    assert "<strong>987,654</strong>" in _details(html, "health")
+
+
+def test_a_councils_drill_downs_are_rendered_once_for_all_its_neighbourhoods(
+    client, city_postcodes, default_index
+):
+    """Culture, Equality and Voice are measured for the council: a second neighbourhood of
+    Edinburgh shows them from the first one's rendering, and the page is still whole."""
+    first = client.get("/wellbeing/EH11YZ/")
+    other = (
+        Postcode.objects.filter(lad_code=lookup("EH1 1YZ").lad_code)
+        .exclude(small_area_code=lookup("EH1 1YZ").small_area_code)
+        .exclude(small_area_code="")
+        .values_list("postcode", flat=True)
+        .first()
+    )
+    second = client.get(f"/wellbeing/{other.replace(' ', '')}/")
+    template = "wellbeing_index/includes/domain_details.html"
+    assert _rendered(first, template) == 9
+    assert _rendered(second, template) <= 6
+    html = second.content.decode()
+    assert html.count('<details id="domain-') == 9
+    assert "this is the figure for City of Edinburgh" in _details(html, "voice")
 
 
 def test_the_support_lines_follow_each_postcodes_nation(client, city_postcodes, default_index):

@@ -1,11 +1,18 @@
+from dataclasses import dataclass
+
 from django import template
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from core.render_cache import render_each
+from postcodes.names import nation_name
 from postcodes.services import Location
 
 from ..charts import Bar, bar_chart, compare_chart
+from ..models import LEVEL_PLURALS, Level
 from ..services import postcode_reports
 from ..services.places import postcode_slug
+from ..services.report_lines import AreaInfo, DomainLine, Report
 
 register = template.Library()
 
@@ -57,6 +64,78 @@ def pillar_chart(report, chart_id="pillar-chart"):
         chart_id=chart_id,
         nation=report.nation,
     )
+
+
+@dataclass(frozen=True)
+class DomainDetails:
+    """What one domain's drill-down shows (``includes/domain_details.html``): the domain's
+    line and the little it reads of its area (nation, level, council)."""
+
+    domain: DomainLine
+    edition_key: str
+    nation: str
+    level: str
+    parent: AreaInfo | None
+
+    @property
+    def nation_name(self) -> str:
+        return nation_name(self.nation)
+
+    @property
+    def level_label(self) -> str:
+        return Level(self.level).label if self.level in Level.values else self.level
+
+    @property
+    def level_plural(self) -> str:
+        return str(LEVEL_PLURALS.get(self.level, self.level))
+
+    @property
+    def version(self) -> tuple:
+        """Names everything the drill-down shows. Indicators' names, units and sources are
+        the edition's (its computation is in ``edition_key``); an area's own figures are the
+        numbers. Neighbourhoods scored on the same deciles, and every neighbourhood of a
+        council for the domains it takes from the council, share one rendering."""
+        d = self.domain
+        return (
+            self.edition_key,
+            self.nation,
+            self.level,
+            self.parent.code if d.from_parent and self.parent else "",
+            d.slug,
+            d.score.value,
+            d.measured,
+            d.from_parent,
+            d.no_data_reason,
+            tuple(
+                (i.info.code, i.value, i.score, i.nation_score, i.no_data_reason)
+                for i in d.indicators
+            ),
+        )
+
+
+@register.simple_tag
+def domain_details(report: Report) -> list[SafeString]:
+    """Each domain's drill-down, in order, rendered once per version of what it shows and
+    kept in each process (``core.render_cache``): a first visit to an area renders only
+    the domains no area with the same figures has shown before."""
+    parts = [
+        DomainDetails(d, report.edition_key, report.nation, report.area.level, report.parent)
+        for d in report.domains
+    ]
+    return render_each(
+        "wellbeing_index/includes/domain_details.html",
+        parts,
+        version=lambda part: part.version,
+        name="part",
+    )
+
+
+@register.simple_tag
+def report_piece(template_name: str, report: Report) -> SafeString:
+    """``template_name`` rendered for ``report`` (given to it as ``report``), once per area
+    and computation (``Report.cache_key``) and kept in each process (``core.render_cache``):
+    a council's pieces are shown on the page of every postcode in it."""
+    return render_each(template_name, [report], version=lambda r: (r.cache_key,), name="report")[0]
 
 
 @register.simple_tag
