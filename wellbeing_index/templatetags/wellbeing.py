@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -41,6 +42,17 @@ def signed(value) -> str:
     if value is None or value == "":
         return "–"
     return f"{value:+.0f}" if round(value) else "0"
+
+
+@register.filter
+def strong_names_or(items) -> SafeString:
+    """Domains' translated names in bold, as one phrase ("<strong>A</strong>, <strong>B</strong>
+    or <strong>C</strong>") that a whole translated sentence takes as one placeholder."""
+    names = [format_html("<strong>{}</strong>", _(item.name)) for item in items]
+    if len(names) < 2:
+        return names[0] if names else SafeString("")
+    head = format_html_join(", ", "{}", ((name,) for name in names[:-1]))
+    return format_html("{} {} {}", head, _("or"), names[-1])
 
 
 @register.simple_tag
