@@ -42,6 +42,11 @@ pytestmark = pytest.mark.django_db
         ),
         ("/communities/interest/", '<a href="/communities/">Groups near you</a> are listed'),
         ("/cy/events/", 'neu <a href="/cy/events/new/">ychwanegwch ddigwyddiad</a>.'),
+        (
+            "/cy/communities/guides/?q=zzzz",
+            "<p>Does dim canllawiau’n cyfateb i’r chwiliad hwn.</p>",
+        ),
+        ("/communities/guides/?q=zzzz", "<p>No guides match this search.</p>"),
         ("/cy/spaces/", "Rhowch gynnig ar bellter ehangach neu lai o hidlwyr.</p>"),
     ],
 )
@@ -124,3 +129,18 @@ def test_a_welsh_postcode_page_suggests_browsing_in_one_sentence(
         'Browse <a href="/spaces/">community spaces</a>, <a href="/events/">events</a> and '
         '<a href="/communities/">groups</a>, or start something yourself.' in english
     )
+
+
+def test_a_welsh_comparison_names_its_places_and_downloads_in_whole_sentences(
+    client,
+    city_postcodes,
+    default_index,  # noqa: F811 (the imported fixture)
+):
+    query = {"a": "M1 1AD", "b": "cf10 1ep"}
+    welsh = client.get("/cy/wellbeing/compare/", query).content.decode()
+    english = client.get("/wellbeing/compare/", query).content.decode()
+
+    assert "<h1>M1 1AD a CF10 1EP wedi’u cymharu</h1>" in welsh
+    assert "<title>Cymharu M1 1AD, CF10 1EP: mynegai llesiant" in welsh
+    assert " download>JSON</a>, gyda ffynhonnell a blwyddyn pob dangosydd.</p>" in welsh
+    assert "<h1>M1 1AD and CF10 1EP compared</h1>" in english

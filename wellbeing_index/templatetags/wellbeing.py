@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from core.render_cache import render_each
@@ -42,6 +43,12 @@ def signed(value) -> str:
     if value is None or value == "":
         return "–"
     return f"{value:+.0f}" if round(value) else "0"
+
+
+@register.filter
+def names_and(names) -> str:
+    """Names as one phrase, "A, B and C" with a translated "and", for one placeholder."""
+    return get_text_list([str(name) for name in names], _("and"))
 
 
 @register.filter
