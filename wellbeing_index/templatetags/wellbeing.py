@@ -1,7 +1,9 @@
 from dataclasses import dataclass
 
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from core.render_cache import render_each
@@ -41,6 +43,23 @@ def signed(value) -> str:
     if value is None or value == "":
         return "–"
     return f"{value:+.0f}" if round(value) else "0"
+
+
+@register.filter
+def names_and(names) -> str:
+    """Names as one phrase, "A, B and C" with a translated "and", for one placeholder."""
+    return get_text_list([str(name) for name in names], _("and"))
+
+
+@register.filter
+def strong_names_or(items) -> SafeString:
+    """Domains' translated names in bold, as one phrase ("<strong>A</strong>, <strong>B</strong>
+    or <strong>C</strong>") that a whole translated sentence takes as one placeholder."""
+    names = [format_html("<strong>{}</strong>", _(item.name)) for item in items]
+    if len(names) < 2:
+        return names[0] if names else SafeString("")
+    head = format_html_join(", ", "{}", ((name,) for name in names[:-1]))
+    return format_html("{} {} {}", head, _("or"), names[-1])
 
 
 @register.simple_tag
