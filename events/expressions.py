@@ -44,6 +44,77 @@ class SiblingDates:
         return sql, params
 
 
+# Each ``*_sql`` function takes the outer row's columns as (SQL, params) pairs and gives
+# (SQL, params): the expressions below pass Django's compiled columns, and the search's
+# query written as SQL (``events.listing``) passes its own aliases.
+Column = tuple[str, list | tuple]
+
+
+def _occurrence_table(connection) -> str:
+    from .models import Occurrence
+
+    return connection.ops.quote_name(Occurrence._meta.db_table)
+
+
+def _tag_tables(connection) -> tuple[str, str]:
+    from taggit.models import Tag, TaggedItem
+
+    qn = connection.ops.quote_name
+    return qn(TaggedItem._meta.db_table), qn(Tag._meta.db_table)
+
+
+def is_first_date_sql(siblings, event_id: Column, starts_at: Column, pk: Column, connection):
+    """No sibling date of the row's event comes before it (ties by id)."""
+    (event_sql, ep), (starts_sql, sp), (pk_sql, pp) = event_id, starts_at, pk
+    where, where_params = siblings.where()
+    # Only quoted names and compiled columns go into the text; values are parameters.
+    sql = (
+        f"NOT EXISTS (SELECT 1 FROM {_occurrence_table(connection)} s "  # noqa: S608
+        f"WHERE s.event_id = {event_sql} AND {where} "
+        f"AND (s.starts_at < {starts_sql} OR (s.starts_at = {starts_sql} AND s.id < {pk_sql})))"
+    )
+    return sql, (*ep, *where_params, *sp, *sp, *pp)
+
+
+def more_dates_sql(siblings, event_id: Column, starts_at: Column, connection):
+    """How many sibling dates of the row's event come after it."""
+    (event_sql, ep), (starts_sql, sp) = event_id, starts_at
+    where, where_params = siblings.where()
+    sql = (
+        f"(SELECT COUNT(*) FROM {_occurrence_table(connection)} s "  # noqa: S608
+        f"WHERE s.event_id = {event_sql} AND {where} AND s.starts_at > {starts_sql})"
+    )
+    return sql, (*ep, *where_params, *sp)
+
+
+def tag_names_sql(content_type_id: int, event_id: Column, connection):
+    """The event's interest names, sorted, joined by ``TAG_SEPARATOR`` (None for none)."""
+    event_sql, event_params = event_id
+    items, tags = _tag_tables(connection)
+    joined = (
+        f"FROM {items} ti INNER JOIN {tags} t ON t.id = ti.tag_id "
+        f"WHERE ti.content_type_id = %s AND ti.object_id = {event_sql}"
+    )
+    if connection.vendor == "postgresql":
+        sql = f"(SELECT STRING_AGG(t.name, %s ORDER BY t.name) {joined})"
+    else:
+        sql = f"(SELECT GROUP_CONCAT(name, %s) FROM (SELECT t.name {joined} ORDER BY t.name))"  # noqa: S608
+    return sql, (TAG_SEPARATOR, content_type_id, *event_params)
+
+
+def has_tag_sql(content_type_id: int, slugs, event_id: Column, connection):
+    """The event has any of the interests ``slugs`` (an EXISTS: listed once with two)."""
+    event_sql, event_params = event_id
+    items, tags = _tag_tables(connection)
+    slots = ", ".join(["%s"] * len(slugs))
+    sql = (
+        f"EXISTS (SELECT 1 FROM {items} ti INNER JOIN {tags} t ON t.id = ti.tag_id "  # noqa: S608
+        f"WHERE ti.content_type_id = %s AND ti.object_id = {event_sql} "
+        f"AND t.slug IN ({slots}))"
+    )
+    return sql, (content_type_id, *event_params, *slugs)
+
+
 class _OverDates(Expression):
     """Base of the expressions over a date row's event, start and id."""
 
@@ -58,19 +129,6 @@ class _OverDates(Expression):
     def set_source_expressions(self, exprs):
         self.event_id, self.starts_at, self.pk = exprs
 
-    def _compiled(self, compiler):
-        columns, params = [], []
-        for expression in (self.event_id, self.starts_at, self.pk):
-            sql, column_params = compiler.compile(expression)
-            columns.append(sql)
-            params.append(list(column_params))
-        return columns, params
-
-    def _table(self, connection) -> str:
-        from .models import Occurrence
-
-        return connection.ops.quote_name(Occurrence._meta.db_table)
-
 
 class IsFirstDate(_OverDates):
     """True when no sibling date of the row's event comes before it (ties by id): the row
@@ -82,16 +140,8 @@ class IsFirstDate(_OverDates):
         super().__init__(siblings, BooleanField())
 
     def as_sql(self, compiler, connection):
-        (event_id, starts_at, pk), (ep, sp, pp) = self._compiled(compiler)
-        where, where_params = self.siblings.where()
-        # Only quoted names and Django's compiled columns go into the text; values are
-        # parameters.
-        sql = (
-            f"NOT EXISTS (SELECT 1 FROM {self._table(connection)} s "  # noqa: S608
-            f"WHERE s.event_id = {event_id} AND {where} "
-            f"AND (s.starts_at < {starts_at} OR (s.starts_at = {starts_at} AND s.id < {pk})))"
-        )
-        return sql, (*ep, *where_params, *sp, *sp, *pp)
+        columns = [compiler.compile(c) for c in (self.event_id, self.starts_at, self.pk)]
+        return is_first_date_sql(self.siblings, *columns, connection)
 
 
 class MoreDates(_OverDates):
@@ -101,13 +151,8 @@ class MoreDates(_OverDates):
         super().__init__(siblings, IntegerField())
 
     def as_sql(self, compiler, connection):
-        (event_id, starts_at, _pk), (ep, sp, _pp) = self._compiled(compiler)
-        where, where_params = self.siblings.where()
-        sql = (
-            f"(SELECT COUNT(*) FROM {self._table(connection)} s "  # noqa: S608
-            f"WHERE s.event_id = {event_id} AND {where} AND s.starts_at > {starts_at})"
-        )
-        return sql, (*ep, *where_params, *sp)
+        columns = [compiler.compile(c) for c in (self.event_id, self.starts_at)]
+        return more_dates_sql(self.siblings, *columns, connection)
 
 
 class EventTagNames(Expression):
@@ -128,20 +173,7 @@ class EventTagNames(Expression):
         (self.event_id,) = exprs
 
     def as_sql(self, compiler, connection):
-        from taggit.models import Tag, TaggedItem
-
-        event_sql, event_params = compiler.compile(self.event_id)
-        qn = connection.ops.quote_name
-        items, tags = qn(TaggedItem._meta.db_table), qn(Tag._meta.db_table)
-        joined = (
-            f"FROM {items} ti INNER JOIN {tags} t ON t.id = ti.tag_id "
-            f"WHERE ti.content_type_id = %s AND ti.object_id = {event_sql}"
-        )
-        if connection.vendor == "postgresql":
-            sql = f"(SELECT STRING_AGG(t.name, %s ORDER BY t.name) {joined})"
-        else:
-            sql = f"(SELECT GROUP_CONCAT(name, %s) FROM (SELECT t.name {joined} ORDER BY t.name))"  # noqa: S608
-        return sql, (TAG_SEPARATOR, self.content_type_id, *event_params)
+        return tag_names_sql(self.content_type_id, compiler.compile(self.event_id), connection)
 
 
 class EventHasTag(Expression):
@@ -164,15 +196,5 @@ class EventHasTag(Expression):
         (self.event_id,) = exprs
 
     def as_sql(self, compiler, connection):
-        from taggit.models import Tag, TaggedItem
-
-        event_sql, event_params = compiler.compile(self.event_id)
-        qn = connection.ops.quote_name
-        items, tags = qn(TaggedItem._meta.db_table), qn(Tag._meta.db_table)
-        slots = ", ".join(["%s"] * len(self.slugs))
-        sql = (
-            f"EXISTS (SELECT 1 FROM {items} ti INNER JOIN {tags} t ON t.id = ti.tag_id "  # noqa: S608
-            f"WHERE ti.content_type_id = %s AND ti.object_id = {event_sql} "
-            f"AND t.slug IN ({slots}))"
-        )
-        return sql, (self.content_type_id, *event_params, *self.slugs)
+        event_id = compiler.compile(self.event_id)
+        return has_tag_sql(self.content_type_id, self.slugs, event_id, connection)
