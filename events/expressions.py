@@ -19,6 +19,8 @@ from datetime import datetime
 
 from django.db.models import BooleanField, Expression, F, IntegerField, TextField
 
+from core.sql import tagged_with_any_sql
+
 # A character no interest name contains (forms strip control characters).
 TAG_SEPARATOR = "\x1f"
 
@@ -104,15 +106,7 @@ def tag_names_sql(content_type_id: int, event_id: Column, connection):
 
 def has_tag_sql(content_type_id: int, slugs, event_id: Column, connection):
     """The event has any of the interests ``slugs`` (an EXISTS: listed once with two)."""
-    event_sql, event_params = event_id
-    items, tags = _tag_tables(connection)
-    slots = ", ".join(["%s"] * len(slugs))
-    sql = (
-        f"EXISTS (SELECT 1 FROM {items} ti INNER JOIN {tags} t ON t.id = ti.tag_id "  # noqa: S608
-        f"WHERE ti.content_type_id = %s AND ti.object_id = {event_sql} "
-        f"AND t.slug IN ({slots}))"
-    )
-    return sql, (content_type_id, *event_params, *slugs)
+    return tagged_with_any_sql(content_type_id, slugs, event_id)
 
 
 class _OverDates(Expression):

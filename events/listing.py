@@ -21,6 +21,7 @@ from django.db import connection
 from django.utils import timezone
 
 from core.paging import page_number
+from core.sql import Selected
 from postcodes.geo import bounding_box, great_circle_sql
 
 from .expressions import (
@@ -41,35 +42,6 @@ _EVENT_FIELDS = [
 ]
 _SPACE_FIELDS = [name.removeprefix("event__space__") for name in CARD_FIELDS if "space__" in name]
 _OCCURRENCE_FIELDS = ["id", "starts_at", "ends_at", "going_count", "is_cancelled", "event"]
-
-
-class _Loaded:
-    """The columns of ``names`` on ``model`` (aliased ``alias``) in a row, in the model's
-    field order (what ``Model.from_db`` expects), with what converts their values."""
-
-    def __init__(self, model, names: list[str], alias: str):
-        order = model._meta.concrete_fields
-        fields = sorted((model._meta.get_field(n) for n in names), key=order.index)
-        qn = connection.ops.quote_name
-        self.model = model
-        self.attnames = [f.attname for f in fields]
-        self.sql = [f"{alias}.{qn(f.column)}" for f in fields]
-        # Django's own conversions of a column's value (none on PostgreSQL; dates and
-        # decimals on SQLite).
-        self.converters = []
-        for i, field in enumerate(fields):
-            col = field.get_col(model._meta.db_table)
-            found = connection.ops.get_db_converters(col) + field.get_db_converters(connection)
-            if found:
-                self.converters.append((i, found, col))
-
-    def load(self, values: tuple):
-        if self.converters:
-            values = list(values)
-            for i, converters, col in self.converters:
-                for converter in converters:
-                    values[i] = converter(values[i], col, connection)
-        return self.model.from_db(connection.alias, self.attnames, values)
 
 
 def near_page(filterset, raw_page, per_page: int) -> Page:
@@ -106,9 +78,9 @@ def _query(cleaned: dict, km: int) -> tuple[str, list, tuple]:
     space_model = Event._meta.get_field("space").related_model
     qn = connection.ops.quote_name
     loaded = (
-        _Loaded(Occurrence, _OCCURRENCE_FIELDS, "o"),
-        _Loaded(Event, [*_EVENT_FIELDS, "space"], "e"),
-        _Loaded(space_model, _SPACE_FIELDS, "sp"),
+        Selected(Occurrence, _OCCURRENCE_FIELDS, "o"),
+        Selected(Event, [*_EVENT_FIELDS, "space"], "e"),
+        Selected(space_model, _SPACE_FIELDS, "sp"),
     )
     event_id, starts_at, pk = ("o.event_id", []), ("o.starts_at", []), ("o.id", [])
     distance, distance_params = great_circle_sql(
@@ -164,12 +136,12 @@ def _occurrence(row: tuple, loaded: tuple) -> Occurrence:
     """A row as the ``Occurrence`` ``for_cards`` gives: with its event and the event's
     space, the fields a card does not read left unloaded (deferred)."""
     dates, events, spaces = loaded
-    a = len(dates.attnames)
-    b = a + len(events.attnames)
-    c = b + len(spaces.attnames)
-    occurrence = dates.load(row[:a])
-    event = events.load(row[a:b])
-    event.space = spaces.load(row[b:c]) if event.space_id is not None else None
+    a = len(dates)
+    b = a + len(events)
+    c = b + len(spaces)
+    occurrence = dates.instance(row[:a])
+    event = events.instance(row[a:b])
+    event.space = spaces.instance(row[b:c]) if event.space_id is not None else None
     occurrence.event = event
     occurrence.more_dates, occurrence.tag_names_joined, occurrence.distance_km = row[c : c + 3]
     occurrence.result_total = row[c + 3]
