@@ -68,12 +68,15 @@ class Selected:
     model instance ``Model.from_db`` makes of them (other fields deferred);
     ``as_dict(values)``, the dict ``values(*names)`` would give. Values go through
     Django's own conversions (none on PostgreSQL; dates, booleans and decimals on SQLite).
+    A listing makes its ``Selected`` once per process (they depend only on the models and
+    the database's vendor).
     """
 
     def __init__(self, model, names, alias: str):
         meta = model._meta
         named = {(meta.pk if n == "pk" else meta.get_field(n)): n for n in names}
-        fields = sorted(named, key=meta.concrete_fields.index)
+        order = {field.attname: i for i, field in enumerate(meta.concrete_fields)}
+        fields = sorted(named, key=lambda field: order[field.attname])
         qn = connection.ops.quote_name
         self.model = model
         self.keys = [named[f] for f in fields]

@@ -15,6 +15,8 @@ The SQL text is built from fixed pieces (quoted table and column names from the 
 every value is a parameter.
 """
 
+from functools import lru_cache
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -42,6 +44,16 @@ _EVENT_FIELDS = [
 ]
 _SPACE_FIELDS = [name.removeprefix("event__space__") for name in CARD_FIELDS if "space__" in name]
 _OCCURRENCE_FIELDS = ["id", "starts_at", "ends_at", "going_count", "is_cancelled", "event"]
+
+
+@lru_cache(maxsize=4)
+def _selected(vendor: str) -> tuple[Selected, Selected, Selected]:
+    """The columns a row starts with: the date's, its event's, the event's space's."""
+    return (
+        Selected(Occurrence, _OCCURRENCE_FIELDS, "o"),
+        Selected(Event, [*_EVENT_FIELDS, "space"], "e"),
+        Selected(Event._meta.get_field("space").related_model, _SPACE_FIELDS, "sp"),
+    )
 
 
 def near_page(filterset, raw_page, per_page: int) -> Page:
@@ -77,11 +89,7 @@ def _query(cleaned: dict, km: int) -> tuple[str, list, tuple]:
     event_type = ContentType.objects.get_for_model(Event).pk
     space_model = Event._meta.get_field("space").related_model
     qn = connection.ops.quote_name
-    loaded = (
-        Selected(Occurrence, _OCCURRENCE_FIELDS, "o"),
-        Selected(Event, [*_EVENT_FIELDS, "space"], "e"),
-        Selected(space_model, _SPACE_FIELDS, "sp"),
-    )
+    loaded = _selected(connection.vendor)
     event_id, starts_at, pk = ("o.event_id", []), ("o.starts_at", []), ("o.id", [])
     distance, distance_params = great_circle_sql(
         location.point, ("e.latitude", []), ("e.longitude", []), connection.vendor

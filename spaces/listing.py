@@ -14,6 +14,8 @@ The SQL text is built from fixed pieces (quoted names from the models); every va
 parameter.
 """
 
+from functools import lru_cache
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -26,6 +28,12 @@ from postcodes.geo import bounding_box, great_circle_sql
 from .expressions import tag_pairs_sql
 from .models import Space
 from .selectors import CARD_FIELDS
+
+
+@lru_cache(maxsize=4)
+def _selected(vendor: str) -> Selected:
+    """The card's columns each row starts with."""
+    return Selected(Space, CARD_FIELDS, "s")
 
 
 def near_page(filterset, raw_page, per_page: int) -> Page:
@@ -62,7 +70,7 @@ def _query(cleaned: dict, km: int) -> tuple[str, list, Selected]:
     card columns each row starts with."""
     location = cleaned["postcode"]
     content_type = ContentType.objects.get_for_model(Space).pk
-    selected = Selected(Space, CARD_FIELDS, "s")
+    selected = _selected(connection.vendor)
     qn = connection.ops.quote_name
     distance, distance_params = great_circle_sql(
         location.point, ("s.latitude", []), ("s.longitude", []), connection.vendor
