@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import UserFactory
 
@@ -122,6 +122,15 @@ def test_members_are_never_asked_to_set_up_two_factor_log_in(client, member, set
     assert client.get("/admin/", follow=True).status_code == 403
 
 
+@pytest.fixture
+def _english_afterwards():
+    yield
+    # A /cy/ request leaves Welsh active in this thread; tests without a database run
+    # last (pytest-django) and read English text.
+    translation.deactivate()
+
+
+@pytest.mark.usefixtures("_english_afterwards")
 def test_the_welsh_staff_site_also_asks_staff_to_set_up_two_factor_log_in(
     client, staff_person, settings
 ):
