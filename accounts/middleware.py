@@ -5,11 +5,14 @@ this makes sure staff have: until they set up TOTP, the staff site sends them to
 On by default in production (``DEBUG=0``), off in development and the demo.
 """
 
+from functools import lru_cache
+
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,9 +35,18 @@ def staff_mfa_required(get_response):
 def _needs_setup(request) -> bool:
     if not getattr(settings, "STAFF_REQUIRE_MFA", False):
         return False
-    if not request.path.startswith(reverse("admin:index")):
+    staff_site = _staff_site_path(get_language(), get_urlconf(), get_script_prefix())
+    if not request.path.startswith(staff_site):
         return False
     user = request.user
     if not (user.is_authenticated and user.is_staff):
         return False
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+@lru_cache(maxsize=16)
+def _staff_site_path(language: str, urlconf: str | None, script_prefix: str) -> str:
+    """Where the staff site starts in ``language`` (``/admin/``, ``/cy/admin/``):
+    reversed once per language, URLconf and script prefix (in the key, so a test that
+    swaps either gets its own), not on every request."""
+    return reverse("admin:index", urlconf=urlconf)

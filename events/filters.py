@@ -11,16 +11,16 @@ from datetime import date, datetime, time, timedelta
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.core.cache import cache, caches
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from core.forms import SearchDateField
 from postcodes.near import NearFilterSet
 
+from .expressions import EventHasTag, IsFirstDate, MoreDates, SiblingDates
 from .models import EVENT_TZ, AttendanceMode, Event, Occurrence
 
 
@@ -45,14 +45,21 @@ FORMAT_MODES = {
     "mixed": [AttendanceMode.MIXED],
 }
 TAGS_CACHE_KEY = "events:tags:v1"
+TAGS_MEMO_SECONDS = 60
 POPULAR_TAGS = 16
 
 
 def event_tags() -> list[tuple[str, str, int]]:
     """(slug, name, count) of every interest tag on approved events, most used first.
 
-    Cached for five minutes: every search form needs it.
+    Every search form needs it: cached for five minutes, and each process keeps its copy
+    for a minute more at most (``TAGS_MEMO_SECONDS``, in its own memory: the ``fragments``
+    cache), so a search costs no round trip to Redis for it.
     """
+    kept = caches["fragments"]
+    tags = kept.get(TAGS_CACHE_KEY)
+    if tags is not None:
+        return tags
     tags = cache.get(TAGS_CACHE_KEY)
     if tags is None:
         tags = list(
@@ -65,6 +72,7 @@ def event_tags() -> list[tuple[str, str, int]]:
             .values_list("slug", "name", "uses")
         )
         cache.set(TAGS_CACHE_KEY, tags, 300)
+    kept.set(TAGS_CACHE_KEY, tags, TAGS_MEMO_SECONDS)
     return tags
 
 
@@ -134,33 +142,23 @@ def date_window(cleaned: dict, now: datetime) -> tuple[datetime | None, datetime
     return None, None
 
 
-def first_date_of_each_event(dates, *, siblings=None):
+def first_date_of_each_event(dates, siblings: SiblingDates):
     """One row per event: its first date among ``dates``, with ``more_dates``, how many of
-    its other dates in ``dates`` follow it.
+    its other dates in the search follow it.
 
     A fortnightly café is one result ("Every other Wednesday, next 9 Dec; 12 more dates"),
     not twenty; a date filter still finds it by any date in range, shown as that date.
-    ``siblings`` (``dates`` when not given) are the dates each row is compared with, filters
-    only: ``dates``' conditions on the date itself (not cancelled, in the time asked for)
-    without those on its event, which all the dates of an event share. Each comparison is
-    then a probe of the event's dates alone, not a join to the event as well: on the
-    bench's 50,000 events, the database's time for nine searches fell by a quarter
-    (medians, 101 → 75 ms). Numbering the dates with ``ROW_NUMBER()`` instead was no faster
-    (94 ms): the page's count needs the numbered dates wrapped in a second query.
+    ``siblings`` says which other dates of an event a row is compared with: the conditions
+    on the date itself (not cancelled, in the time asked for) without those on its event,
+    which all the dates of an event share. Each comparison is then a probe of the event's
+    dates alone, not a join to the event as well: on the bench's 50,000 events, the
+    database's time for nine searches fell by a quarter (medians, 101 → 75 ms). Numbering
+    the dates with ``ROW_NUMBER()`` instead was no faster (94 ms): the page's count needs
+    the numbered dates wrapped in a second query. Both are SQL templates
+    (``events.expressions``): as ORM subqueries they cost more to compile than the rest
+    of the page's query.
     """
-    same_event = (dates if siblings is None else siblings).order_by()
-    same_event = same_event.filter(event_id=OuterRef("event_id"))
-    earlier = same_event.filter(
-        Q(starts_at__lt=OuterRef("starts_at"))
-        | Q(starts_at=OuterRef("starts_at"), pk__lt=OuterRef("pk"))
-    )
-    later = (
-        same_event.filter(starts_at__gt=OuterRef("starts_at"))
-        .values("event_id")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
-    return dates.filter(~Exists(earlier)).annotate(more_dates=Coalesce(Subquery(later), Value(0)))
+    return dates.filter(IsFirstDate(siblings)).annotate(more_dates=MoreDates(siblings))
 
 
 class EventFilter(django_filters.FilterSet):
@@ -189,26 +187,17 @@ class EventFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         cleaned = self.form.cleaned_data
         queryset = self.base_queryset(queryset)
-        # The other dates of a listed event (every listing searches Occurrence.objects.listed()).
-        siblings = Occurrence.objects.upcoming()
-        start, end = date_window(cleaned, timezone.now())
+        now = timezone.now()
+        start, end = date_window(cleaned, now)
         if start is not None:
             queryset = queryset.filter(ends_at__gte=start)
-            siblings = siblings.filter(ends_at__gte=start)
         if end is not None:
             queryset = queryset.filter(starts_at__lt=end)
-            siblings = siblings.filter(starts_at__lt=end)
-        queryset = first_date_of_each_event(queryset, siblings=siblings)
+        # The other dates of a listed event (every listing searches Occurrence.objects.listed()).
+        queryset = first_date_of_each_event(queryset, SiblingDates(now, start, end))
         if cleaned.get("tag"):
-            # EXISTS rather than a join, so an event with two of the tags is listed once.
             queryset = queryset.filter(
-                Exists(
-                    TaggedItem.objects.filter(
-                        content_type=ContentType.objects.get_for_model(Event),
-                        object_id=OuterRef("event_id"),
-                        tag__slug__in=cleaned["tag"],
-                    )
-                )
+                EventHasTag(ContentType.objects.get_for_model(Event).pk, cleaned["tag"])
             )
         if cleaned.get("free") is True:
             queryset = queryset.filter(event__price=0)

@@ -79,24 +79,34 @@ class GreatCircleKm(Expression):
     def as_sql(self, compiler, connection):
         lat_sql, lat_params = compiler.compile(self.lat)
         lon_sql, lon_params = compiler.compile(self.lon)
-        lat0 = math.radians(self.point.lat)
-        least = "MIN" if connection.vendor == "sqlite" else "LEAST"
-        # Rounding can push the cosine a hair above 1 for the same point; ACOS(1.0000001)
-        # is NULL, hence the clamp.
-        sql = (
-            f"({EARTH_RADIUS_KM!r} * ACOS({least}("
-            f"SIN(RADIANS({lat_sql})) * %s + COS(RADIANS({lat_sql})) * %s"
-            f" * COS(RADIANS({lon_sql}) - %s), 1.0)))"
+        return great_circle_sql(
+            self.point, (lat_sql, lat_params), (lon_sql, lon_params), connection.vendor
         )
-        params = (
-            *lat_params,
-            math.sin(lat0),
-            *lat_params,
-            math.cos(lat0),
-            *lon_params,
-            math.radians(self.point.lon),
-        )
-        return sql, params
+
+
+def great_circle_sql(point: Point, lat: tuple[str, list], lon: tuple[str, list], vendor: str):
+    """(SQL, params) of the kilometres from ``point`` to the columns ``lat`` and ``lon``
+    (each its SQL and params): the one distance SQL, for ``GreatCircleKm`` and for a
+    listing's query written as SQL (``events.listing``)."""
+    (lat_sql, lat_params), (lon_sql, lon_params) = lat, lon
+    lat0 = math.radians(point.lat)
+    least = "MIN" if vendor == "sqlite" else "LEAST"
+    # Rounding can push the cosine a hair above 1 for the same point; ACOS(1.0000001)
+    # is NULL, hence the clamp.
+    sql = (
+        f"({EARTH_RADIUS_KM!r} * ACOS({least}("
+        f"SIN(RADIANS({lat_sql})) * %s + COS(RADIANS({lat_sql})) * %s"
+        f" * COS(RADIANS({lon_sql}) - %s), 1.0)))"
+    )
+    params = (
+        *lat_params,
+        math.sin(lat0),
+        *lat_params,
+        math.cos(lat0),
+        *lon_params,
+        math.radians(point.lon),
+    )
+    return sql, params
 
 
 def distance_expression(point: Point, lat_field: str = "latitude", lon_field: str = "longitude"):

@@ -31,24 +31,31 @@ class TagPairs(Expression):
         (self.pk,) = exprs
 
     def as_sql(self, compiler, connection):
-        from taggit.models import Tag, TaggedItem
+        return tag_pairs_sql(self.content_type_id, compiler.compile(self.pk), connection)
 
-        pk_sql, pk_params = compiler.compile(self.pk)
-        qn = connection.ops.quote_name
-        items, tags = qn(TaggedItem._meta.db_table), qn(Tag._meta.db_table)
-        joined = (
-            f"FROM {items} ti INNER JOIN {tags} t ON t.id = ti.tag_id "
-            f"WHERE ti.content_type_id = %s AND ti.object_id = {pk_sql}"
+
+def tag_pairs_sql(content_type_id: int, pk: tuple[str, list | tuple], connection):
+    """(SQL, params) of ``TagPairs`` for the row whose primary key is ``pk`` (its SQL and
+    params): for the expression and for the search's query written as SQL
+    (``spaces.listing``)."""
+    from taggit.models import Tag, TaggedItem
+
+    pk_sql, pk_params = pk
+    qn = connection.ops.quote_name
+    items, tags = qn(TaggedItem._meta.db_table), qn(Tag._meta.db_table)
+    joined = (
+        f"FROM {items} ti INNER JOIN {tags} t ON t.id = ti.tag_id "
+        f"WHERE ti.content_type_id = %s AND ti.object_id = {pk_sql}"
+    )
+    # Only quoted table names and the compiled column go into the text; every value is a
+    # parameter.
+    if connection.vendor == "postgresql":
+        sql = f"(SELECT STRING_AGG(t.name || %s || t.slug, %s ORDER BY t.name) {joined})"
+        params = (UNIT_SEPARATOR, RECORD_SEPARATOR, content_type_id, *pk_params)
+    else:
+        sql = (
+            f"(SELECT GROUP_CONCAT(pair, %s) FROM (SELECT t.name || %s || t.slug AS pair "  # noqa: S608
+            f"{joined} ORDER BY t.name))"
         )
-        # Only quoted table names and Django's compiled column go into the text; every
-        # value is a parameter.
-        if connection.vendor == "postgresql":
-            sql = f"(SELECT STRING_AGG(t.name || %s || t.slug, %s ORDER BY t.name) {joined})"
-            params = (UNIT_SEPARATOR, RECORD_SEPARATOR, self.content_type_id, *pk_params)
-        else:
-            sql = (
-                f"(SELECT GROUP_CONCAT(pair, %s) FROM (SELECT t.name || %s || t.slug AS pair "  # noqa: S608
-                f"{joined} ORDER BY t.name))"
-            )
-            params = (RECORD_SEPARATOR, UNIT_SEPARATOR, self.content_type_id, *pk_params)
-        return sql, params
+        params = (RECORD_SEPARATOR, UNIT_SEPARATOR, content_type_id, *pk_params)
+    return sql, params

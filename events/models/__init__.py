@@ -9,7 +9,7 @@ are outbox rows (``core.outbox``; purposes in ``events.emails``).
 
 from .events import EVENT_TZ, AttendanceMode, Event, EventQuerySet, Recurrence, https_only
 from .feeds import PersonalCalendar
-from .occurrences import CARD_FIELDS, TAG_SEPARATOR, JoinedNames, Occurrence, OccurrenceQuerySet
+from .occurrences import CARD_FIELDS, TAG_SEPARATOR, Occurrence, OccurrenceQuerySet
 from .rsvps import Rsvp, RsvpQuerySet, RsvpStatus
 
 __all__ = [
@@ -19,7 +19,6 @@ __all__ = [
     "AttendanceMode",
     "Event",
     "EventQuerySet",
-    "JoinedNames",
     "Occurrence",
     "OccurrenceQuerySet",
     "PersonalCalendar",

@@ -1,12 +1,12 @@
 """One date of an event, and what listing cards read of it."""
 
 from django.db import models
-from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from postcodes.geo import NearQuerySet
 
+from ..expressions import TAG_SEPARATOR, EventTagNames
 from .events import EVENT_TZ, Event
 
 
@@ -32,37 +32,14 @@ class OccurrenceQuerySet(NearQuerySet):
         return (
             self.select_related("event", "event__space")
             .only(*CARD_FIELDS)
-            .annotate(tag_names_joined=_tag_names_subquery())
+            .annotate(tag_names_joined=_tag_names())
         )
 
 
-class JoinedNames(models.Aggregate):
-    """The values of a group joined by a separator: STRING_AGG or GROUP_CONCAT."""
-
-    function = "GROUP_CONCAT"
-    output_field = models.TextField(_("output field"))
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="STRING_AGG", **extra)
-
-
-# A character no interest name contains.
-TAG_SEPARATOR = "\x1f"
-
-
-def _tag_names_subquery():
+def _tag_names():
     from django.contrib.contenttypes.models import ContentType
-    from taggit.models import TaggedItem
 
-    return models.Subquery(
-        TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Event), object_id=OuterRef("event_id")
-        )
-        .order_by()
-        .values("object_id")
-        .annotate(names=JoinedNames("tag__name", models.Value(TAG_SEPARATOR)))
-        .values("names")[:1]
-    )
+    return EventTagNames(ContentType.objects.get_for_model(Event).pk)
 
 
 # The columns a listing card needs: never an event's long description.

@@ -24,12 +24,13 @@ from accounts.context_processors import saved_postcode
 from core.geojson import feature_collection, point_feature
 from core.links import absolute_url, url_for_each
 from core.page_cache import cache_anonymous_page
-from core.paging import page_capped, page_with_total, query_without_page
+from core.paging import page_capped, query_without_page
 from core.render_cache import render_each
 from postcodes.near import redirect_old_distance
 
 from .. import calendars
 from ..filters import NearEventFilter, OnlineEventFilter
+from ..listing import near_page
 from ..models import EVENT_TZ, Event, Occurrence, Rsvp
 
 PAGE_SIZE = 20
@@ -159,11 +160,12 @@ class EventSearchView(View):
         Forgiving, like every listing (``core.paging``): a page that isn't a number shows
         the first page, and one past the end (an old link, fewer dates now) shows the last.
         """
-        results = self.filterset.qs.for_cards()
         if self.filterset.location is None:
+            results = self.filterset.qs.for_cards()
             return page_capped(results, page, PAGE_SIZE, count_queryset=self.filterset.qs)
-        # Near a place the results are few: count them in the same query.
-        return page_with_total(results, page, PAGE_SIZE)
+        # Near a place, the page everyone asks for: its query written once as SQL, the
+        # results few enough to count in the same query (``events.listing``).
+        return near_page(self.filterset, page, PAGE_SIZE)
 
     def results(self, request, query: str) -> str:
         """The results section: count, map, cards (with the member's replies), pages."""

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import UserFactory
 
@@ -115,3 +115,25 @@ def test_members_are_never_asked_to_set_up_two_factor_log_in(client, member, set
     assert client.get("/").status_code == 200
     assert client.get("/accounts/profile/").status_code == 200
     assert client.get("/admin/", follow=True).status_code == 403
+
+
+@pytest.fixture
+def _english_afterwards():
+    yield
+    # A /cy/ request leaves Welsh active in this thread; tests without a database run
+    # last (pytest-django) and read English text.
+    translation.deactivate()
+
+
+@pytest.mark.usefixtures("_english_afterwards")
+def test_the_welsh_staff_site_also_asks_staff_to_set_up_two_factor_log_in(
+    client, staff_person, settings
+):
+    settings.STAFF_REQUIRE_MFA = True
+    assert log_in(client).status_code == 302
+    # The English staff site first (where it starts is worked out once per language).
+    assert client.get("/admin/")["Location"] == "/accounts/2fa/totp/activate/"
+    response = client.get("/cy/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/cy/accounts/2fa/totp/activate/"
+    assert client.get("/cy/spaces/").status_code == 200

@@ -84,3 +84,24 @@ def test_time_datetimes_are_valid_html_without_microseconds(client):
     stamps = re.findall(r'<time datetime="([^"]+)"', html)
     assert stamps
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", s) for s in stamps)
+
+
+def test_more_dates_counts_the_dates_searched_for_that_are_not_cancelled(client):
+    series = EventFactory(title="Repair café", recurrence="weekly", starts_at=soon(1, 10))
+    first = series.occurrences.order_by("starts_at").first()
+    Occurrence.objects.filter(pk=first.pk).update(is_cancelled=True)
+    day = first.starts_at.date()
+    # Four Thursdays asked for; the first is cancelled, so the second is shown, two follow.
+    response = client.get(
+        "/events/",
+        {
+            "postcode": "M1 1AD",
+            "date_from": day.isoformat(),
+            "date_to": (day + datetime.timedelta(days=21)).isoformat(),
+        },
+    )
+    assert titles(response) == ["Repair café"]
+    html = response.content.decode()
+    second = day + datetime.timedelta(days=7)
+    assert f"{second:%A} {second.day} {second:%B}, 10:00" in html
+    assert f"Every {second:%A}; 2 more dates" in html
