@@ -109,6 +109,16 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # pg_terminate_backend) is found with a SELECT 1 before the request's first query and
 # replaced, instead of failing that request with a 500. It costs one round trip a request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+# PostgreSQL: parameters are sent apart from the SQL (server-side binding), so psycopg
+# prepares a query the fifth time a connection runs it and PostgreSQL then skips parsing and
+# planning it (planning took longer than running the searches' queries). Not behind a
+# PgBouncer in transaction mode (README, "Scaling"): set DATABASE_SERVER_SIDE_BINDING=0 there.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DATABASE_SERVER_SIDE_BINDING", default=True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite is for one machine (docs/operations.md). Concurrent writers must wait their
     # turn, not fail: every transaction takes the write lock when it begins (IMMEDIATE), so
