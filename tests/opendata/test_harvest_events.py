@@ -17,7 +17,9 @@ QUEUE = "/admin/moderation/"
 def session(item_id, name, modified, *, days=7, state="updated", postcode="M1 1AD"):
     item = {"state": state, "kind": "SessionSeries", "id": item_id, "modified": modified}
     if state == "updated":
-        starts = (timezone.now() + timedelta(days=days)).replace(microsecond=0)
+        # 10:00 UK time, so the two hours never run past midnight whenever the suite runs.
+        day = timezone.localtime() + timedelta(days=days)
+        starts = day.replace(hour=10, minute=0, second=0, microsecond=0)
         item["data"] = {
             "@type": "SessionSeries",
             "name": name,
