@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from postcodes.models import Nation
 
-from .welsh_indicators import indicator_name, indicator_period, indicator_unit
+from .welsh_indicators import InTheReadersLanguage
 
 
 class Level(models.TextChoices):
@@ -220,7 +220,7 @@ class Ranking(models.TextChoices):
     NATION = "nation", _("within each nation")
 
 
-class Indicator(models.Model):
+class Indicator(InTheReadersLanguage, models.Model):
     """A measure, its meaning and its provenance. ``domain`` empty: shown beside the index."""
 
     edition = models.ForeignKey(
@@ -268,19 +268,6 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def local_name(self) -> str:
-        """The name in the reader's language: Welsh on a Welsh page (``welsh_indicators``)."""
-        return indicator_name(self.code, self.name)
-
-    @property
-    def local_unit(self) -> str:
-        return indicator_unit(self.code, self.unit)
-
-    @property
-    def local_period(self) -> str:
-        return indicator_period(self.code, self.period)
 
 
 class IndicatorValue(models.Model):

@@ -265,3 +265,21 @@ def indicator_period(code: str, period: str) -> str:
             return period
         return f"cyfrifwyd {date_format(day, 'j F Y')}"
     return period
+
+
+class InTheReadersLanguage:
+    """``local_name``, ``local_unit`` and ``local_period`` of anything with an indicator's
+    ``code``, ``name``, ``unit`` and ``period`` (the ``Indicator`` model, the report's
+    ``IndicatorInfo``): what the pages print, Welsh on a Welsh page."""
+
+    @property
+    def local_name(self) -> str:
+        return indicator_name(self.code, self.name)
+
+    @property
+    def local_unit(self) -> str:
+        return indicator_unit(self.code, self.unit)
+
+    @property
+    def local_period(self) -> str:
+        return indicator_period(self.code, self.period)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 
 from ..models import Benchmark, Direction, Domain, Edition, Indicator, Pillar, Ranking
-from ..welsh_indicators import indicator_name, indicator_period, indicator_unit
+from ..welsh_indicators import InTheReadersLanguage
 
 EDITIONS_CACHE_KEY = "wellbeing:editions"
 EDITIONS_TIMEOUT = 600
@@ -63,7 +63,7 @@ def edition_pick(year: int | None = None) -> EditionRef | None:
 
 
 @dataclass(frozen=True)
-class IndicatorInfo:
+class IndicatorInfo(InTheReadersLanguage):
     code: str
     name: str
     domain: str  # slug, or "" when shown beside the domains
@@ -85,19 +85,6 @@ class IndicatorInfo:
     @property
     def within_nation(self) -> bool:
         return self.ranking == Ranking.NATION
-
-    @property
-    def local_name(self) -> str:
-        """The name in the reader's language (``welsh_indicators``)."""
-        return indicator_name(self.code, self.name)
-
-    @property
-    def local_unit(self) -> str:
-        return indicator_unit(self.code, self.unit)
-
-    @property
-    def local_period(self) -> str:
-        return indicator_period(self.code, self.period)
 
     @property
     def from_site_listings(self) -> bool:
