@@ -93,3 +93,14 @@ def test_the_welsh_set_up_page_is_in_welsh(staff_client):
     page = main(staff_client.get("/cy/accounts/2fa/totp/activate/"))
     assert "Set up an authenticator app" not in page
     assert "<h1>Gosod ap dilysu</h1>" in page
+
+
+def test_confirming_it_is_you_with_a_code_reads_plainly(staff_client):
+    staff_client.post("/accounts/2fa/totp/activate/", {"code": "000000"})
+    secret = staff_client.session["mfa.totp.secret"]
+    staff_client.post("/accounts/2fa/totp/activate/", {"code": code_now(secret)})
+    page = main(staff_client.get("/accounts/2fa/reauthenticate/"))
+    assert "<h1>Confirm it's you</h1>" in page
+    assert "enter the 6-digit code your authenticator app shows now." in page
+    assert 'action="/accounts/2fa/reauthenticate/"' in page
+    assert "enter your password again" not in page
