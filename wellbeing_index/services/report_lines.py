@@ -21,8 +21,25 @@ class Score:
         return self.value is not None
 
 
+class LevelAndNationWording:
+    """How the pages name an area's level and nation, for anything with ``level`` and
+    ``nation`` (an area, one domain's drill-down)."""
+
+    @property
+    def level_label(self) -> str:
+        return Level(self.level).label if self.level in Level.values else self.level
+
+    @property
+    def level_plural(self) -> str:
+        return str(LEVEL_PLURALS.get(self.level, self.level))
+
+    @property
+    def nation_name(self) -> str:
+        return nation_name(self.nation)
+
+
 @dataclass(frozen=True)
-class AreaInfo:
+class AreaInfo(LevelAndNationWording):
     code: str
     name: str
     level: str
@@ -45,24 +62,12 @@ class AreaInfo:
         return Point(self.latitude, self.longitude)
 
     @property
-    def level_label(self) -> str:
-        return Level(self.level).label if self.level in Level.values else self.level
-
-    @property
-    def level_plural(self) -> str:
-        return str(LEVEL_PLURALS.get(self.level, self.level))
-
-    @property
     def local_name(self) -> str:
         """The name in the reader's language: a Welsh council's official Welsh name on a
         Welsh page; every other name as published."""
         if self.level == Level.LOCAL_AUTHORITY:
             return council_name(self.name, self.code)
         return self.name
-
-    @property
-    def nation_name(self) -> str:
-        return nation_name(self.nation)
 
     @property
     def url(self) -> str:

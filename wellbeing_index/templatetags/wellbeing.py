@@ -7,14 +7,12 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from core.render_cache import render_each
-from postcodes.names import nation_name
 from postcodes.services import Location
 
 from ..charts import Bar, bar_chart, compare_chart
-from ..models import LEVEL_PLURALS, Level
 from ..services import postcode_reports
 from ..services.places import postcode_slug
-from ..services.report_lines import AreaInfo, DomainLine, Report
+from ..services.report_lines import AreaInfo, DomainLine, LevelAndNationWording, Report
 
 register = template.Library()
 
@@ -86,7 +84,7 @@ def pillar_chart(report, chart_id="pillar-chart"):
 
 
 @dataclass(frozen=True)
-class DomainDetails:
+class DomainDetails(LevelAndNationWording):
     """What one domain's drill-down shows (``includes/domain_details.html``): the domain's
     line and the little it reads of its area (nation, level, council)."""
 
@@ -95,18 +93,6 @@ class DomainDetails:
     nation: str
     level: str
     parent: AreaInfo | None
-
-    @property
-    def nation_name(self) -> str:
-        return nation_name(self.nation)
-
-    @property
-    def level_label(self) -> str:
-        return Level(self.level).label if self.level in Level.values else self.level
-
-    @property
-    def level_plural(self) -> str:
-        return str(LEVEL_PLURALS.get(self.level, self.level))
 
     @property
     def version(self) -> tuple:
