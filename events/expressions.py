@@ -149,14 +149,11 @@ class MoreDates(_OverDates):
         return more_dates_sql(self.siblings, *columns, connection)
 
 
-class EventTagNames(Expression):
-    """The names of the row's event's interests, sorted, joined by ``TAG_SEPARATOR``;
-    None when it has none."""
+class _OverEvent(Expression):
+    """Base of the expressions over a row's event: its id column (``event_field``)."""
 
-    output_field = TextField()
-
-    def __init__(self, content_type_id: int, event_field: str = "event_id"):
-        super().__init__(output_field=TextField())
+    def __init__(self, content_type_id: int, event_field: str, output_field):
+        super().__init__(output_field=output_field)
         self.content_type_id = content_type_id
         self.event_id = F(event_field)
 
@@ -166,11 +163,21 @@ class EventTagNames(Expression):
     def set_source_expressions(self, exprs):
         (self.event_id,) = exprs
 
+
+class EventTagNames(_OverEvent):
+    """The names of the row's event's interests, sorted, joined by ``TAG_SEPARATOR``;
+    None when it has none."""
+
+    output_field = TextField()
+
+    def __init__(self, content_type_id: int, event_field: str = "event_id"):
+        super().__init__(content_type_id, event_field, TextField())
+
     def as_sql(self, compiler, connection):
         return tag_names_sql(self.content_type_id, compiler.compile(self.event_id), connection)
 
 
-class EventHasTag(Expression):
+class EventHasTag(_OverEvent):
     """True when the row's event has any of the interests ``slugs`` (an EXISTS, so an
     event with two of them is listed once)."""
 
@@ -178,16 +185,8 @@ class EventHasTag(Expression):
     output_field = BooleanField()
 
     def __init__(self, content_type_id: int, slugs, event_field: str = "event_id"):
-        super().__init__(output_field=BooleanField())
-        self.content_type_id = content_type_id
+        super().__init__(content_type_id, event_field, BooleanField())
         self.slugs = list(slugs)
-        self.event_id = F(event_field)
-
-    def get_source_expressions(self):
-        return [self.event_id]
-
-    def set_source_expressions(self, exprs):
-        (self.event_id,) = exprs
 
     def as_sql(self, compiler, connection):
         event_id = compiler.compile(self.event_id)
