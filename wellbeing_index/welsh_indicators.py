@@ -106,6 +106,7 @@ HEALTH_INDEX_UNIT = "sgôr y Mynegai Iechyd (Lloegr 2015 = 100)"
 PER_10000 = "fesul 10,000 o drigolion"
 RATING = "cyfartaledd yr atebion, 0 i 10"
 APS_PERIOD = "Ebrill 2020 i Fawrth 2021"
+APS_PERIOD_2022 = "Ebrill 2022 i Fawrth 2023"
 WALKING = "a restrir ar y wefan hon o fewn pellter cerdded, fesul 10,000 o drigolion"
 
 INDICATORS = {
@@ -213,6 +214,12 @@ INDICATORS = {
         "Teimlo bod y pethau a wneir mewn bywyd yn werth chweil", RATING, APS_PERIOD
     ),
     "anxiety-council": WelshIndicator("Gorbryder", RATING, APS_PERIOD),
+    "life-satisfaction-2022-23-council": WelshIndicator("Boddhad â bywyd", RATING, APS_PERIOD_2022),
+    "happiness-2022-23-council": WelshIndicator("Hapusrwydd", RATING, APS_PERIOD_2022),
+    "worthwhile-2022-23-council": WelshIndicator(
+        "Teimlo bod y pethau a wneir mewn bywyd yn werth chweil", RATING, APS_PERIOD_2022
+    ),
+    "anxiety-2022-23-council": WelshIndicator("Gorbryder", RATING, APS_PERIOD_2022),
     # Counted from this site's listings (services/social.py); the period is the day counted.
     "site-spaces": WelshIndicator("Gofodau cymunedol " + WALKING, PER_10000),
     "site-groups": WelshIndicator("Grwpiau cymunedol " + WALKING, PER_10000),
