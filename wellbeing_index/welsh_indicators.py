@@ -180,6 +180,11 @@ INDICATORS = {
         "troseddau " + PER_10000,
         "Ebrill 2023 i Fawrth 2024",
     ),
+    "personal-crime-wales-council": WelshIndicator(
+        "Troseddau personol a gofnodwyd gan yr heddlu (Cymru)",
+        "troseddau fesul 1,000 o drigolion",
+        "Ionawr i Ragfyr 2023",
+    ),
     "road-casualties-wales-council": WelshIndicator(
         "Anafusion ar y ffyrdd fesul 10,000 o drigolion (Cymru)",
         "pobl a laddwyd neu a anafwyd " + PER_10000,

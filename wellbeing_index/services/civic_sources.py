@@ -14,6 +14,7 @@ OGL = "Open Government Licence v3.0"
 EU_REFERENDUM_FILE = "uk_la_eu_referendum_2016_turnout.csv"
 DEVOLVED_FILE = "uk_la_scotland_wales_health_index.csv"
 NI_FILE = "uk_la_northern_ireland_health_index.csv"
+WALES_CRIME_FILE = "uk_la_wales_recorded_crime_2023.csv"
 VIA_SCOTLAND = "via the British Red Cross's healthindexscotland package"
 VIA_WALES = "via the British Red Cross's healthindexwales package"
 VIA_NI = "via the British Red Cross's healthindexni package"
@@ -33,6 +34,7 @@ CIVIC_COLUMNS = {
     "physical-activity-wales-council": (DEVOLVED_FILE, "physical_activity_wales_pct", 0, 100),
     "life-expectancy-ni-council": (NI_FILE, "life_expectancy_years", 50, 100),
     "gcse-attainment-ni-council": (NI_FILE, "gcse_attainment_pct", 0, 100),
+    "personal-crime-wales-council": (WALES_CRIME_FILE, "personal_crime_per_1k", 0, 1_000),
 }
 
 
@@ -197,5 +199,28 @@ CIVIC_INDICATORS = [
         source_url="https://data.nisra.gov.uk/",
         year=2023,
         period="school year 2022/23",
+    ),
+    _nation_only(
+        "personal-crime-wales-council",
+        "Violence against the person, sexual offences, robbery, theft from the person and "
+        "criminal damage and arson recorded by the police, per 1,000 residents, by "
+        "Community Safety Partnership: Rhondda Cynon Taf and Merthyr Tydfil share one (Cwm "
+        "Taf), and so one figure.",
+        "Wales",
+        name="Personal crime recorded by the police (Wales)",
+        domain="relationships-trust",
+        unit="crimes per 1,000 residents",
+        direction="lower",
+        source=(
+            "Office for National Statistics, Recorded crime data by Community Safety "
+            "Partnership area, year ending December 2023 (rates per 1,000 residents, mid-2022 "
+            f"population), {VIA_WALES}"
+        ),
+        source_url=(
+            "https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/"
+            "recordedcrimedatabycommunitysafetypartnershiparea"
+        ),
+        year=2023,
+        period="January to December 2023",
     ),
 ]
