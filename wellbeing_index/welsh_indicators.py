@@ -203,6 +203,11 @@ INDICATORS = {
         "% o oedolion",
         "Ebrill 2021 i Fawrth 2023",
     ),
+    "noise-complaints-ni-council": WelshIndicator(
+        "Cwynion am sŵn fesul 1,000 o drigolion (Gogledd Iwerddon)",
+        "cwynion fesul 1,000 o drigolion",
+        "Ebrill 2023 i Fawrth 2024",
+    ),
     "life-expectancy-ni-council": WelshIndicator(
         "Disgwyliad oes (Gogledd Iwerddon)", "blynyddoedd", "2020 i 2022"
     ),

@@ -2,7 +2,8 @@
 crime (Relationships), road casualties (Transport), adults' physical activity (Culture), and
 Northern Ireland's life expectancy (Health) and school leavers' GCSEs (Education); and
 Wales's personal crime recorded by the police by Community Safety Partnership
-(Relationships, issue 16's last gap). Recomputed from the raw files in ``data/`` by a
+(Relationships, issue 16's last gap), and Northern Ireland's noise complaints (Housing).
+Recomputed from the raw files in ``data/`` by a
 separate path and matched against the API; bad files stop the build with the line and
 reason; every domain of England, Wales and Scotland has two council measures or more."""
 
@@ -24,6 +25,7 @@ DEVOLVED = "uk_la_scotland_wales_health_index.csv"
 HI_FILE = "uk_la_health_index_england_2020.csv"
 NI_FILE = "uk_la_northern_ireland_health_index.csv"
 WALES_CRIME = "uk_la_wales_recorded_crime_2023.csv"
+NI_NOISE = "uk_la_northern_ireland_noise_complaints_2023_24.csv"
 
 
 def nation_values(file: str, column: str, nation: str | None = None) -> dict[str, float]:
@@ -181,6 +183,11 @@ def test_the_referendum_file_adds_merged_counting_areas_together():
             ],
             f"{WALES_CRIME}, line 1: the header lacks column(s): personal_crime_per_1k",
         ),
+        (  # a complaints rate below zero
+            NI_NOISE,
+            lambda lines: [line.replace(",14.95", ",-14.95") for line in lines],
+            f"{NI_NOISE}, line 300: noise_complaints_per_1k -14.95 is out of range (0 to 1000)",
+        ),
         (  # a renamed column
             DEVOLVED,
             lambda lines: [lines[0].replace("physical_activity_wales_pct", "pa_wales"), *lines[1:]],
@@ -275,6 +282,29 @@ def test_wales_crime_file_is_one_partnership_per_council_and_adds_up():
     )
 
 
+def test_northern_ireland_noise_complaints_match_the_counts_over_residents(client, default_index):
+    """Each council's rate recomputed from the published complaints and residents, ranked
+    within Northern Ireland, matched for Belfast through the API (the highest rate: the
+    lowest score) and for Newry, Mourne and Down (the lowest) through the download."""
+    rates = {
+        r["lad_code"]: int(r["noise_complaints"]) / int(r["population_mid2022"]) * 1000
+        for r in read(RAW / NI_NOISE)
+        if r["country"] == "Northern Ireland"
+    }
+    assert len(rates) == 11
+    expected = percentiles(rates, higher_is_better=False)
+    area, got = council_figures("BT1 5GS", client)
+    assert area == "N09000003"
+    assert got["noise-complaints-ni-council"]["value"] == pytest.approx(rates[area], abs=0.005)
+    assert got["noise-complaints-ni-council"]["score"] == pytest.approx(expected[area], abs=0.01)
+    assert expected[area] == 0
+    figures = client.get("/wellbeing/figures.json", {"a": "N09000010"}).json()["figures"]
+    (newry,) = [f for f in figures if f["code"] == "noise-complaints-ni-council"]
+    assert newry["value"] == pytest.approx(rates["N09000010"], abs=0.005)
+    assert newry["score"] == pytest.approx(100)
+    assert newry["unit"] == "complaints per 1,000 residents"
+
+
 def measures_per_domain() -> dict[tuple[str, str], set[str]]:
     """(nation, domain) → the council indicators with a value for one of its councils, read
     from the shipped files (this site's own listings are not among them)."""
@@ -309,10 +339,10 @@ def test_every_domain_has_two_measures_in_england_wales_and_scotland():
         "crime-wimd2019-council",
         "personal-crime-wales-council",
     }
-    # Northern Ireland (nice to have): two in Economy, Education and Health only.
+    # Northern Ireland (nice to have): two in Economy, Education, Health and Housing only.
     assert {
         d for (n, d), codes in found.items() if n == "Northern Ireland" and len(codes) >= 2
-    } == {"economy", "education", "health"}
+    } == {"economy", "education", "health", "housing"}
     assert found[("Wales", "voice")] == {"turnout-ge2024-council", "eu-referendum-turnout-council"}
 
 
@@ -327,6 +357,10 @@ def test_the_pages_name_the_new_sources_and_their_licences(client, default_index
     assert "EU referendum results: © The Electoral Commission" in about
     assert "National Survey for Wales" in about
     assert "Recorded crime by Community Safety Partnership" in about
+    assert "Noise Complaint Statistics for Northern Ireland: © Crown copyright" in about
     html = client.get("/wellbeing/methodology/", {"domain": "relationships-trust"}).content.decode()
     assert "Personal crime recorded by the police (Wales)" in html
     assert "Recorded crime data by Community Safety Partnership area" in html
+    html = client.get("/wellbeing/methodology/", {"domain": "housing"}).content.decode()
+    assert "Noise complaints per 1,000 residents (Northern Ireland)" in html
+    assert "Noise Complaint Statistics for Northern Ireland 2023-24" in html

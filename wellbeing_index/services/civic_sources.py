@@ -15,6 +15,7 @@ EU_REFERENDUM_FILE = "uk_la_eu_referendum_2016_turnout.csv"
 DEVOLVED_FILE = "uk_la_scotland_wales_health_index.csv"
 NI_FILE = "uk_la_northern_ireland_health_index.csv"
 WALES_CRIME_FILE = "uk_la_wales_recorded_crime_2023.csv"
+NI_NOISE_FILE = "uk_la_northern_ireland_noise_complaints_2023_24.csv"
 VIA_SCOTLAND = "via the British Red Cross's healthindexscotland package"
 VIA_WALES = "via the British Red Cross's healthindexwales package"
 VIA_NI = "via the British Red Cross's healthindexni package"
@@ -35,6 +36,7 @@ CIVIC_COLUMNS = {
     "life-expectancy-ni-council": (NI_FILE, "life_expectancy_years", 50, 100),
     "gcse-attainment-ni-council": (NI_FILE, "gcse_attainment_pct", 0, 100),
     "personal-crime-wales-council": (WALES_CRIME_FILE, "personal_crime_per_1k", 0, 1_000),
+    "noise-complaints-ni-council": (NI_NOISE_FILE, "noise_complaints_per_1k", 0, 1_000),
 }
 
 
@@ -222,5 +224,26 @@ CIVIC_INDICATORS = [
         ),
         year=2023,
         period="January to December 2023",
+    ),
+    _nation_only(
+        "noise-complaints-ni-council",
+        "Complaints about noise received by the council in the year, per 1,000 residents "
+        "(mid-2022): how often noise troubles people enough to complain, not a measurement "
+        "of noise.",
+        "Northern Ireland",
+        name="Noise complaints per 1,000 residents (Northern Ireland)",
+        domain="housing",
+        unit="complaints per 1,000 residents",
+        direction="lower",
+        source=(
+            "Department of Agriculture, Environment and Rural Affairs (Northern Ireland), "
+            f"Noise Complaint Statistics for Northern Ireland 2023-24, {VIA_NI}"
+        ),
+        source_url=(
+            "https://www.daera-ni.gov.uk/sites/default/files/publications/daera/"
+            "Noise%20Complaint%20Statistics%20for%20NI%202023-24.PDF"
+        ),
+        year=2024,
+        period="April 2023 to March 2024",
     ),
 ]
