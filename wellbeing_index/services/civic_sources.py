@@ -2,8 +2,10 @@
 Culture (issue 16, session 6): turnout at the EU referendum of 2016 (Great Britain),
 Scotland's and Wales's recorded personal crime, road casualties and physical activity, and
 Northern Ireland's life expectancy and school leavers' GCSEs, from the British Red Cross's
-health index packages. Read from the repository's ``data/`` (see
-``data/README.md``); definitions written to ``wellbeing_index/data/indicators.csv``.
+health index packages; and (session 7) Wales's personal crime by Community Safety Partnership
+(Relationships) and Northern Ireland's noise complaints (Housing). Read from the
+repository's ``data/`` (see ``data/README.md``); definitions written to
+``wellbeing_index/data/indicators.csv``.
 
 The referendum was one vote on one question everywhere, so its turnout is ranked across
 Great Britain; the others are each nation's own statistics, ranked within their nation. A
