@@ -181,6 +181,11 @@ INDICATORS = {
         "troseddau " + PER_10000,
         "Ebrill 2023 i Fawrth 2024",
     ),
+    "personal-crime-wales-council": WelshIndicator(
+        "Troseddau personol a gofnodwyd gan yr heddlu (Cymru)",
+        "troseddau fesul 1,000 o drigolion",
+        "Ionawr i Ragfyr 2023",
+    ),
     "road-casualties-wales-council": WelshIndicator(
         "Anafusion ar y ffyrdd fesul 10,000 o drigolion (Cymru)",
         "pobl a laddwyd neu a anafwyd " + PER_10000,
@@ -198,6 +203,11 @@ INDICATORS = {
         "Oedolion sy’n egnïol am yr amser a argymhellir (Cymru)",
         "% o oedolion",
         "Ebrill 2021 i Fawrth 2023",
+    ),
+    "noise-complaints-ni-council": WelshIndicator(
+        "Cwynion am sŵn fesul 1,000 o drigolion (Gogledd Iwerddon)",
+        "cwynion fesul 1,000 o drigolion",
+        "Ebrill 2023 i Fawrth 2024",
     ),
     "life-expectancy-ni-council": WelshIndicator(
         "Disgwyliad oes (Gogledd Iwerddon)", "blynyddoedd", "2020 i 2022"

@@ -40,7 +40,7 @@ def _default_indicators() -> list[dict]:
 
 def test_every_indicator_of_the_default_data_set_has_a_welsh_name_and_unit():
     rows = _default_indicators()
-    assert len(rows) == 89 + 3
+    assert len(rows) == 91 + 3
     missing = [row["code"] for row in rows if welsh_indicator(row["code"]) is None]
     assert missing == [], f"no Welsh in wellbeing_index/welsh_indicators.py for {missing}"
     for row in rows:

@@ -2,8 +2,10 @@
 Culture (issue 16, session 6): turnout at the EU referendum of 2016 (Great Britain),
 Scotland's and Wales's recorded personal crime, road casualties and physical activity, and
 Northern Ireland's life expectancy and school leavers' GCSEs, from the British Red Cross's
-health index packages. Read from the repository's ``data/`` (see
-``data/README.md``); definitions written to ``wellbeing_index/data/indicators.csv``.
+health index packages; and (session 7) Wales's personal crime by Community Safety Partnership
+(Relationships) and Northern Ireland's noise complaints (Housing). Read from the
+repository's ``data/`` (see ``data/README.md``); definitions written to
+``wellbeing_index/data/indicators.csv``.
 
 The referendum was one vote on one question everywhere, so its turnout is ranked across
 Great Britain; the others are each nation's own statistics, ranked within their nation. A
@@ -14,6 +16,8 @@ OGL = "Open Government Licence v3.0"
 EU_REFERENDUM_FILE = "uk_la_eu_referendum_2016_turnout.csv"
 DEVOLVED_FILE = "uk_la_scotland_wales_health_index.csv"
 NI_FILE = "uk_la_northern_ireland_health_index.csv"
+WALES_CRIME_FILE = "uk_la_wales_recorded_crime_2023.csv"
+NI_NOISE_FILE = "uk_la_northern_ireland_noise_complaints_2023_24.csv"
 VIA_SCOTLAND = "via the British Red Cross's healthindexscotland package"
 VIA_WALES = "via the British Red Cross's healthindexwales package"
 VIA_NI = "via the British Red Cross's healthindexni package"
@@ -33,6 +37,8 @@ CIVIC_COLUMNS = {
     "physical-activity-wales-council": (DEVOLVED_FILE, "physical_activity_wales_pct", 0, 100),
     "life-expectancy-ni-council": (NI_FILE, "life_expectancy_years", 50, 100),
     "gcse-attainment-ni-council": (NI_FILE, "gcse_attainment_pct", 0, 100),
+    "personal-crime-wales-council": (WALES_CRIME_FILE, "personal_crime_per_1k", 0, 1_000),
+    "noise-complaints-ni-council": (NI_NOISE_FILE, "noise_complaints_per_1k", 0, 1_000),
 }
 
 
@@ -197,5 +203,49 @@ CIVIC_INDICATORS = [
         source_url="https://data.nisra.gov.uk/",
         year=2023,
         period="school year 2022/23",
+    ),
+    _nation_only(
+        "personal-crime-wales-council",
+        "Violence against the person, sexual offences, robbery, theft from the person and "
+        "criminal damage and arson recorded by the police, per 1,000 residents, by "
+        "Community Safety Partnership: Rhondda Cynon Taf and Merthyr Tydfil share one (Cwm "
+        "Taf), and so one figure.",
+        "Wales",
+        name="Personal crime recorded by the police (Wales)",
+        domain="relationships-trust",
+        unit="crimes per 1,000 residents",
+        direction="lower",
+        source=(
+            "Office for National Statistics, Recorded crime data by Community Safety "
+            "Partnership area, year ending December 2023 (rates per 1,000 residents, mid-2022 "
+            f"population), {VIA_WALES}"
+        ),
+        source_url=(
+            "https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/"
+            "recordedcrimedatabycommunitysafetypartnershiparea"
+        ),
+        year=2023,
+        period="January to December 2023",
+    ),
+    _nation_only(
+        "noise-complaints-ni-council",
+        "Complaints about noise received by the council in the year, per 1,000 residents "
+        "(mid-2022): how often noise troubles people enough to complain, not a measurement "
+        "of noise.",
+        "Northern Ireland",
+        name="Noise complaints per 1,000 residents (Northern Ireland)",
+        domain="housing",
+        unit="complaints per 1,000 residents",
+        direction="lower",
+        source=(
+            "Department of Agriculture, Environment and Rural Affairs (Northern Ireland), "
+            f"Noise Complaint Statistics for Northern Ireland 2023-24, {VIA_NI}"
+        ),
+        source_url=(
+            "https://www.daera-ni.gov.uk/sites/default/files/publications/daera/"
+            "Noise%20Complaint%20Statistics%20for%20NI%202023-24.PDF"
+        ),
+        year=2024,
+        period="April 2023 to March 2024",
     ),
 ]
