@@ -85,6 +85,14 @@ def _indicator(line: IndicatorLine) -> dict:
     }
 
 
+def _wellbeing(line: IndicatorLine) -> dict:
+    """A personal wellbeing line, with the reading before it (its own year and source)."""
+    data = _indicator(line)
+    if line.earlier is not None:
+        data["earlier"] = _indicator(line.earlier)
+    return data
+
+
 def _area(area) -> dict | None:
     if area is None:
         return None
@@ -129,7 +137,7 @@ def report_as_dict(report: Report) -> dict:
             }
             for d in report.domains
         ],
-        "personal_wellbeing": [_indicator(i) for i in report.wellbeing],
+        "personal_wellbeing": [_wellbeing(i) for i in report.wellbeing],
         "strongest": [d.slug for d in report.strongest],
         "weakest": [d.slug for d in report.weakest],
     }

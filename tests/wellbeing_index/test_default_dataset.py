@@ -19,7 +19,7 @@ def test_the_shipped_files_cover_every_council_and_small_area():
     assert sum(1 for a in neighbourhoods if a["parent_code"]) >= len(neighbourhoods) - 5
     with open(DEFINITIONS_FILE, encoding="utf-8") as f:
         definitions = list(csv.DictReader(f))
-    assert len(definitions) == 85
+    assert len(definitions) == 89
     assert {d["domain"] for d in definitions} == {
         "economy",
         "education",
@@ -39,7 +39,7 @@ def test_it_loads_with_the_importer_and_scores_every_area(default_index):
     edition = Edition.objects.get(year=2025)
     assert edition.computed_at is not None
     assert Area.objects.councils().count() == 361
-    assert Indicator.objects.filter(edition=edition).count() == 85
+    assert Indicator.objects.filter(edition=edition).count() == 89
     assert (
         AreaScore.objects.filter(edition=edition, area__level=Level.LOCAL_AUTHORITY).count() == 361
     )

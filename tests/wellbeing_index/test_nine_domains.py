@@ -252,7 +252,7 @@ def test_the_indicators_page_lists_source_year_licence_and_date_loaded(client, d
     from django.utils import timezone
 
     html = client.get("/wellbeing/indicators/").content.decode()
-    assert "85 indicators" in html
+    assert "89 indicators" in html
     row = html.split("Museums per 100,000 residents")[1].split("</tr>")[0]
     assert "Mapping Museums (Birkbeck" in row
     assert "Creative Commons Attribution 4.0" in row

@@ -120,7 +120,7 @@ def test_the_council_list_pages(client, default_index):
 
 def test_the_methodology_lists_every_indicator_and_the_unscored_domains(client, default_index):
     html = client.get("/wellbeing/methodology/").content.decode()
-    assert "85 indicators" in html
+    assert "89 indicators" in html
     assert "score = (rank − 1) ÷ (number of areas − 1) × 100" in html
     assert "ranked within that nation" in html
     unscored = html.split('id="unscored"')[1].split("</section>")[0]

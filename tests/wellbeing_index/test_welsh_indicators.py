@@ -52,7 +52,7 @@ def _default_indicators() -> list[dict]:
 
 def test_every_indicator_of_the_default_data_set_has_a_welsh_name_and_unit():
     rows = _default_indicators()
-    assert len(rows) == 85 + 3
+    assert len(rows) == 89 + 3
     missing = [row["code"] for row in rows if welsh_indicator(row["code"]) is None]
     assert missing == [], f"no Welsh in wellbeing_index/welsh_indicators/ for {missing}"
     for row in rows:
@@ -231,14 +231,16 @@ def test_a_welsh_council_pages_drill_down_describes_and_credits_in_welsh(client,
     welsh = client.get("/cy/wellbeing/councils/W06000015/").content.decode()
     assert f'<small class="muted">{ACCESS_ABOUT_CY}' in welsh
     assert f">{WIMD_SOURCE_CY}" in welsh and f"; {OGL_CY}; " in welsh
-    # Personal wellbeing's source line, under its table.
-    assert "<small>Y Swyddfa Ystadegau Gwladol: Llesiant personol yn y DU" in welsh
+    # Personal wellbeing's source line, under its table: the newest reading's and the earlier's.
+    assert "<small>Y Swyddfa Ystadegau Gwladol: Amcangyfrifon llesiant personol blynyddol" in welsh
+    assert "Y Swyddfa Ystadegau Gwladol: Llesiant personol yn y DU, Ebrill 2020" in welsh
     assert ACCESS_ABOUT_EN not in welsh and WIMD_SOURCE_EN not in welsh and OGL_EN not in welsh
 
     english = client.get("/wellbeing/councils/W06000015/").content.decode()
     assert f'<small class="muted">{ACCESS_ABOUT_EN}' in english
     assert f">{WIMD_SOURCE_EN}" in english and f"; {OGL_EN}; " in english
-    assert "<small>Office for National Statistics: Personal well-being in the UK" in english
+    assert "<small>Office for National Statistics: Annual personal well-being estimates" in english
+    assert "Office for National Statistics: Personal well-being in the UK, April 2020" in english
     assert "parth hwn" not in english and OGL_CY not in english
 
 

@@ -13,6 +13,7 @@ from django.conf import settings
 
 from .civic_sources import CIVIC_COLUMNS
 from .health_index_sources import HEALTH_INDEX_COLUMNS
+from .personal_wellbeing_sources import PERSONAL_WELLBEING_COLUMNS
 
 REPO_DATA_DIR = Path(settings.BASE_DIR) / "data"
 MUSEUMS_FILE = "uk_lad2019_museums_2017.csv"
@@ -197,6 +198,7 @@ def more_council_values(councils: set[str], data_dir: Path | None = None) -> lis
         "disability-council": (DISABILITY_FILE, "disabled_pct_of_residents", 0, 100),
         **HEALTH_INDEX_COLUMNS,
         **CIVIC_COLUMNS,
+        **PERSONAL_WELLBEING_COLUMNS,
     }
     for indicator, (file, column, low, high) in columns.items():
         checked = _checked_rows(data_dir / file, "lad_code", {column: (low, high)}, errors)

@@ -72,28 +72,37 @@ def _report_rows(report: Report) -> list[dict]:
         rows.append(_row(report, "pillar", pillar.slug, pillar.name, pillar.score))
     for domain in report.domains:
         rows.append(_row(report, "domain", domain.slug, domain.name, domain.score))
-        for line in domain.indicators:
-            info = line.info
-            rows.append(
-                {
-                    **_area_columns(report),
-                    "kind": "indicator",
-                    "code": info.code,
-                    "name": info.local_name,
-                    "score": line.score,
-                    "uk_average": line.uk_score,
-                    "nation_average": line.nation_score,
-                    "value": line.value,
-                    "unit": info.local_unit,
-                    **indicator_facts(info),
-                    "period": info.local_period,
-                    "source": info.local_source,
-                    "licence": info.local_licence,
-                    "from_council": domain.from_parent,
-                    "description": info.local_description,
-                }
-            )
+        rows += [
+            _indicator_row(report, "indicator", line, from_council=domain.from_parent)
+            for line in domain.indicators
+        ]
+    # Personal wellbeing, shown beside the domains: the newest reading and the one before.
+    for line in report.wellbeing:
+        rows.append(_indicator_row(report, "personal_wellbeing", line))
+        if line.earlier is not None:
+            rows.append(_indicator_row(report, "personal_wellbeing", line.earlier))
     return rows
+
+
+def _indicator_row(report: Report, kind: str, line, from_council: bool = False) -> dict:
+    info = line.info
+    return {
+        **_area_columns(report),
+        "kind": kind,
+        "code": info.code,
+        "name": info.local_name,
+        "score": line.score,
+        "uk_average": line.uk_score,
+        "nation_average": line.nation_score,
+        "value": line.value,
+        "unit": info.local_unit,
+        **indicator_facts(info),
+        "period": info.local_period,
+        "source": info.local_source,
+        "licence": info.local_licence,
+        "from_council": from_council,
+        "description": info.local_description,
+    }
 
 
 def figures_csv(rows: list[dict]) -> str:

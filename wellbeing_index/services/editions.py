@@ -124,6 +124,9 @@ class Catalogue:
     benchmarks: dict[tuple[str, str], dict]
     indicators_by_domain: dict[str, list[str]] = field(default_factory=dict)
     beside: list[str] = field(default_factory=list)
+    # An indicator shown beside the domains → the same measure's reading before it (ONS
+    # personal wellbeing: the newest year is shown, the one before it beside it).
+    earlier: dict[str, str] = field(default_factory=dict)
     scored_domains: dict[str, set[str]] = field(default_factory=dict)  # level → domain slugs
 
     @property
@@ -185,11 +188,29 @@ def catalogue_for(edition: EditionRef) -> Catalogue:
                 catalogue.scored_domains.setdefault(info.level, set()).add(info.domain)
             else:
                 catalogue.beside.append(info.code)
+        _newest_beside(catalogue)
         # Keep only the newest few catalogues: old computations are never asked for again.
         if len(_catalogues) > 8:
             _catalogues.clear()
         _catalogues[edition.key] = catalogue
     return catalogue
+
+
+def _newest_beside(catalogue: Catalogue) -> None:
+    """Of the indicators shown beside the domains, keep the newest reading of each measure
+    (same name and level) and note the one before it as its ``earlier``: a new year of ONS
+    personal wellbeing, imported beside the old, takes its place and shows the change."""
+    readings: dict[tuple[str, str], list[IndicatorInfo]] = {}
+    for code in catalogue.beside:
+        info = catalogue.indicators[code]
+        readings.setdefault((info.name, info.level), []).append(info)
+    newest = []
+    for infos in readings.values():
+        infos.sort(key=lambda i: i.year, reverse=True)
+        newest.append(infos[0].code)
+        if len(infos) > 1:
+            catalogue.earlier[infos[0].code] = infos[1].code
+    catalogue.beside = [code for code in catalogue.beside if code in set(newest)]
 
 
 def catalogues_clear() -> None:

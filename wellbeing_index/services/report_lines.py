@@ -85,6 +85,8 @@ class IndicatorLine:
     nation_score: float | None
     # Why there is no value, in the publisher's words (an estimate it suppressed).
     no_data_reason: str = ""
+    # The same measure's reading before this one (personal wellbeing), if there is one.
+    earlier: "IndicatorLine | None" = None
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ scores (a council's cached under a key that names the computation).
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache, caches
 from django.db import connection
+from django.utils.translation import gettext_noop
 
 from postcodes.services import Location
 
@@ -20,6 +21,7 @@ from .editions import (
     catalogue_for,
     edition_pick,
 )
+from .personal_wellbeing_sources import no_figure_reason
 from .report_lines import AreaInfo, DomainLine, IndicatorLine, PillarLine, Report, Score
 from .sources import NO_DATA_REASONS
 
@@ -29,7 +31,7 @@ _MISSING = "-"  # cached marker: "this area has no scores in this edition"
 
 # Councils without a personal wellbeing estimate (Isles of Scilly, City of London, Oadby
 # and Wigston, Boston) are ones ONS suppressed: the key of its tables marks them "x".
-SUPPRESSED_REASON = (
+SUPPRESSED_REASON = gettext_noop(
     "The Office for National Statistics did not publish this estimate: its survey sample "
     "here was too small for a reliable figure (“estimates are considered unreliable for "
     "practical purposes or are unavailable”)."
@@ -144,7 +146,7 @@ def _report_build(catalogue: Catalogue, area: AreaInfo, parent, scores: dict) ->
         overall=Score(scores.get("o"), uk.get("o"), home.get("o")),
         pillars=pillar_lines,
         domains=tuple(domain_lines),
-        wellbeing=lines.beside(catalogue.beside, area.level),
+        wellbeing=lines.beside(catalogue.beside, area.level, area.code),
         strongest=strongest,
         weakest=weakest,
         unmeasured=tuple(d for d in domain_lines if not d.measured),
@@ -185,12 +187,18 @@ class _IndicatorLines:
             no_data_reason="" if pair[0] is not None else no_data_reason,
         )
 
-    def beside(self, codes, level: str) -> tuple[IndicatorLine, ...]:
+    def beside(self, codes, level: str, area_code: str) -> tuple[IndicatorLine, ...]:
         """The lines of the indicators shown beside the domains (ONS personal wellbeing)
         that are published for areas of ``level``; one the area has no value of is there
         with no value and the publisher's reason, not left out."""
+        earlier = self.catalogue.earlier
+
+        def line(code):
+            reason = no_figure_reason(code, area_code) or SUPPRESSED_REASON
+            return self.line(code, no_data_reason=reason)
+
         return tuple(
-            self.line(code, no_data_reason=SUPPRESSED_REASON)
+            replace(line(code), earlier=line(earlier[code]) if code in earlier else None)
             for code in codes
             if self.catalogue.indicators[code].level == level
         )

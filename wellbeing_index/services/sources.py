@@ -9,6 +9,9 @@ from .civic_sources import CIVIC_INDICATORS
 from .council_files import MORE_INDICATORS, NO_DATA_REASONS  # noqa: F401 (re-exported)
 from .health_index_sources import HEALTH_INDEX_INDICATORS
 from .inequality import INCOME_GAP_INDICATOR
+from .personal_wellbeing_sources import NOTE as NEWEST_WELLBEING_NOTE
+from .personal_wellbeing_sources import ONS_LOCAL_WELLBEING_URL, PERIOD_CODE
+from .personal_wellbeing_sources import SOURCE as NEWEST_WELLBEING_SOURCE
 
 OGL = "Open Government Licence v3.0"
 ONS_WELLBEING_URL = (
@@ -217,7 +220,7 @@ DEFINITION_HEADER = [
 
 
 def indicator_definitions() -> list[dict]:
-    """The 76 indicator definitions of the default data set, in display order."""
+    """The indicator definitions of the default data set, in display order."""
     rows = [
         *_council_definitions(),
         *_more_definitions(),
@@ -320,8 +323,27 @@ def _domain_definitions(
 
 
 def _wellbeing_definitions() -> list[dict]:
-    """ONS personal wellbeing of each council, shown beside the domains (not scored)."""
-    return [
+    """ONS personal wellbeing of each council, shown beside the domains (not scored): the
+    newest year (``personal_wellbeing_sources``) and the one before it."""
+    newest = [
+        {
+            "code": f"{code}-{PERIOD_CODE}-council",
+            "name": name,
+            "domain": "",
+            "level": Level.LOCAL_AUTHORITY.value,
+            "unit": "mean rating, 0 to 10",
+            "direction": direction,
+            "ranking": "uk",
+            "source": NEWEST_WELLBEING_SOURCE,
+            "source_url": ONS_LOCAL_WELLBEING_URL,
+            "licence": OGL,
+            "year": 2023,
+            "period": "April 2022 to March 2023",
+            "description": description + NEWEST_WELLBEING_NOTE,
+        }
+        for _column, code, name, direction, description in WELLBEING
+    ]
+    return newest + [
         {
             "code": f"{code}-council",
             "name": name,

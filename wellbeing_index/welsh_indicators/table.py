@@ -24,6 +24,7 @@ HEALTH_INDEX_UNIT = "sgôr y Mynegai Iechyd (Lloegr 2015 = 100)"
 PER_10000 = "fesul 10,000 o drigolion"
 RATING = "cyfartaledd yr atebion, 0 i 10"
 APS_PERIOD = "Ebrill 2020 i Fawrth 2021"
+APS_PERIOD_2022 = "Ebrill 2022 i Fawrth 2023"
 WALKING = "a restrir ar y wefan hon o fewn pellter cerdded, fesul 10,000 o drigolion"
 
 RED_CROSS = "drwy becyn {} y Groes Goch Brydeinig"
@@ -42,25 +43,71 @@ ONLY_SCOTLAND = " Yr Alban yn unig; wedi’i restru ymhlith cynghorau’r Alban.
 ONLY_WALES = " Cymru yn unig; wedi’i restru ymhlith cynghorau Cymru."
 ONLY_NI = " Gogledd Iwerddon yn unig; wedi’i restru ymhlith cynghorau Gogledd Iwerddon."
 NEWBORN = "Nifer y blynyddoedd y gall baban newydd-anedig ddisgwyl eu byw"
-ONS_WELLBEING_SOURCE = (
-    "Y Swyddfa Ystadegau Gwladol: Llesiant personol yn y DU, Ebrill 2020 i Fawrth 2021, "
-    "diweddariad awdurdodau lleol (Arolwg Blynyddol o’r Boblogaeth)"
-)
-ONS_WELLBEING_NOTE = (
-    " Casglwyd rhwng Ebrill 2020 a Mawrth 2021, yn rhannol yn ystod COVID-19. Mae saith "
-    "cyngor a grëwyd ers 2019 yn cael cymedr eu hardaloedd rhagflaenol; ataliodd y SYG "
-    "amcangyfrifon pedwar cyngor (dim data)."
-)
+# Code stem → the measure's Welsh name, its question as ONS asks it in Welsh, and what
+# follows the scale.
+PERSONAL_WELLBEING = {
+    "life-satisfaction": (
+        "Boddhad â bywyd",
+        "Yn gyffredinol, pa mor fodlon ydych chi ar eich bywyd y dyddiau hyn?",
+        "",
+    ),
+    "happiness": (
+        "Hapusrwydd",
+        "Yn gyffredinol, pa mor hapus oeddech chi’n teimlo ddoe?",
+        "",
+    ),
+    "worthwhile": (
+        "Teimlo bod y pethau a wneir mewn bywyd yn werth chweil",
+        "Yn gyffredinol, i ba raddau ydych chi’n teimlo bod y pethau rydych chi’n eu gwneud yn "
+        "eich bywyd yn werth chweil?",
+        "",
+    ),
+    "anxiety": (
+        "Gorbryder",
+        "Yn gyffredinol, pa mor bryderus oeddech chi’n teimlo ddoe?",
+        ": is sy’n well",
+    ),
+}
+# Code suffix → each edition's period, source and note (``services/sources.py``'s
+# ``WELLBEING_NOTE``, ``personal_wellbeing_sources.NOTE``).
+ONS_EDITIONS = {
+    "council": (
+        APS_PERIOD,
+        "Y Swyddfa Ystadegau Gwladol: Llesiant personol yn y DU, Ebrill 2020 i Fawrth 2021, "
+        "diweddariad awdurdodau lleol (Arolwg Blynyddol o’r Boblogaeth)",
+        " Casglwyd rhwng Ebrill 2020 a Mawrth 2021, yn rhannol yn ystod COVID-19. Mae saith "
+        "cyngor a grëwyd ers 2019 yn cael cymedr eu hardaloedd rhagflaenol; ataliodd y SYG "
+        "amcangyfrifon pedwar cyngor (dim data).",
+    ),
+    "2022-23-council": (
+        APS_PERIOD_2022,
+        "Y Swyddfa Ystadegau Gwladol: Amcangyfrifon llesiant personol blynyddol fesul awdurdod "
+        "lleol, Ebrill 2022 i Fawrth 2023 (Arolwg Blynyddol o’r Boblogaeth; cyfres amser, "
+        "fersiwn 4)",
+        " Casglwyd rhwng Ebrill 2022 a Mawrth 2023. Nid oes gwerth i’r cynghorau lle na "
+        "chyhoeddodd y SYG amcangyfrif (roedd ei sampl yno’n rhy fach i roi ffigur "
+        "dibynadwy).",
+    ),
+}
 ACTIVE_LEISURE = "hamdden egnïol arall): mesur o gymryd rhan mewn hamdden egnïol."
 SITE_SOURCE = "O restrau’r wefan hon"
 
 
-def _ons_question(question: str, after: str = "") -> str:
-    """ONS personal wellbeing: the question as ONS asks it in Welsh, and the note."""
-    return (
-        f"Yr ateb cyfartalog i “{question}” (0 = ddim o gwbl, 10 = yn llwyr){after}."
-        + ONS_WELLBEING_NOTE
-    )
+def _personal_wellbeing() -> dict:
+    """ONS personal wellbeing, in the words of ONS's Welsh releases and questionnaire: every
+    measure (``PERSONAL_WELLBEING``) of every edition (``ONS_EDITIONS``, by code suffix)."""
+    return {
+        f"{stem}-{suffix}": WelshIndicator(
+            name,
+            RATING,
+            period,
+            description=f"Yr ateb cyfartalog i “{question}” (0 = ddim o gwbl, 10 = yn llwyr)"
+            f"{after}.{note}",
+            source=source,
+        )
+        for stem, (name, question, after) in PERSONAL_WELLBEING.items()
+        for suffix, (period, source, note) in ONS_EDITIONS.items()
+    }
 
 
 def _health_index(name: str, what: str) -> WelshIndicator:
@@ -281,42 +328,8 @@ INDICATORS = {
         source="Yr Adran Addysg (Gogledd Iwerddon), Arolwg Ymadawyr Ysgol fesul cyngor, "
         "2022/23 (porth data NISRA, tabl DESLSALGD), " + RED_CROSS.format("healthindexni"),
     ),
-    # ONS personal wellbeing, in the words of ONS's Welsh releases and questionnaire.
-    "life-satisfaction-council": WelshIndicator(
-        "Boddhad â bywyd",
-        RATING,
-        APS_PERIOD,
-        description=_ons_question(
-            "Yn gyffredinol, pa mor fodlon ydych chi ar eich bywyd y dyddiau hyn?"
-        ),
-        source=ONS_WELLBEING_SOURCE,
-    ),
-    "happiness-council": WelshIndicator(
-        "Hapusrwydd",
-        RATING,
-        APS_PERIOD,
-        description=_ons_question("Yn gyffredinol, pa mor hapus oeddech chi’n teimlo ddoe?"),
-        source=ONS_WELLBEING_SOURCE,
-    ),
-    "worthwhile-council": WelshIndicator(
-        "Teimlo bod y pethau a wneir mewn bywyd yn werth chweil",
-        RATING,
-        APS_PERIOD,
-        description=_ons_question(
-            "Yn gyffredinol, i ba raddau ydych chi’n teimlo bod y pethau rydych chi’n eu "
-            "gwneud yn eich bywyd yn werth chweil?"
-        ),
-        source=ONS_WELLBEING_SOURCE,
-    ),
-    "anxiety-council": WelshIndicator(
-        "Gorbryder",
-        RATING,
-        APS_PERIOD,
-        description=_ons_question(
-            "Yn gyffredinol, pa mor bryderus oeddech chi’n teimlo ddoe?", ": is sy’n well"
-        ),
-        source=ONS_WELLBEING_SOURCE,
-    ),
+    # ONS personal wellbeing: each measure of each edition (``_personal_wellbeing``).
+    **_personal_wellbeing(),
     # Counted from this site's listings (services/social.py); the period is the day counted.
     "site-spaces": WelshIndicator(
         "Gofodau cymunedol " + WALKING,
