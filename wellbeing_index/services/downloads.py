@@ -1,6 +1,7 @@
 """Any page's figures as rows for a CSV or JSON download: every score and indicator of each
-area, with its source, licence and year. An area with no figures gives no rows (the file
-then has its header only)."""
+area, with its source, licence, year and description. An area with no figures gives no rows
+(the file then has its header only). An indicator's words are in the language of the page
+the file is asked for from (``/cy/…``: Welsh); the codes and figures are the same."""
 
 import csv
 import io
@@ -30,6 +31,7 @@ COLUMNS = [
     "source_url",
     "licence",
     "from_council",
+    "description",
 ]
 
 
@@ -96,7 +98,10 @@ def _indicator_row(report: Report, kind: str, line, from_council: bool = False) 
         "unit": info.local_unit,
         **indicator_facts(info),
         "period": info.local_period,
+        "source": info.local_source,
+        "licence": info.local_licence,
         "from_council": from_council,
+        "description": info.local_description,
     }
 
 
