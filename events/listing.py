@@ -79,24 +79,25 @@ def _dates(filterset, offset: int, limit: int) -> tuple[list[Occurrence], int]:
     return [_occurrence(row, loaded) for row in rows], (rows[0][-1] if rows else 0)
 
 
+# The outer row's columns the SQL templates of ``events.expressions`` compare with.
+_EVENT_ID, _STARTS_AT, _PK = ("o.event_id", []), ("o.starts_at", []), ("o.id", [])
+
+
 def _query(cleaned: dict, km: int) -> tuple[str, list, tuple]:
     """The search's SQL (without LIMIT and OFFSET's values), its parameters, and the
     columns each row starts with (of the date, its event, the event's space)."""
     now = timezone.now()
-    start, end = date_window(cleaned, now)
-    siblings = SiblingDates(now, start, end)
+    siblings = SiblingDates(now, *date_window(cleaned, now))
     location = cleaned["postcode"]
     event_type = ContentType.objects.get_for_model(Event).pk
     space_model = Event._meta.get_field("space").related_model
     qn = connection.ops.quote_name
     loaded = _selected(connection.vendor)
-    event_id, starts_at, pk = ("o.event_id", []), ("o.starts_at", []), ("o.id", [])
     distance, distance_params = great_circle_sql(
         location.point, ("e.latitude", []), ("e.longitude", []), connection.vendor
     )
-    more, more_params = more_dates_sql(siblings, event_id, starts_at, connection)
-    names, names_params = tag_names_sql(event_type, event_id, connection)
-    first, first_params = is_first_date_sql(siblings, event_id, starts_at, pk, connection)
+    more, more_params = more_dates_sql(siblings, _EVENT_ID, _STARTS_AT, connection)
+    names, names_params = tag_names_sql(event_type, _EVENT_ID, connection)
     min_lat, max_lat, min_lon, max_lon = bounding_box(location.point, km)
 
     where = [
@@ -109,22 +110,7 @@ def _query(cleaned: dict, km: int) -> tuple[str, list, tuple]:
         f"{distance} <= %s",
     ]
     where_params = ["approved", now, min_lat, max_lat, min_lon, max_lon, *distance_params, km]
-    modes = FORMAT_MODES.get(cleaned.get("format"))
-    if modes:
-        where.append(f"e.attendance_mode IN ({', '.join(['%s'] * len(modes))})")
-        where_params += modes
-    for condition, value in (("o.ends_at >= %s", start), ("o.starts_at < %s", end)):
-        if value is not None:
-            where.append(condition)
-            where_params.append(value)
-    where.append(first)
-    where_params += first_params
-    if cleaned.get("tag"):
-        tagged, tagged_params = has_tag_sql(event_type, cleaned["tag"], event_id, connection)
-        where.append(tagged)
-        where_params += tagged_params
-    if cleaned.get("free") is True:
-        where.append("e.price = 0")
+    chosen, chosen_params = _chosen(cleaned, siblings, event_type)
 
     select = ", ".join(column for part in loaded for column in part.sql)
     sql = (
@@ -133,11 +119,43 @@ def _query(cleaned: dict, km: int) -> tuple[str, list, tuple]:
         f"FROM {qn(Occurrence._meta.db_table)} o "
         f"INNER JOIN {qn(Event._meta.db_table)} e ON e.id = o.event_id "
         f"LEFT OUTER JOIN {qn(space_model._meta.db_table)} sp ON sp.id = e.space_id "
-        f"WHERE {' AND '.join(where)} "
+        f"WHERE {' AND '.join([*where, *chosen])} "
         "ORDER BY o.starts_at, distance_km, o.id LIMIT %s OFFSET %s"
     )
-    params = [*more_params, *names_params, *distance_params, *where_params]
+    params = [*more_params, *names_params, *distance_params, *where_params, *chosen_params]
     return sql, params, loaded
+
+
+def _chosen(cleaned: dict, siblings: SiblingDates, event_type: int) -> tuple[list[str], list]:
+    """The conditions of what the member chose (format, time, interests, free) and of the
+    series grouping (each event on its first date in the time asked for), as
+    ``NearEventFilter`` applies them, with their parameters."""
+    where, params = [], []
+    modes = FORMAT_MODES.get(cleaned.get("format"))
+    if modes:
+        where.append(f"e.attendance_mode IN ({', '.join(['%s'] * len(modes))})")
+        params += modes
+    for condition, value in (
+        ("o.ends_at >= %s", siblings.start),
+        ("o.starts_at < %s", siblings.end),
+    ):
+        if value is not None:
+            where.append(condition)
+            params.append(value)
+    if siblings.from_now:
+        # Its next date, kept on the event: no probe of its other dates (``filters``).
+        where.append("e.next_date_id = o.id")
+    else:
+        first = is_first_date_sql(siblings, _EVENT_ID, _STARTS_AT, _PK, connection)
+        where.append(first[0])
+        params += first[1]
+    if cleaned.get("tag"):
+        tagged, tagged_params = has_tag_sql(event_type, cleaned["tag"], _EVENT_ID, connection)
+        where.append(tagged)
+        params += tagged_params
+    if cleaned.get("free") is True:
+        where.append("e.price = 0")
+    return where, params
 
 
 def _occurrence(row: tuple, loaded: tuple) -> Occurrence:
