@@ -86,6 +86,9 @@ def card_facts(page):
             round(o.distance_km, 6),
             o.starts_at,
             o.event.price,
+            # Date-times read as text by the SQL query (``core.sql``): the same values.
+            (o.ends_at, o.event.starts_at, o.event.ends_at, o.event.updated_at),
+            o.event.cancelled_at,
         )
         for o in page.object_list
     ]
