@@ -68,7 +68,8 @@ def _from_text(value, _expression, _connection):
 class Selected:
     """The columns ``names`` of ``model`` (``"pk"`` for its primary key) as a query
     written in SQL selects them, from the table aliased ``alias``: ``sql``, the
-    "alias.column" list to select, in the model's field order; ``instance(values)``, the
+    "alias.column" list to select, in the model's field order (``columns``: the same,
+    never cast); ``instance(values)``, the
     model instance ``Model.from_db`` makes of them (other fields deferred);
     ``as_dict(values)``, the dict ``values(*names)`` would give. Values go through
     Django's own conversions (none on PostgreSQL; dates, booleans and decimals on SQLite).
@@ -87,7 +88,8 @@ class Selected:
         self.model = model
         self.keys = [named[f] for f in fields]
         self.attnames = [f.attname for f in fields]
-        self.sql = [f"{alias}.{qn(f.column)}" for f in fields]
+        self.columns = [f"{alias}.{qn(f.column)}" for f in fields]
+        self.sql = list(self.columns)
         self.converters = []
         as_text = datetimes_as_text and connection.vendor == "postgresql"
         for i, field in enumerate(fields):

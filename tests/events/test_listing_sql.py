@@ -69,8 +69,9 @@ SEARCHES = [
     "postcode=M1+1AD&date_from={day0}",
     "postcode=M1+1AD&date_to={day3}",
     "postcode=M1+1AD&tag=walking&when=week",
-    # Starts later: each event's dates compared.
+    # Starts later: each event's dates compared (the events near found first).
     "postcode=M1+1AD&date_from={day3}",
+    "postcode=M1&km=25&date_from={day3}&tag=walking&format=in_person&free=on",
     "postcode=M1&km=25",
 ]
 
