@@ -69,14 +69,13 @@ class Selected:
     """The columns ``names`` of ``model`` (``"pk"`` for its primary key) as a query
     written in SQL selects them, from the table aliased ``alias``: ``sql``, the
     "alias.column" list to select, in the model's field order (``columns``: the same,
-    never cast); ``instance(values)``, the
-    model instance ``Model.from_db`` makes of them (other fields deferred);
-    ``as_dict(values)``, the dict ``values(*names)`` would give. Values go through
-    Django's own conversions (none on PostgreSQL; dates, booleans and decimals on SQLite).
-    ``datetimes_as_text``: on PostgreSQL, date-time columns are selected as text and made
-    into datetimes by ``datetime_from_text`` (cheaper than Django's timestamp loader).
-    A listing makes its ``Selected`` once per process (they depend only on the models and
-    the database's vendor).
+    never cast); ``instance(values)``, the model instance ``Model.from_db`` makes of
+    them (other fields deferred); ``as_dict(values)``, the dict ``values(*names)`` would
+    give. Values go through Django's own conversions (none on PostgreSQL; dates, booleans
+    and decimals on SQLite). ``datetimes_as_text``: on PostgreSQL, date-time columns are
+    selected as text and made into datetimes by ``datetime_from_text`` (cheaper than
+    Django's timestamp loader). A listing makes its ``Selected`` once per process (they
+    depend only on the models and the database's vendor).
     """
 
     def __init__(self, model, names, alias: str, datetimes_as_text: bool = False):
