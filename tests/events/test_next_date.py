@@ -105,3 +105,14 @@ def test_the_beat_schedule_moves_next_dates_every_minute():
     entry = settings.CELERY_BEAT_SCHEDULE["events-move-next-dates"]
     assert entry == {"task": "events.tasks.move_next_dates", "schedule": 60.0}
     assert "events.tasks.move_next_dates" in celery_app.tasks
+
+
+def test_an_event_and_its_dates_can_still_be_deleted(db, member, wednesday):
+    # The event points at one of its dates, which point back at it: deleting either works.
+    walk = EventFactory(title="Saturday walk", recurrence="weekly", starts_at=soon(3, 10))
+    rsvp_create(occurrence=next_date_of(walk), user=member)
+    # Deleted by hand (the services never delete a date with replies): the link is cleared.
+    walk.next_date.delete()
+    assert next_date_of(walk) is None
+    walk.delete()
+    assert not Event.objects.filter(title="Saturday walk").exists()
