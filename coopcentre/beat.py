@@ -49,6 +49,10 @@ SCHEDULE = {
         "task": "events.tasks.extend_event_schedules",
         "schedule": crontab(hour=3, minute=17),
     },
+    # events: each event's next date (what a search without dates lists) moved on once
+    # it is over. Until then searches hide the event (they never show a date that is
+    # over), so this bounds that to a minute; each run updates only the events moved.
+    "events-move-next-dates": {"task": "events.tasks.move_next_dates", "schedule": 60.0},
     # The wellbeing index (docs/wellbeing_index.md): count this site's spaces, groups and
     # regular events near every neighbourhood (social infrastructure, "left behind"), nightly.
     "wellbeing-social-infrastructure": {

@@ -33,6 +33,13 @@ class SiblingDates:
     start: datetime | None = None
     end: datetime | None = None
 
+    @property
+    def from_now(self) -> bool:
+        """The time asked for starts now (no dates, today, the next 7 days, this weekend
+        once it has begun): an event's first date in it is then its next date, kept on
+        the event (``Event.next_date``), if that starts before ``end``."""
+        return self.start is None or self.start <= self.now
+
     def where(self) -> tuple[str, list]:
         """SQL conditions on ``s`` (a date of the same event) and their parameters."""
         sql = "NOT s.is_cancelled AND s.ends_at >= %s"

@@ -12,7 +12,7 @@ import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache, caches
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -157,8 +157,17 @@ def first_date_of_each_event(dates, siblings: SiblingDates):
     the numbered dates wrapped in a second query. Both are SQL templates
     (``events.expressions``): as ORM subqueries they cost more to compile than the rest
     of the page's query.
+
+    When the time asked for starts now (``siblings.from_now``: no dates, today, the next
+    7 days), an event's first date in it is its next date, kept on the event
+    (``Event.next_date``): each event is joined to that one date, and no date is compared
+    with its siblings (most of a search's database time, bench/README.md, session 7).
     """
-    return dates.filter(IsFirstDate(siblings)).annotate(more_dates=MoreDates(siblings))
+    if siblings.from_now:
+        dates = dates.filter(event__next_date=F("pk"))
+    else:
+        dates = dates.filter(IsFirstDate(siblings))
+    return dates.annotate(more_dates=MoreDates(siblings))
 
 
 class EventFilter(django_filters.FilterSet):

@@ -18,3 +18,9 @@ def send_event_reminders() -> int:
 def extend_event_schedules() -> int:
     """Nightly: list regular activities' dates a year ahead as time moves on."""
     return services.event_schedules_extend()
+
+
+@shared_task(acks_late=True)
+def move_next_dates() -> int:
+    """Every minute: move on each event's next date once that date is over."""
+    return services.next_dates_move()

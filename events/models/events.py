@@ -179,6 +179,24 @@ class Event(Moderated, Located):
     cancellation_reason = models.TextField(_("cancellation reason"), blank=True, max_length=2000)
     # RFC 5545 SEQUENCE: goes up with each change that attendees are told about.
     sequence = models.PositiveIntegerField(_("sequence"), default=0, editable=False)
+    # Its first date not cancelled and not yet over, kept here so a search without dates
+    # lists it without comparing every date of every event nearby (docs/events.md, "The
+    # next date, kept on the event"). Set whenever its dates change, and moved on by the
+    # ``events.tasks.move_next_dates`` task (every minute) once that date is over: until
+    # then the listings' "not over" condition hides it. None when no date is to come.
+    next_date = models.ForeignKey(
+        "events.Occurrence",
+        verbose_name=_("next date"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # When that date ends: the task finds the events whose next date is over by it.
+    next_date_ends_at = models.DateTimeField(
+        _("next date ends at"), null=True, blank=True, editable=False, db_index=True
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

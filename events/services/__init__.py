@@ -11,6 +11,7 @@ from .events import (
     event_update,
 )
 from .imported import imported_event_save, imported_event_withdraw
+from .next_dates import event_next_date_set, next_dates_fill, next_dates_move
 from .notices import reminders_queue
 from .rsvps import RsvpClosed, RsvpError, RsvpExists, rsvp_cancel, rsvp_create
 
@@ -19,12 +20,15 @@ __all__ = [
     "RsvpError",
     "RsvpExists",
     "event_cancel",
+    "event_next_date_set",
     "event_schedule_refresh",
     "event_schedules_extend",
     "event_submit",
     "event_update",
     "imported_event_save",
     "imported_event_withdraw",
+    "next_dates_fill",
+    "next_dates_move",
     "reminders_queue",
     "rsvp_cancel",
     "rsvp_create",

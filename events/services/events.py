@@ -11,6 +11,7 @@ from core.page_cache import listings_changed
 
 from .. import changes, emails, recurrence
 from ..models import Event, Occurrence, Rsvp
+from .next_dates import event_next_date_set
 from .notices import attendees_notify
 from .rsvps import waiting_list_promote
 
@@ -108,7 +109,8 @@ def event_schedule_refresh(*, event: Event, now: datetime | None = None) -> list
     Dates already over are history and stay. Upcoming rows are matched to the new dates
     in order, so a series moved from Tuesdays to Wednesdays keeps its RSVPs date by date;
     new dates are added (a year ahead) and surplus ones removed, or, when people had
-    replied, cancelled and those people emailed. Returns the dates cancelled that way.
+    replied, cancelled and those people emailed; the event's next date (``next_date``)
+    follows. Returns the dates cancelled that way.
     """
     now = now or timezone.now()
     listings_changed("events")
@@ -147,6 +149,8 @@ def event_schedule_refresh(*, event: Event, now: datetime | None = None) -> list
             occurrence=occurrence,
             details="This date is no longer part of the event's schedule.",
         )
+    # Every change to its dates goes through here: keep its next date in step.
+    event_next_date_set(event=event, now=now)
     return dropped
 
 

@@ -1,0 +1,79 @@
+"""Each event's next date, kept on the event (``Event.next_date``) for the listings.
+
+A search without dates lists each event once, on its next date. Finding that date in the
+search itself meant comparing every date of every event nearby with its siblings: most of
+the database's time of a what's-on search (bench/README.md, session 7). Kept on the event,
+the search joins each event to one date.
+
+It is set wherever dates are written (``event_schedule_refresh``: creating, editing,
+cancelling dates, the nightly extension, harvested events) and moved on by
+``events.tasks.move_next_dates`` every minute once that date is over. Between a date's
+end and that task the kept date is over, and the listings' "not yet over" condition on
+the date they show hides the event: a search never shows a past date, and an event is
+missing from searches without dates for a minute at most after one of its dates ends.
+"""
+
+from datetime import datetime
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from core.page_cache import listings_changed
+
+from ..models import Event, Occurrence
+
+
+def _coming(now: datetime):
+    """The dates of the outer event not cancelled and not over at ``now``, next first."""
+    return Occurrence.objects.filter(
+        event=OuterRef("pk"), is_cancelled=False, ends_at__gte=now
+    ).order_by("starts_at", "pk")
+
+
+def event_next_date_set(*, event: Event, now: datetime | None = None) -> None:
+    """Keep ``event``'s next date (and the instance's copy) after its dates changed.
+
+    The next date is its first date not cancelled and not over at ``now`` (default now),
+    by start then id, as the search's series grouping orders them; None when there is none.
+    """
+    now = now or timezone.now()
+    found = (
+        event.occurrences.filter(is_cancelled=False, ends_at__gte=now)
+        .order_by("starts_at", "pk")
+        .values_list("pk", "ends_at")
+        .first()
+    )
+    event.next_date_id, event.next_date_ends_at = found or (None, None)
+    Event.objects.filter(pk=event.pk).update(
+        next_date_id=event.next_date_id, next_date_ends_at=event.next_date_ends_at
+    )
+
+
+def next_dates_move(*, now: datetime | None = None) -> int:
+    """Move on the next date of every event whose kept next date is over at ``now``.
+
+    Run every minute from the beat schedule; one UPDATE of only those events (the index
+    on ``next_date_ends_at``). When it moved any, the anonymous page cache's events pages
+    are made anew: a kept page showed those events on a date now over, or not at all.
+    Returns how many events it moved.
+    """
+    now = now or timezone.now()
+    coming = _coming(now)
+    moved = Event.objects.filter(next_date_ends_at__lt=now).update(
+        next_date=Subquery(coming.values("pk")[:1]),
+        next_date_ends_at=Subquery(coming.values("ends_at")[:1]),
+    )
+    if moved:
+        listings_changed("events")
+    return moved
+
+
+def next_dates_fill(*, now: datetime | None = None) -> int:
+    """Set every event's next date from its dates (a bench's or an import's bulk-made
+    events; the data migration does the same). Returns how many events."""
+    now = now or timezone.now()
+    coming = _coming(now)
+    return Event.objects.update(
+        next_date=Subquery(coming.values("pk")[:1]),
+        next_date_ends_at=Subquery(coming.values("ends_at")[:1]),
+    )
