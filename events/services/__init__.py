@@ -11,7 +11,12 @@ from .events import (
     event_update,
 )
 from .imported import imported_event_save, imported_event_withdraw
-from .next_dates import event_next_date_set, next_dates_fill, next_dates_move
+from .next_dates import (
+    event_next_date_set,
+    next_dates_fill,
+    next_dates_move,
+    next_dates_move_when_due,
+)
 from .notices import reminders_queue
 from .rsvps import RsvpClosed, RsvpError, RsvpExists, rsvp_cancel, rsvp_create
 
@@ -29,6 +34,7 @@ __all__ = [
     "imported_event_withdraw",
     "next_dates_fill",
     "next_dates_move",
+    "next_dates_move_when_due",
     "reminders_queue",
     "rsvp_cancel",
     "rsvp_create",

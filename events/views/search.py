@@ -28,7 +28,7 @@ from core.paging import page_capped, query_without_page
 from core.render_cache import render_each
 from postcodes.near import redirect_old_distance
 
-from .. import calendars
+from .. import calendars, services
 from ..filters import NearEventFilter, OnlineEventFilter
 from ..listing import near_page
 from ..models import EVENT_TZ, Event, Occurrence, Rsvp
@@ -107,6 +107,7 @@ class EventSearchView(View):
     search_label = _("What's on near me")
 
     def get(self, request, *args, **kwargs):
+        services.next_dates_move_when_due()
         self.filterset = self.filterset_class(
             request.GET, queryset=Occurrence.objects.listed(), request=request
         )
@@ -215,6 +216,7 @@ class OnlineEventSearchView(EventSearchView):
 def search_calendar(request, online: bool = False):
     """An iCalendar feed of a search: subscribe to "walking, within 5 km of M14 5LL"."""
     filter_class = OnlineEventFilter if online else NearEventFilter
+    services.next_dates_move_when_due()
     filterset = filter_class(request.GET, queryset=Occurrence.objects.listed())
     if not filterset.is_valid():
         errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.errors.items())
