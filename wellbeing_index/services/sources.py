@@ -322,45 +322,48 @@ def _domain_definitions(
     return rows
 
 
+# ONS personal wellbeing editions, newest first: (code suffix, source, its URL, year,
+# period, note). The newest is shown; the one before it beside it (``editions``).
+WELLBEING_EDITIONS = [
+    (
+        f"-{PERIOD_CODE}",
+        NEWEST_WELLBEING_SOURCE,
+        ONS_LOCAL_WELLBEING_URL,
+        2023,
+        "April 2022 to March 2023",
+        NEWEST_WELLBEING_NOTE,
+    ),
+    (
+        "",
+        "Office for National Statistics: Personal well-being in the UK, April 2020 to March "
+        "2021, local authority update (Annual Population Survey)",
+        ONS_WELLBEING_URL,
+        2021,
+        "April 2020 to March 2021",
+        WELLBEING_NOTE,
+    ),
+]
+
+
 def _wellbeing_definitions() -> list[dict]:
-    """ONS personal wellbeing of each council, shown beside the domains (not scored): the
-    newest year (``personal_wellbeing_sources``) and the one before it."""
-    newest = [
+    """ONS personal wellbeing of each council, shown beside the domains (not scored), one
+    set of four measures per edition (``WELLBEING_EDITIONS``)."""
+    return [
         {
-            "code": f"{code}-{PERIOD_CODE}-council",
+            "code": f"{code}{suffix}-council",
             "name": name,
             "domain": "",
             "level": Level.LOCAL_AUTHORITY.value,
             "unit": "mean rating, 0 to 10",
             "direction": direction,
             "ranking": "uk",
-            "source": NEWEST_WELLBEING_SOURCE,
-            "source_url": ONS_LOCAL_WELLBEING_URL,
+            "source": source,
+            "source_url": url,
             "licence": OGL,
-            "year": 2023,
-            "period": "April 2022 to March 2023",
-            "description": description + NEWEST_WELLBEING_NOTE,
+            "year": year,
+            "period": period,
+            "description": description + note,
         }
-        for _column, code, name, direction, description in WELLBEING
-    ]
-    return newest + [
-        {
-            "code": f"{code}-council",
-            "name": name,
-            "domain": "",
-            "level": Level.LOCAL_AUTHORITY.value,
-            "unit": "mean rating, 0 to 10",
-            "direction": direction,
-            "ranking": "uk",
-            "source": (
-                "Office for National Statistics: Personal well-being in the UK, April 2020 "
-                "to March 2021, local authority update (Annual Population Survey)"
-            ),
-            "source_url": ONS_WELLBEING_URL,
-            "licence": OGL,
-            "year": 2021,
-            "period": "April 2020 to March 2021",
-            "description": description + WELLBEING_NOTE,
-        }
+        for suffix, source, url, year, period, note in WELLBEING_EDITIONS
         for _column, code, name, direction, description in WELLBEING
     ]
