@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,27 @@ def _eager_tasks_and_clean_cache(request):
     celery_app.conf.task_always_eager = eager
     yield
     celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _dates_moved_by_the_task_only():
+    """The what's-on searches move events' next dates on themselves when no beat has for a
+    minute (``events.services.next_dates_move_when_due``): an extra UPDATE on a process's
+    first search. In tests the task moves them (no query counts that depend on which test
+    searched first); ``searches_move_dates`` turns the searches' own move back on."""
+    from events.services import next_dates
+
+    next_dates._self_move["due"] = datetime.max.replace(tzinfo=UTC)
+    yield
+    next_dates._self_move["due"] = None
+
+
+@pytest.fixture
+def searches_move_dates():
+    """The searches move next dates on themselves, as with no beat running."""
+    from events.services import next_dates
+
+    next_dates._self_move["due"] = None
 
 
 @pytest.fixture(autouse=True)

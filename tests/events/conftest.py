@@ -20,11 +20,3 @@ def wednesday():
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
-
-
-@pytest.fixture(autouse=True)
-def _searches_move_dates_afresh():
-    """Each test starts with the searches' once-a-minute move of next dates due."""
-    from events.services import next_dates
-
-    next_dates._self_move["due"] = None

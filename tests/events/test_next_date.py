@@ -82,7 +82,9 @@ def test_time_passing_moves_the_next_date_and_the_page_shows_it(client, db, wedn
         assert move_next_dates.delay().get() == 0
 
 
-def test_with_no_beat_running_a_search_moves_the_dates_on_itself(client, db, wednesday):
+def test_with_no_beat_running_a_search_moves_the_dates_on_itself(
+    client, db, wednesday, searches_move_dates
+):
     """``make run`` and the embedded default run no beat: the search moves over dates on
     itself, at most once a minute in each process, so an event never drops out."""
     EventFactory(title="Saturday walk", recurrence="weekly", starts_at=soon(3, 10))
@@ -93,7 +95,7 @@ def test_with_no_beat_running_a_search_moves_the_dates_on_itself(client, db, wed
         assert "Saturday 12 December, 10:00" in response.content.decode()
 
 
-def test_the_searches_move_dates_at_most_once_a_minute(db, wednesday):
+def test_the_searches_move_dates_at_most_once_a_minute(db, wednesday, searches_move_dates):
     walk = EventFactory(title="Saturday walk", recurrence="weekly", starts_at=soon(3, 10))
     over = walk.occurrences.order_by("starts_at").first().ends_at
     assert next_dates_move_when_due(now=over - timedelta(seconds=30)) == 0  # nothing over
