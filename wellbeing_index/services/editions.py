@@ -204,13 +204,13 @@ def _newest_beside(catalogue: Catalogue) -> None:
     for code in catalogue.beside:
         info = catalogue.indicators[code]
         readings.setdefault((info.name, info.level), []).append(info)
-    newest = []
+    newest = set()
     for infos in readings.values():
         infos.sort(key=lambda i: i.year, reverse=True)
-        newest.append(infos[0].code)
+        newest.add(infos[0].code)
         if len(infos) > 1:
             catalogue.earlier[infos[0].code] = infos[1].code
-    catalogue.beside = [code for code in catalogue.beside if code in set(newest)]
+    catalogue.beside = [code for code in catalogue.beside if code in newest]
 
 
 def catalogues_clear() -> None:

@@ -29,8 +29,9 @@ AREA_TIMEOUT = 24 * 3600
 _MISSING = "-"  # cached marker: "this area has no scores in this edition"
 
 
-# Councils without a personal wellbeing estimate (Isles of Scilly, City of London, Oadby
-# and Wigston, Boston) are ones ONS suppressed: the key of its tables marks them "x".
+# Councils without a personal wellbeing estimate are ones ONS suppressed (its tables mark
+# them "x"; 2020-21: Isles of Scilly, City of London, Oadby and Wigston, Boston; 2022-23:
+# data/README.md), unless ``personal_wellbeing_sources.no_figure_reason`` gives another.
 SUPPRESSED_REASON = gettext_noop(
     "The Office for National Statistics did not publish this estimate: its survey sample "
     "here was too small for a reliable figure (“estimates are considered unreliable for "
