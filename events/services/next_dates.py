@@ -59,11 +59,7 @@ def next_dates_move(*, now: datetime | None = None) -> int:
     Returns how many events it moved.
     """
     now = now or timezone.now()
-    coming = _coming(now)
-    moved = Event.objects.filter(next_date_ends_at__lt=now).update(
-        next_date=Subquery(coming.values("pk")[:1]),
-        next_date_ends_at=Subquery(coming.values("ends_at")[:1]),
-    )
+    moved = _refresh(Event.objects.filter(next_date_ends_at__lt=now), now)
     if moved:
         listings_changed("events")
     return moved
@@ -90,9 +86,13 @@ def next_dates_move_when_due(*, now: datetime | None = None) -> int:
 def next_dates_fill(*, now: datetime | None = None) -> int:
     """Set every event's next date from its dates (a bench's or an import's bulk-made
     events; the data migration does the same). Returns how many events."""
-    now = now or timezone.now()
+    return _refresh(Event.objects.all(), now or timezone.now())
+
+
+def _refresh(events, now: datetime) -> int:
+    """Set the next date of ``events`` from their dates, in one UPDATE; how many."""
     coming = _coming(now)
-    return Event.objects.update(
+    return events.update(
         next_date=Subquery(coming.values("pk")[:1]),
         next_date_ends_at=Subquery(coming.values("ends_at")[:1]),
     )
